@@ -1,0 +1,9 @@
+//! Components shared by more than one page.
+
+mod site_footer;
+mod site_header;
+pub mod skip_link;
+
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use skip_link::SkipLink;

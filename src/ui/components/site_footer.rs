@@ -1,0 +1,19 @@
+//! The footer on every page: where the data lives and which version is running.
+
+use leptos::prelude::*;
+
+use crate::ui::area::Area;
+
+/// The site footer.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="app-footer">
+            <p>
+                "Your data is kept in this browser and leaves it only when you export a file. "
+                <a href=Area::Help.path()>"About this tool"</a>
+            </p>
+            <p class="app-footer__version">"Version " {env!("CARGO_PKG_VERSION")}</p>
+        </footer>
+    }
+}

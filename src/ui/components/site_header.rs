@@ -1,0 +1,43 @@
+//! The header on every page: the council's name and the main navigation.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::area::Area;
+
+/// The site header with the council name and a link to every area.
+#[component]
+pub fn SiteHeader(
+    /// The council whose framework is open.
+    council: &'static str,
+) -> impl IntoView {
+    view! {
+        <header class="app-header">
+            <div class="app-header__inner">
+                <p class="app-header__council" data-testid="council-name">{council}</p>
+                <p class="app-header__product">"Performance Management Framework"</p>
+            </div>
+            <nav class="app-nav" aria-label="Main">
+                <ul class="app-nav__list">
+                    {Area::ALL
+                        .into_iter()
+                        .map(|area| {
+                            view! {
+                                <li class="app-nav__item">
+                                    <A
+                                        href=area.path()
+                                        exact=true
+                                        attr:class="app-nav__link"
+                                        attr:data-testid=area.nav_test_id()
+                                    >
+                                        {area.label()}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per page.
+
+mod area_placeholder;
+mod help;
+mod not_found;
+
+pub use area_placeholder::AreaPlaceholder;
+pub use help::HelpPage;
+pub use not_found::NotFoundPage;

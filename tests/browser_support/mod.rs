@@ -1,0 +1,70 @@
+//! Shared helpers for the browser tests (compiled into each browser test crate with `mod`).
+
+use leptos::mount::mount_to;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// The page's document.
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Moves the browser to `path` (without loading), mounts the whole app in a fresh container and waits for
+/// the first render. Dropping the returned guard unmounts the app and removes the container.
+pub async fn mount_app_at(path: &str) -> MountedApp {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = mount_to(container.clone(), pmf::ui::App);
+    leptos::task::tick().await;
+    MountedApp {
+        container,
+        _handle: Box::new(handle),
+    }
+}
+
+/// The app mounted by [`mount_app_at`].
+pub struct MountedApp {
+    container: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl MountedApp {
+    /// The text of the first element matching `selector`, or a panic naming the selector.
+    pub fn text_of(&self, selector: &str) -> String {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    /// How many elements match `selector`.
+    pub fn count(&self, selector: &str) -> u32 {
+        self.container
+            .query_selector_all(selector)
+            .unwrap()
+            .length()
+    }
+
+    /// The value of `attribute` on the first element matching `selector`.
+    pub fn attribute_of(&self, selector: &str, attribute: &str) -> Option<String> {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .get_attribute(attribute)
+    }
+}
+
+impl Drop for MountedApp {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}

@@ -1,0 +1,88 @@
+// End-to-end tests of the app shell against the release build: every route, deep links, the not-found
+// page, keyboard navigation and the no-script message. Each visit also asserts no console error, no
+// request leaving 127.0.0.1 and no axe violation (see support/harness.mjs).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+import { AREAS, AppShell } from './pages/app-shell.mjs';
+
+const app = useApp();
+
+for (const area of AREAS) {
+  test(`deep link ${area.path} renders ${area.label} with its link marked current`, async () => {
+    await app.visit(area.path, async (page) => {
+      const shell = await new AppShell(page).ready();
+      assert.equal(await shell.headingText(), area.label);
+      assert.equal(await shell.councilName.textContent(), 'Wealdshire County Council');
+      assert.equal(await shell.currentNavLink.count(), 1);
+      assert.equal(await shell.currentNavLink.getAttribute('data-testid'), area.testId);
+      assert.match(await page.title(), new RegExp(`^${area.label} – `));
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en-GB');
+    });
+  });
+}
+
+test('an unknown route shows the not-found page, which leads back to the overview', async () => {
+  await app.visit('/no/such/page', async (page) => {
+    const shell = await new AppShell(page).ready();
+    assert.equal(await shell.headingText(), 'Page not found');
+    assert.equal(await shell.currentNavLink.count(), 0);
+    await page.getByTestId('back-to-overview').click();
+    await page.waitForURL(`${app.origin()}/`);
+    assert.equal(await shell.headingText(), 'Overview');
+  });
+});
+
+test('the navigation moves between areas without reloading the page', async () => {
+  await app.visit('/', async (page) => {
+    const shell = await new AppShell(page).ready();
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    for (const area of AREAS.slice(1)) {
+      await shell.navLink(area.testId).click();
+      await page.waitForURL(app.origin() + area.path);
+      assert.equal(await shell.headingText(), area.label);
+    }
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a navigation reloaded the page');
+  });
+});
+
+test('keyboard: the first Tab reaches the skip link, which moves focus to the main content', async () => {
+  await app.visit('/scorecards', async (page) => {
+    const shell = await new AppShell(page).ready();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-link');
+    assert.equal(await shell.skipLink.isVisible(), true);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+  });
+});
+
+test('keyboard: Tab walks the navigation and Enter follows a link', async () => {
+  await app.visit('/', async (page) => {
+    const shell = await new AppShell(page).ready();
+    await page.keyboard.press('Tab'); // skip link
+    const reached = [];
+    for (let i = 0; i < AREAS.length; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.dataset.testid));
+    }
+    assert.deepEqual(reached, AREAS.map((a) => a.testId));
+    await page.keyboard.press('Enter'); // on the last link: Help & about
+    await page.waitForURL(`${app.origin()}/help`);
+    assert.equal(await shell.headingText(), 'Help & about');
+  });
+});
+
+test('without JavaScript the page explains what it needs', async () => {
+  await app.visit(
+    '/',
+    async (page) => {
+      const message = page.getByTestId('noscript-message');
+      assert.equal(await message.isVisible(), true);
+      assert.match(await message.textContent(), /needs JavaScript and WebAssembly/);
+    },
+    { contextOptions: { javaScriptEnabled: false }, axe: false },
+  );
+});

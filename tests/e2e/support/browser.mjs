@@ -1,0 +1,69 @@
+// Headless Debian Chromium through playwright-core, and pages that record every console error, uncaught
+// exception and request leaving 127.0.0.1, so a test can insist there were none.
+import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const ARTIFACTS = 'target/e2e-artifacts';
+
+/** Launches Chromium from Debian's package (never a downloaded browser). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+function isLocal(url) {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1';
+}
+
+/**
+ * Opens a new page in its own context that records problems as they happen.
+ * @returns {Promise<{ page: import('playwright-core').Page, problems: string[], close: () => Promise<void> }>}
+ */
+export async function openCheckedPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location();
+      problems.push(`console error at ${where.url}:${where.lineNumber}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) {
+      problems.push(`request left 127.0.0.1 from ${page.url()}: ${request.method()} ${request.url()}`);
+    }
+  });
+  const scriptsAllowed = contextOptions.javaScriptEnabled !== false;
+  page.on('requestfailed', (request) => {
+    if (!scriptsAllowed && request.resourceType() === 'script') {
+      return; // with JavaScript off, Chromium refuses script loads by design
+    }
+    problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Saves a full-page screenshot under target/e2e-artifacts/ and returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}/${name.replace(/[^a-z0-9-]+/gi, '_')}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

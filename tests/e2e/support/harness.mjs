@@ -1,0 +1,55 @@
+// One place that starts the server and browser for a test file and checks every page it opens:
+// no console error, no uncaught exception, no request leaving 127.0.0.1 and no axe violation.
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { serveStatic } from './server.mjs';
+import { launchBrowser, openCheckedPage, screenshot } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
+
+/**
+ * Registers before/after hooks for a test file and returns helpers bound to the running server.
+ * `dist` defaults to the release build that .ci/test makes.
+ */
+export function useApp({ dist = process.env.PMF_DIST ?? 'dist' } = {}) {
+  const state = {};
+  before(async () => {
+    state.server = await serveStatic(dist);
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+
+  return {
+    /** The origin the build is served from, e.g. http://127.0.0.1:41234. */
+    origin: () => state.server.origin,
+
+    /**
+     * Opens `path` in a fresh context and runs `body(page)`, then checks the page: on any problem the test
+     * fails with every problem listed and a screenshot saved.
+     */
+    async visit(path, body, { contextOptions = {}, axe = true } = {}) {
+      const checked = await openCheckedPage(state.browser, contextOptions);
+      try {
+        await checked.page.goto(state.server.origin + path);
+        await body(checked.page);
+        if (axe) {
+          checked.problems.push(...(await axeViolations(checked.page)).map((v) => `axe: ${v}`));
+        }
+        if (checked.problems.length > 0) {
+          const shot = await screenshot(checked.page, `problems-${path}`);
+          assert.fail(`${checked.problems.length} problem(s) on ${path} (screenshot: ${shot}):\n  ${checked.problems.join('\n  ')}`);
+        }
+      } catch (error) {
+        if (!(error instanceof assert.AssertionError)) {
+          const shot = await screenshot(checked.page, `error-${path}`).catch(() => 'none');
+          error.message += ` (on ${path}; screenshot: ${shot})`;
+        }
+        throw error;
+      } finally {
+        await checked.close();
+      }
+    },
+  };
+}
