@@ -4,4 +4,5 @@
 //! browser dependency so it can be tested natively; `ui` only wires signals to it and renders.
 
 pub mod demo;
+pub mod domain;
 pub mod ui;

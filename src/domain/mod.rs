@@ -1,0 +1,10 @@
+//! The pure domain core: the framework model and the performance mathematics.
+//!
+//! Nothing here touches the browser (no leptos, web-sys, js-sys, gloo, wasm-bindgen or charming), so all of
+//! it is tested natively with `cargo test`.
+
+pub mod ids;
+pub mod period;
+pub mod rag;
+pub mod stats;
+pub mod trend;
