@@ -6,5 +6,7 @@
 pub mod ids;
 pub mod period;
 pub mod rag;
+pub mod run_chart;
+pub mod spc;
 pub mod stats;
 pub mod trend;
