@@ -3,6 +3,8 @@
 //! Nothing here touches the browser (no leptos, web-sys, js-sys, gloo, wasm-bindgen or charming), so all of
 //! it is tested natively with `cargo test`.
 
+pub mod aggregation;
+pub mod forecast;
 pub mod ids;
 pub mod period;
 pub mod rag;
