@@ -5,10 +5,15 @@
 
 pub mod aggregation;
 pub mod forecast;
+pub mod golden_thread;
 pub mod ids;
+pub mod kpi;
+pub mod measurement;
 pub mod period;
 pub mod rag;
+pub mod rating;
 pub mod run_chart;
 pub mod spc;
 pub mod stats;
 pub mod trend;
+pub mod unit;

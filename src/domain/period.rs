@@ -40,8 +40,23 @@ pub const FIRST_YEAR: u16 = 1990;
 pub const LAST_YEAR: u16 = 2200;
 
 /// A UK financial (or academic) year, named by the calendar year it starts in: `2024/25` is 2024.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Stored in files as its text, `"2024/25"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct FinancialYear(u16);
+
+impl TryFrom<String> for FinancialYear {
+    type Error = PeriodParseError;
+    fn try_from(text: String) -> Result<Self, PeriodParseError> {
+        FinancialYear::parse(&text)
+    }
+}
+
+impl From<FinancialYear> for String {
+    fn from(year: FinancialYear) -> String {
+        year.to_string()
+    }
+}
 
 impl FinancialYear {
     /// The year starting in `start_year`, if within [`FIRST_YEAR`]..=[`LAST_YEAR`].

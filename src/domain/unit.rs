@@ -1,0 +1,145 @@
+//! The unit a KPI is measured in: how its values are computed from a numerator and denominator, formatted
+//! in en-GB, and which values are plausible.
+
+use serde::{Deserialize, Serialize};
+
+/// A KPI's unit of measurement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unit {
+    /// A percentage, 0 to 100.
+    Percent,
+    /// A count of things.
+    Count,
+    /// Pounds sterling.
+    Pounds,
+    /// A number of days.
+    Days,
+    /// A rate per so many (e.g. per 10,000 population).
+    RatePer {
+        /// The base of the rate.
+        per: u32,
+    },
+    /// A score on a scale of the KPI's own.
+    Score,
+}
+
+impl Unit {
+    /// A value from a numerator and denominator (× 100 for a percentage, × the base for a rate).
+    /// `None` when the denominator is zero or either number is not finite.
+    pub fn from_fraction(self, numerator: f64, denominator: f64) -> Option<f64> {
+        let ratio = numerator / denominator;
+        let scale = match self {
+            Unit::Percent => 100.0,
+            Unit::RatePer { per } => f64::from(per),
+            _ => 1.0,
+        };
+        (denominator != 0.0 && ratio.is_finite()).then_some(ratio * scale)
+    }
+
+    /// The values that make sense for the unit: a percentage from 0 to 100; counts, days and rates not
+    /// below 0; pounds and scores anything.
+    pub fn plausible_range(self) -> (f64, f64) {
+        match self {
+            Unit::Percent => (0.0, 100.0),
+            Unit::Count | Unit::Days | Unit::RatePer { .. } => (0.0, f64::INFINITY),
+            Unit::Pounds | Unit::Score => (f64::NEG_INFINITY, f64::INFINITY),
+        }
+    }
+
+    /// The value formatted for people, with `decimals` places and thousands separated by commas:
+    /// `85.2%`, `1,234`, `£12,500`, `-£300`, `14 days`, `3.4 per 1,000`.
+    pub fn format(self, value: f64, decimals: u8) -> String {
+        if !value.is_finite() {
+            return "not a number".to_owned();
+        }
+        let number = group_thousands(value.abs(), decimals);
+        let sign = if value < 0.0 && number.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            "-"
+        } else {
+            ""
+        };
+        match self {
+            Unit::Percent => format!("{sign}{number}%"),
+            Unit::Count | Unit::Score => format!("{sign}{number}"),
+            Unit::Pounds => format!("{sign}£{number}"),
+            Unit::Days if number == "1" => format!("{sign}1 day"),
+            Unit::Days => format!("{sign}{number} days"),
+            Unit::RatePer { per } => {
+                format!("{sign}{number} per {}", group_thousands(f64::from(per), 0))
+            }
+        }
+    }
+
+    /// The unit's name as shown in a KPI's definition.
+    pub fn label(self) -> String {
+        match self {
+            Unit::Percent => "Percentage".to_owned(),
+            Unit::Count => "Number".to_owned(),
+            Unit::Pounds => "Pounds (£)".to_owned(),
+            Unit::Days => "Days".to_owned(),
+            Unit::RatePer { per } => format!("Rate per {}", group_thousands(f64::from(per), 0)),
+            Unit::Score => "Score".to_owned(),
+        }
+    }
+}
+
+/// `value` (not negative) rounded to `decimals` places with commas between thousands.
+fn group_thousands(value: f64, decimals: u8) -> String {
+    let text = format!("{value:.*}", usize::from(decimals));
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_from_a_numerator_and_denominator() {
+        assert_eq!(Unit::Percent.from_fraction(45.0, 60.0), Some(75.0));
+        assert_eq!(
+            Unit::RatePer { per: 10_000 }.from_fraction(12.0, 60_000.0),
+            Some(2.0)
+        );
+        assert_eq!(Unit::Count.from_fraction(1.0, 0.0), None);
+    }
+
+    #[test]
+    fn values_are_formatted_the_british_way() {
+        assert_eq!(Unit::Percent.format(85.24, 1), "85.2%");
+        assert_eq!(Unit::Count.format(1_234_567.0, 0), "1,234,567");
+        assert_eq!(Unit::Pounds.format(-300.0, 0), "-£300");
+        assert_eq!(Unit::Pounds.format(12_500.5, 2), "£12,500.50");
+        assert_eq!(Unit::Days.format(1.0, 0), "1 day");
+        assert_eq!(Unit::Days.format(14.0, 0), "14 days");
+        assert_eq!(Unit::RatePer { per: 1000 }.format(3.44, 1), "3.4 per 1,000");
+        assert_eq!(
+            Unit::Count.format(-0.01, 0),
+            "0",
+            "no minus sign on a value that rounds to zero"
+        );
+        assert_eq!(Unit::Count.format(f64::NAN, 0), "not a number");
+    }
+
+    #[test]
+    fn plausible_ranges() {
+        assert_eq!(Unit::Percent.plausible_range(), (0.0, 100.0));
+        assert_eq!(Unit::Days.plausible_range().0, 0.0);
+        assert_eq!(Unit::Pounds.plausible_range().0, f64::NEG_INFINITY);
+    }
+}
