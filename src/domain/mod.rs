@@ -3,17 +3,26 @@
 //! Nothing here touches the browser (no leptos, web-sys, js-sys, gloo, wasm-bindgen or charming), so all of
 //! it is tested natively with `cargo test`.
 
+pub mod action;
 pub mod aggregation;
+pub mod assessment;
+pub mod benchmark;
 pub mod forecast;
+pub mod framework;
 pub mod golden_thread;
 pub mod ids;
 pub mod kpi;
+pub mod lesson;
 pub mod measurement;
 pub mod period;
 pub mod rag;
 pub mod rating;
+pub mod risk;
+pub mod rollup;
 pub mod run_chart;
+pub mod smart;
 pub mod spc;
 pub mod stats;
 pub mod trend;
 pub mod unit;
+pub mod workspace;
