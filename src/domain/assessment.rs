@@ -5,10 +5,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::forecast::{Forecast, forecast_year_end};
 use super::framework::Framework;
+use super::kpi::KpiStatus;
 use super::kpi::{AppliedTarget, KpiDefinition};
 use super::measurement::Measurement;
 use super::period::{Frequency, Period};
+use super::rag::RagStatus;
 use super::rating::{Rating, rate};
 use super::rollup::RagCounts;
 use super::trend::{Change, Trend, change, is_green_but_declining, trend};
@@ -47,6 +50,10 @@ pub struct KpiAssessment<'a> {
     pub trend: Option<Trend>,
     /// Green now but trending worse (seed 003).
     pub green_but_declining: bool,
+    /// The forecast for the end of the period's year (none at the year end or without enough history).
+    pub forecast: Option<Forecast>,
+    /// The RAG the forecast would get against the year-end target: the leading signal.
+    pub forecast_rag: Option<RagStatus>,
 }
 
 /// Assesses `kpi` at `period` from its `history` (its measurements by period).
@@ -71,16 +78,26 @@ pub fn assess<'a>(
         }
         _ => None,
     };
-    let series: Vec<f64> = history
+    let values: BTreeMap<Period, f64> = history
         .range(..=period)
-        .filter_map(|(_, m)| m.resolved_value(kpi.unit))
+        .filter(|(p, _)| p.frequency() == kpi.frequency)
+        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
         .collect();
+    let series: Vec<f64> = values.values().copied().collect();
     let trend = trend(
         &series,
         kpi.polarity,
         target.map(|t| t.value),
         &framework.trend_rule,
     );
+    let forecast = forecast_year_end(&values, period, kpi.measure);
+    let forecast_rag = match (kpi.status, forecast, kpi.year_end_target(period.year())) {
+        (KpiStatus::Active, Some(forecast), Some(year_end)) => kpi
+            .effective_rule(&framework.rag_rule)
+            .assess(forecast.value, year_end, kpi.polarity, None)
+            .map(|a| a.status),
+        _ => None,
+    };
     KpiAssessment {
         kpi,
         period,
@@ -92,6 +109,8 @@ pub fn assess<'a>(
         rating,
         change,
         trend,
+        forecast,
+        forecast_rag,
     }
 }
 
@@ -224,6 +243,14 @@ mod tests {
         assert_eq!(row.change.unwrap().direction, Direction::Worsening);
         assert_eq!(row.trend.unwrap().direction, Direction::Worsening);
         assert!(row.green_but_declining);
+        // Six falling months: the linear trend carries 90.5 below the 90 target by March → forecast amber.
+        let forecast = row.forecast.unwrap();
+        assert_eq!(
+            forecast.method,
+            crate::domain::forecast::ForecastMethod::LinearTrend
+        );
+        assert!(forecast.value < 90.0);
+        assert_eq!(row.forecast_rag, Some(RagStatus::Amber));
     }
 
     #[test]

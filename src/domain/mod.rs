@@ -7,6 +7,7 @@ pub mod action;
 pub mod aggregation;
 pub mod assessment;
 pub mod benchmark;
+pub mod data_quality;
 pub mod forecast;
 pub mod framework;
 pub mod golden_thread;
