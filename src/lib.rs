@@ -5,4 +5,5 @@
 
 pub mod demo;
 pub mod domain;
+pub mod storage;
 pub mod ui;

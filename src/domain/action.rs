@@ -39,6 +39,7 @@ impl ActionStatus {
 
 /// An action in an action plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Action {
     /// Stable id.
     pub id: ActionId,

@@ -14,6 +14,7 @@ use super::rag::Polarity;
 
 /// One authority's value of a KPI in a comparator group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BenchmarkValue {
     /// The KPI it compares with.
     pub kpi: KpiId,

@@ -12,6 +12,7 @@ use super::trend::TrendRule;
 
 /// A council's framework settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Framework {
     /// The council's name, shown on every page and report.
     pub council_name: String,

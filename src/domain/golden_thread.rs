@@ -13,6 +13,7 @@ use super::period::FinancialYear;
 
 /// A corporate ambition (priority or outcome), e.g. seed 003's "Health inequalities are reduced".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ambition {
     /// Stable id.
     pub id: AmbitionId,
@@ -27,6 +28,7 @@ pub struct Ambition {
 
 /// A directorate, e.g. "Adults, Health and Commissioning".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Directorate {
     /// Stable id.
     pub id: DirectorateId,
@@ -42,6 +44,7 @@ pub struct Directorate {
 
 /// A service within a directorate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Service {
     /// Stable id.
     pub id: ServiceId,
@@ -59,6 +62,7 @@ pub struct Service {
 
 /// A team within a service.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Team {
     /// Stable id.
     pub id: TeamId,
@@ -76,6 +80,7 @@ pub struct Team {
 
 /// A person: an officer (placed in a team) or an elected member.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id.
     pub id: PersonId,
@@ -107,6 +112,7 @@ pub enum RoleHolder {
 
 /// A role in the framework with its responsibilities (seed 000, seed 002, seed 003 appendices D and E).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable id.
     pub id: RoleId,
@@ -139,6 +145,7 @@ pub enum CommitteeKind {
 
 /// A committee of the council.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Committee {
     /// Stable id.
     pub id: CommitteeId,
@@ -187,6 +194,7 @@ pub enum PlanLevel {
 
 /// A plan at one level of the golden thread.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Stable id.
     pub id: PlanId,
@@ -207,6 +215,7 @@ pub struct Plan {
 
 /// An individual's SMART objective, set with their manager (seed 003, "Our Conversations").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Stable id.
     pub id: ObjectiveId,

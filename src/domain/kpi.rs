@@ -178,6 +178,7 @@ impl PmfComponent {
 
 /// A target for one period: a month, a quarter, or the year itself (a year-end target).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     /// The period the target is for.
     pub period: Period,
@@ -207,6 +208,7 @@ pub struct AppliedTarget {
 
 /// A KPI's definition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KpiDefinition {
     /// Stable id.
     pub id: KpiId,

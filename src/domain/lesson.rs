@@ -7,6 +7,7 @@ use super::ids::{KpiId, LessonId, RiskId};
 
 /// A lesson learnt.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Lesson {
     /// Stable id.
     pub id: LessonId,

@@ -14,6 +14,7 @@ use super::unit::Unit;
 /// A RAG status set by hand, with the reason and who set it. It wins over the computed status and is always
 /// reported as an override (councils sometimes publish a judgement no rule produces).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RagOverride {
     /// The status to report.
     pub status: RagStatus,
@@ -51,6 +52,7 @@ impl ValidationState {
 
 /// Who did something, and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Signoff {
     /// Who.
     pub by: String,
@@ -60,6 +62,7 @@ pub struct Signoff {
 
 /// A measurement's sign-off.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Validation {
     /// Draft, submitted or approved.
     #[serde(default)]
@@ -114,6 +117,7 @@ impl std::error::Error for WorkflowError {}
 
 /// A KPI's value for one period and everything said about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Measurement {
     /// The KPI.
     pub kpi: KpiId,

@@ -181,6 +181,7 @@ impl Frequency {
 
 /// A reporting period: a month, quarter, half-year, financial year or term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(try_from = "String", into = "String")]
 pub struct Period {
     frequency: Frequency,

@@ -77,6 +77,7 @@ pub enum GapBasis {
 
 /// Tolerances in the KPI's own units, used when a relative gap is undefined (a target of zero).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AbsoluteBands {
     /// Off target by at most this many units still counts as green.
     pub green_within: f64,
@@ -86,6 +87,7 @@ pub struct AbsoluteBands {
 
 /// A configurable RAG rule. [`RagRule::default`] is seed 003's.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RagRule {
     /// Relative (percent of target) or absolute (units) gaps.
     pub basis: GapBasis,

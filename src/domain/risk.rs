@@ -45,6 +45,7 @@ impl From<Scale> for u8 {
 
 /// A likelihood and impact pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RiskAssessment {
     /// How likely, 1 (rare) to 5 (almost certain).
     pub likelihood: Scale,
@@ -69,6 +70,7 @@ impl RiskAssessment {
 
 /// Score bands, configurable. Default: 1–6 green, 8–12 amber, 15–25 red.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RiskBands {
     /// The highest green score. Default 6.
     pub green_max: u8,
@@ -172,6 +174,7 @@ impl ReviewCycle {
 
 /// The risk settings of a framework.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RiskSettings {
     /// Score bands.
     pub bands: RiskBands,
@@ -207,6 +210,7 @@ impl RiskSettings {
 
 /// A recorded review of a risk.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RiskReview {
     /// When it was reviewed.
     pub date: NaiveDate,
@@ -221,6 +225,7 @@ pub struct RiskReview {
 
 /// A risk on a register.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Risk {
     /// Stable id.
     pub id: RiskId,

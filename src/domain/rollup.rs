@@ -11,6 +11,7 @@ use super::rating::{NotRated, Rating};
 
 /// The score thresholds of the summary status.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RollupRule {
     /// The lowest score that is Green. Default 0.75.
     pub green_from: f64,

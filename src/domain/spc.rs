@@ -28,6 +28,7 @@ pub const MIN_POINTS_FOR_FIRM_LIMITS: usize = 20;
 
 /// Settings for the special-cause rules.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct SpcSettings {
     /// Points in a run on one side of the centre line that make a shift. Default 7.
     pub shift_run: usize,

@@ -90,6 +90,7 @@ pub fn change(
 
 /// How the trend over several periods is judged.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct TrendRule {
     /// How many of the latest periods to look at. Default 6.
     pub window: usize,

@@ -19,6 +19,7 @@ use super::risk::Risk;
 
 /// A council's whole framework.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Workspace {
     /// Settings and rules.
     pub framework: Framework,

@@ -1,0 +1,161 @@
+//! What an incoming workspace would change: items new, changed and removed, matched by stable identity
+//! (ids; a measurement by KPI and period; a benchmark by KPI, period, group and authority).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::validate::COLLECTIONS;
+use crate::domain::workspace::Workspace;
+
+/// One item, as the preview names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRef {
+    /// Its identity within its list.
+    pub key: String,
+    /// How people know it: the id with the name or title.
+    pub label: String,
+}
+
+/// The changes to one list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListChanges {
+    /// Items only in the incoming workspace.
+    pub added: Vec<ItemRef>,
+    /// Items in both that differ.
+    pub changed: Vec<ItemRef>,
+    /// Items only in the current workspace.
+    pub removed: Vec<ItemRef>,
+    /// Items identical in both.
+    pub unchanged: usize,
+}
+
+impl ListChanges {
+    /// True when nothing differs.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Everything an incoming workspace would change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkspaceDiff {
+    /// Whether the framework settings (name, vision, year, rules) differ.
+    pub settings_changed: bool,
+    /// Each list's changes, in [`COLLECTIONS`] order.
+    pub lists: Vec<(&'static str, ListChanges)>,
+}
+
+impl WorkspaceDiff {
+    /// True when the two workspaces are the same.
+    pub fn is_empty(&self) -> bool {
+        !self.settings_changed && self.lists.iter().all(|(_, changes)| changes.is_empty())
+    }
+}
+
+/// The items of each list of a workspace as JSON, keyed by identity, in file order.
+pub(crate) struct KeyedItems {
+    pub(crate) framework: Value,
+    pub(crate) lists: HashMap<&'static str, Vec<(String, Value)>>,
+}
+
+impl KeyedItems {
+    pub(crate) fn of(workspace: &Workspace) -> Self {
+        let Value::Object(mut map) =
+            serde_json::to_value(workspace).expect("a workspace is always JSON")
+        else {
+            unreachable!("a workspace serialises as an object")
+        };
+        let framework = map.remove("framework").unwrap_or(Value::Null);
+        let lists = COLLECTIONS
+            .iter()
+            .map(|&name| {
+                let items = match map.remove(name) {
+                    Some(Value::Array(items)) => items,
+                    _ => Vec::new(),
+                };
+                (
+                    name,
+                    items
+                        .into_iter()
+                        .map(|item| (item_key(name, &item), item))
+                        .collect(),
+                )
+            })
+            .collect();
+        Self { framework, lists }
+    }
+}
+
+/// The identity of an item of `list`.
+pub(crate) fn item_key(list: &str, item: &Value) -> String {
+    let text = |field: &str| {
+        item.get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    match list {
+        "measurements" => format!("{} {}", text("kpi"), text("period")),
+        "benchmarks" => format!(
+            "{} {} {} {}",
+            text("kpi"),
+            text("period"),
+            text("group"),
+            text("authority")
+        ),
+        _ => text("id"),
+    }
+}
+
+/// How people know an item: its key with its name or title where it has one.
+pub(crate) fn item_label(key: &str, item: &Value) -> String {
+    match ["name", "title"]
+        .iter()
+        .find_map(|field| item.get(*field).and_then(Value::as_str))
+    {
+        Some(name) => format!("{key} — {name}"),
+        None => key.to_owned(),
+    }
+}
+
+/// Compares the current workspace with an incoming one.
+pub fn diff(current: &Workspace, incoming: &Workspace) -> WorkspaceDiff {
+    let mine = KeyedItems::of(current);
+    let theirs = KeyedItems::of(incoming);
+    let lists = COLLECTIONS
+        .iter()
+        .map(|&name| {
+            let old = &mine.lists[name];
+            let new = &theirs.lists[name];
+            let old_by_key: HashMap<&str, &Value> =
+                old.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            let new_by_key: HashMap<&str, &Value> =
+                new.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            let reference = |key: &str, item: &Value| ItemRef {
+                key: key.to_owned(),
+                label: item_label(key, item),
+            };
+            let mut changes = ListChanges::default();
+            for (key, item) in new {
+                match old_by_key.get(key.as_str()) {
+                    None => changes.added.push(reference(key, item)),
+                    Some(previous) if *previous != item => {
+                        changes.changed.push(reference(key, item))
+                    }
+                    Some(_) => changes.unchanged += 1,
+                }
+            }
+            for (key, item) in old {
+                if !new_by_key.contains_key(key.as_str()) {
+                    changes.removed.push(reference(key, item));
+                }
+            }
+            (name, changes)
+        })
+        .collect();
+    WorkspaceDiff {
+        settings_changed: mine.framework != theirs.framework,
+        lists,
+    }
+}

@@ -1,0 +1,117 @@
+//! Merging a colleague's workspace into yours by stable identity: items only one side has are kept, items
+//! both have and that differ are conflicts, each resolved to mine or theirs. The result is validated again.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::diff::{KeyedItems, item_label};
+use super::import_error::ImportError;
+use super::validate::{COLLECTIONS, validate};
+use crate::domain::workspace::Workspace;
+
+/// Which version of a conflicting item to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The current workspace's.
+    Mine,
+    /// The incoming workspace's.
+    Theirs,
+}
+
+/// The list name used for the framework settings in conflicts.
+pub const SETTINGS: &str = "framework";
+
+/// An item both workspaces hold, differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The list it is in ([`SETTINGS`] for the framework settings).
+    pub list: &'static str,
+    /// Its identity in the list.
+    pub key: String,
+    /// How people know it.
+    pub label: String,
+    /// The current version.
+    pub mine: Value,
+    /// The incoming version.
+    pub theirs: Value,
+}
+
+/// Every conflict between the current and the incoming workspace, settings first.
+pub fn conflicts(current: &Workspace, incoming: &Workspace) -> Vec<Conflict> {
+    let mine = KeyedItems::of(current);
+    let theirs = KeyedItems::of(incoming);
+    let mut found = Vec::new();
+    if mine.framework != theirs.framework {
+        found.push(Conflict {
+            list: SETTINGS,
+            key: SETTINGS.to_owned(),
+            label: "Framework settings".to_owned(),
+            mine: mine.framework.clone(),
+            theirs: theirs.framework.clone(),
+        });
+    }
+    for name in COLLECTIONS {
+        let incoming: HashMap<&str, &Value> = theirs.lists[name]
+            .iter()
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        for (key, item) in &mine.lists[name] {
+            if let Some(other) = incoming.get(key.as_str())
+                && *other != item
+            {
+                found.push(Conflict {
+                    list: name,
+                    key: key.clone(),
+                    label: item_label(key, item),
+                    mine: item.clone(),
+                    theirs: (*other).clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Merges `incoming` into `current`, resolving each conflict with `choose(list, key)`. Items keep the
+/// current order, with new items after them in the incoming order. The result is validated; on any problem
+/// nothing is returned and the current workspace stays as it was.
+pub fn merge(
+    current: &Workspace,
+    incoming: &Workspace,
+    choose: impl Fn(&str, &str) -> Side,
+) -> Result<Workspace, ImportError> {
+    let mine = KeyedItems::of(current);
+    let mut theirs = KeyedItems::of(incoming);
+    let mut merged = Map::new();
+    let framework = match choose(SETTINGS, SETTINGS) {
+        Side::Mine => mine.framework,
+        Side::Theirs => theirs.framework,
+    };
+    merged.insert(SETTINGS.to_owned(), framework);
+    for name in COLLECTIONS {
+        let mut incoming: Vec<(String, Option<Value>)> = theirs
+            .lists
+            .remove(name)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| (k, Some(v)))
+            .collect();
+        let position: HashMap<String, usize> = incoming
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect();
+        let mut items = Vec::new();
+        for (key, item) in mine.lists[name].iter() {
+            let other = position.get(key).and_then(|&i| incoming[i].1.take());
+            items.push(match other {
+                Some(other) if other != *item && choose(name, key) == Side::Theirs => other,
+                _ => item.clone(),
+            });
+        }
+        items.extend(incoming.into_iter().filter_map(|(_, item)| item));
+        merged.insert(name.to_owned(), Value::Array(items));
+    }
+    validate(Value::Object(merged)).map_err(ImportError::Invalid)
+}

@@ -1,0 +1,11 @@
+//! Getting a workspace in and out of files and storage: the file envelope, numbered migrations, validation
+//! and the one restore path every source goes through. Everything here but `local` is pure.
+
+pub mod diff;
+pub mod envelope;
+pub mod import_error;
+pub mod merge;
+pub mod migrate;
+pub mod restore;
+pub mod session;
+pub mod validate;

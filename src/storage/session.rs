@@ -1,0 +1,73 @@
+//! The workspace being worked on, with the restore point kept before an import so it can be undone exactly.
+
+use super::import_error::ImportError;
+use super::merge::{Side, merge};
+use crate::domain::workspace::Workspace;
+
+/// The current workspace and the one an import replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    current: Workspace,
+    restore_point: Option<Workspace>,
+}
+
+impl Session {
+    /// A session on `workspace`, with nothing to undo.
+    pub fn new(workspace: Workspace) -> Self {
+        Self {
+            current: workspace,
+            restore_point: None,
+        }
+    }
+
+    /// A session restored as it was saved, restore point included.
+    pub fn with_restore_point(workspace: Workspace, restore_point: Option<Workspace>) -> Self {
+        Self {
+            current: workspace,
+            restore_point,
+        }
+    }
+
+    /// The workspace being worked on.
+    pub fn current(&self) -> &Workspace {
+        &self.current
+    }
+
+    /// The workspace as it was before the last import, if there is one to go back to.
+    pub fn restore_point(&self) -> Option<&Workspace> {
+        self.restore_point.as_ref()
+    }
+
+    /// Replaces the workspace with `incoming`, keeping the current one as the restore point.
+    pub fn replace(&mut self, incoming: Workspace) {
+        self.restore_point = Some(std::mem::replace(&mut self.current, incoming));
+    }
+
+    /// Merges `incoming` in, resolving conflicts with `choose`; the current workspace becomes the restore
+    /// point. On failure nothing changes.
+    pub fn merge(
+        &mut self,
+        incoming: &Workspace,
+        choose: impl Fn(&str, &str) -> Side,
+    ) -> Result<(), ImportError> {
+        let merged = merge(&self.current, incoming, choose)?;
+        self.replace(merged);
+        Ok(())
+    }
+
+    /// Goes back to the workspace before the last import. False when there is nothing to undo.
+    pub fn undo_import(&mut self) -> bool {
+        match self.restore_point.take() {
+            Some(previous) => {
+                self.current = previous;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Changes the current workspace in place (an edit, not an import: the restore point stays).
+    pub fn edit(&mut self, change: impl FnOnce(&mut Workspace)) {
+        change(&mut self.current);
+    }
+}

@@ -1,0 +1,881 @@
+//! Validation: a workspace's JSON becomes a [`Workspace`], or every problem is reported with its JSON path
+//! and a plain-English reason — not only the first.
+//!
+//! Three layers, all collected before anything is refused: fields the format does not have; each item's own
+//! shape (types, required fields, ids, periods, scores), one problem per item; and the links between items
+//! (duplicate ids, references to things that do not exist, periods of the wrong frequency, inconsistent rules).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::import_error::Problem;
+use crate::domain::framework::Framework;
+use crate::domain::golden_thread::ThreadNode;
+use crate::domain::period::Frequency;
+use crate::domain::rag::RagRule;
+use crate::domain::workspace::Workspace;
+
+/// The lists a workspace holds, in the order they are checked.
+pub const COLLECTIONS: [&str; 15] = [
+    "ambitions",
+    "directorates",
+    "services",
+    "teams",
+    "people",
+    "roles",
+    "committees",
+    "plans",
+    "objectives",
+    "kpis",
+    "measurements",
+    "risks",
+    "actions",
+    "benchmarks",
+    "lessons",
+];
+
+/// Lists whose items carry an `id` that must be unique within the list.
+const WITH_IDS: [&str; 13] = [
+    "ambitions",
+    "directorates",
+    "services",
+    "teams",
+    "people",
+    "roles",
+    "committees",
+    "plans",
+    "objectives",
+    "kpis",
+    "risks",
+    "actions",
+    "lessons",
+];
+
+const ROOT: &str = "workspace";
+
+/// Turns a workspace's JSON into a [`Workspace`], or returns every problem found.
+pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
+    let Value::Object(map) = value else {
+        return Err(vec![Problem::new(
+            ROOT,
+            format!(
+                "must be an object holding the framework and its lists, not {}",
+                describe_value(&value)
+            ),
+        )]);
+    };
+    let mut problems = Vec::new();
+    for key in map
+        .keys()
+        .filter(|k| *k != "framework" && !COLLECTIONS.contains(&k.as_str()))
+    {
+        problems.push(Problem::new(
+            format!("{ROOT}.{key}"),
+            format!(
+                "is not part of a workspace (it holds \"framework\" and the lists {})",
+                COLLECTIONS.join(", ")
+            ),
+        ));
+    }
+    let framework = match map.get("framework") {
+        Some(value) => parse_item::<Framework>(value, &format!("{ROOT}.framework"), &mut problems),
+        None => {
+            problems.push(Problem::new(
+                format!("{ROOT}.framework"),
+                "is required but missing",
+            ));
+            None
+        }
+    };
+    let mut positions = HashMap::new();
+    let mut workspace = Workspace::new(framework.clone().unwrap_or_else(placeholder_framework));
+    workspace.ambitions = parse_list(&map, "ambitions", &mut problems, &mut positions);
+    workspace.directorates = parse_list(&map, "directorates", &mut problems, &mut positions);
+    workspace.services = parse_list(&map, "services", &mut problems, &mut positions);
+    workspace.teams = parse_list(&map, "teams", &mut problems, &mut positions);
+    workspace.people = parse_list(&map, "people", &mut problems, &mut positions);
+    workspace.roles = parse_list(&map, "roles", &mut problems, &mut positions);
+    workspace.committees = parse_list(&map, "committees", &mut problems, &mut positions);
+    workspace.plans = parse_list(&map, "plans", &mut problems, &mut positions);
+    workspace.objectives = parse_list(&map, "objectives", &mut problems, &mut positions);
+    workspace.kpis = parse_list(&map, "kpis", &mut problems, &mut positions);
+    workspace.measurements = parse_list(&map, "measurements", &mut problems, &mut positions);
+    workspace.risks = parse_list(&map, "risks", &mut problems, &mut positions);
+    workspace.actions = parse_list(&map, "actions", &mut problems, &mut positions);
+    workspace.benchmarks = parse_list(&map, "benchmarks", &mut problems, &mut positions);
+    workspace.lessons = parse_list(&map, "lessons", &mut problems, &mut positions);
+
+    let raw = RawIndex::new(&map, positions, &mut problems);
+    check_links(&workspace, &raw, &mut problems);
+    if framework.is_some() && problems.is_empty() {
+        Ok(workspace)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Only used to carry on checking the lists when the framework itself is unreadable.
+fn placeholder_framework() -> Framework {
+    Framework::new(
+        String::new(),
+        crate::domain::period::FinancialYear::starting(2000).expect("2000 is a supported year"),
+    )
+}
+
+/// Each list's items with the position they had in the file, so problems found later can name their path.
+struct RawIndex {
+    /// For each list, each kept item's position in the file.
+    positions: HashMap<&'static str, Vec<usize>>,
+    /// For each list with ids, every id written in the file (valid items or not), so a reference to an item
+    /// that failed its own checks is not reported a second time as unknown.
+    ids: HashMap<&'static str, HashSet<String>>,
+}
+
+impl RawIndex {
+    /// Indexes the ids written in the file, reporting duplicates; `positions` comes from [`parse_list`].
+    fn new(
+        map: &Map<String, Value>,
+        positions: HashMap<&'static str, Vec<usize>>,
+        problems: &mut Vec<Problem>,
+    ) -> Self {
+        let mut ids = HashMap::new();
+        for name in WITH_IDS {
+            let items = map
+                .get(name)
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let mut first_use: HashMap<&str, usize> = HashMap::new();
+            for (index, id) in items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| Some((i, item.get("id")?.as_str()?)))
+            {
+                if let Some(&first) = first_use.get(id) {
+                    problems.push(Problem::new(
+                        format!("{ROOT}.{name}[{index}].id"),
+                        format!("the id \"{id}\" is already used by {ROOT}.{name}[{first}]"),
+                    ));
+                } else {
+                    first_use.insert(id, index);
+                }
+            }
+            ids.insert(name, first_use.into_keys().map(str::to_owned).collect());
+        }
+        Self { positions, ids }
+    }
+
+    /// The path of the `nth` valid item of a list.
+    fn path(&self, list: &'static str, nth: usize) -> String {
+        format!("{ROOT}.{list}[{}]", self.positions[list][nth])
+    }
+
+    fn has(&self, list: &'static str, id: &str) -> bool {
+        self.ids[list].contains(id)
+    }
+}
+
+/// Parses a list item by item, recording in `positions` where each kept item stood in the file.
+fn parse_list<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    name: &'static str,
+    problems: &mut Vec<Problem>,
+    positions: &mut HashMap<&'static str, Vec<usize>>,
+) -> Vec<T> {
+    let path = format!("{ROOT}.{name}");
+    let kept = positions.entry(name).or_default();
+    match map.get(name) {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                let parsed = parse_item(item, &format!("{path}[{index}]"), problems)?;
+                kept.push(index);
+                Some(parsed)
+            })
+            .collect(),
+        Some(other) => {
+            problems.push(Problem::new(
+                path,
+                format!("must be a list, not {}", describe_value(other)),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn parse_item<T: DeserializeOwned>(
+    value: &Value,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(item) => Some(item),
+        Err(error) => {
+            let inner = error.path().to_string();
+            let at = if inner == "." {
+                path.to_owned()
+            } else {
+                format!("{path}.{inner}")
+            };
+            let (at, message) = plain_english(&at, &error.into_inner().to_string());
+            problems.push(Problem::new(at, message));
+            None
+        }
+    }
+}
+
+/// Rewrites serde's messages for people: "invalid type: string \"x\", expected f64" becomes
+/// "must be a number, not the text \"x\"". Messages of the app's own types pass through.
+fn plain_english(path: &str, message: &str) -> (String, String) {
+    if let Some(field) = between(message, "missing field `", "`") {
+        return (
+            format!("{path}.{field}"),
+            "is required but missing".to_owned(),
+        );
+    }
+    if message.starts_with("unknown field `") {
+        // The path already ends with the unknown field.
+        let expected = message
+            .split_once("expected ")
+            .map(|(_, rest)| list_of(rest))
+            .unwrap_or_default();
+        return (
+            path.to_owned(),
+            format!("is not a field here (the fields are {expected})"),
+        );
+    }
+    if let Some(variant) = between(message, "unknown variant `", "`") {
+        let expected = message
+            .split_once("expected ")
+            .map(|(_, rest)| list_of(rest))
+            .unwrap_or_default();
+        return (
+            path.to_owned(),
+            format!("\"{variant}\" is not one of {expected}"),
+        );
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            return (
+                path.to_owned(),
+                format!(
+                    "must be {}, not {}",
+                    expected_kind(expected),
+                    found_kind(found)
+                ),
+            );
+        }
+    }
+    (path.to_owned(), message.to_owned())
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = text.split_once(start)?.1;
+    Some(rest.split_once(end)?.0)
+}
+
+/// "one of `a`, `b`" or "`a` or `b`" → "a, b".
+fn list_of(text: &str) -> String {
+    text.trim_start_matches("one of ")
+        .replace(" or ", ", ")
+        .replace('`', "")
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+fn expected_kind(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".to_owned(),
+        "u8" => "a whole number from 0 to 255".to_owned(),
+        "u16" => "a whole number from 0 to 65,535".to_owned(),
+        "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        "a sequence" | "a tuple of size 2" => "a list".to_owned(),
+        "a string" | "a borrowed string" => "text".to_owned(),
+        "string or map" => "text or an object".to_owned(),
+        other if other.starts_with("struct ") || other == "a map" => "an object".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+fn found_kind(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    for prefix in ["integer ", "floating point "] {
+        if let Some(number) = found.strip_prefix(prefix) {
+            return number.replace('`', "");
+        }
+    }
+    match found {
+        "map" => "an object".to_owned(),
+        "sequence" => "a list".to_owned(),
+        "null" => "null (empty)".to_owned(),
+        other => other.replace('`', ""),
+    }
+}
+
+fn describe_value(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks every link between items, adding a problem for each broken one.
+fn check_links(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
+    let mut refer = |path: String, list: &'static str, noun: &str, id: &str| {
+        if !raw.has(list, id) {
+            problems.push(Problem::new(
+                path,
+                format!("refers to {noun} \"{id}\", which is not in the file"),
+            ));
+        }
+    };
+    for (n, service) in workspace.services.iter().enumerate() {
+        refer(
+            format!("{}.directorate", raw.path("services", n)),
+            "directorates",
+            "the directorate",
+            service.directorate.as_str(),
+        );
+    }
+    for (n, team) in workspace.teams.iter().enumerate() {
+        refer(
+            format!("{}.service", raw.path("teams", n)),
+            "services",
+            "the service",
+            team.service.as_str(),
+        );
+    }
+    for (n, directorate) in workspace.directorates.iter().enumerate() {
+        if let Some(person) = &directorate.director {
+            refer(
+                format!("{}.director", raw.path("directorates", n)),
+                "people",
+                "the person",
+                person.as_str(),
+            );
+        }
+    }
+    for (n, service) in workspace.services.iter().enumerate() {
+        if let Some(person) = &service.head {
+            refer(
+                format!("{}.head", raw.path("services", n)),
+                "people",
+                "the person",
+                person.as_str(),
+            );
+        }
+    }
+    for (n, team) in workspace.teams.iter().enumerate() {
+        if let Some(person) = &team.manager {
+            refer(
+                format!("{}.manager", raw.path("teams", n)),
+                "people",
+                "the person",
+                person.as_str(),
+            );
+        }
+    }
+    for (n, person) in workspace.people.iter().enumerate() {
+        let path = raw.path("people", n);
+        if let Some(team) = &person.team {
+            refer(format!("{path}.team"), "teams", "the team", team.as_str());
+        }
+        for (i, role) in person.roles.iter().enumerate() {
+            refer(
+                format!("{path}.roles[{i}]"),
+                "roles",
+                "the role",
+                role.as_str(),
+            );
+        }
+    }
+    for (n, committee) in workspace.committees.iter().enumerate() {
+        if let Some(person) = &committee.chair {
+            refer(
+                format!("{}.chair", raw.path("committees", n)),
+                "people",
+                "the person",
+                person.as_str(),
+            );
+        }
+    }
+    for (n, plan) in workspace.plans.iter().enumerate() {
+        let path = raw.path("plans", n);
+        match &plan.owner {
+            ThreadNode::Council => {}
+            ThreadNode::Ambition(id) => refer(
+                format!("{path}.owner"),
+                "ambitions",
+                "the ambition",
+                id.as_str(),
+            ),
+            ThreadNode::Directorate(id) => refer(
+                format!("{path}.owner"),
+                "directorates",
+                "the directorate",
+                id.as_str(),
+            ),
+            ThreadNode::Service(id) => refer(
+                format!("{path}.owner"),
+                "services",
+                "the service",
+                id.as_str(),
+            ),
+            ThreadNode::Team(id) => {
+                refer(format!("{path}.owner"), "teams", "the team", id.as_str())
+            }
+            ThreadNode::Person(id) => {
+                refer(format!("{path}.owner"), "people", "the person", id.as_str())
+            }
+        }
+        for (i, ambition) in plan.ambitions.iter().enumerate() {
+            refer(
+                format!("{path}.ambitions[{i}]"),
+                "ambitions",
+                "the ambition",
+                ambition.as_str(),
+            );
+        }
+    }
+    for (n, objective) in workspace.objectives.iter().enumerate() {
+        let path = raw.path("objectives", n);
+        refer(
+            format!("{path}.person"),
+            "people",
+            "the person",
+            objective.person.as_str(),
+        );
+        for (i, ambition) in objective.ambitions.iter().enumerate() {
+            refer(
+                format!("{path}.ambitions[{i}]"),
+                "ambitions",
+                "the ambition",
+                ambition.as_str(),
+            );
+        }
+        for (i, kpi) in objective.kpis.iter().enumerate() {
+            refer(format!("{path}.kpis[{i}]"), "kpis", "the KPI", kpi.as_str());
+        }
+    }
+    for (n, kpi) in workspace.kpis.iter().enumerate() {
+        let path = raw.path("kpis", n);
+        for (i, ambition) in kpi.ambitions.iter().enumerate() {
+            refer(
+                format!("{path}.ambitions[{i}]"),
+                "ambitions",
+                "the ambition",
+                ambition.as_str(),
+            );
+        }
+        for (i, committee) in kpi.committees.iter().enumerate() {
+            refer(
+                format!("{path}.committees[{i}]"),
+                "committees",
+                "the committee",
+                committee.as_str(),
+            );
+        }
+        if let Some(id) = &kpi.directorate {
+            refer(
+                format!("{path}.directorate"),
+                "directorates",
+                "the directorate",
+                id.as_str(),
+            );
+        }
+        if let Some(id) = &kpi.service {
+            refer(
+                format!("{path}.service"),
+                "services",
+                "the service",
+                id.as_str(),
+            );
+        }
+        if let Some(id) = &kpi.team {
+            refer(format!("{path}.team"), "teams", "the team", id.as_str());
+        }
+        for (field, person) in [
+            ("owner", &kpi.owner),
+            ("data_coordinator", &kpi.data_coordinator),
+        ] {
+            if let Some(id) = person {
+                refer(
+                    format!("{path}.{field}"),
+                    "people",
+                    "the person",
+                    id.as_str(),
+                );
+            }
+        }
+    }
+    for (n, risk) in workspace.risks.iter().enumerate() {
+        let path = raw.path("risks", n);
+        if let Some(id) = &risk.directorate {
+            refer(
+                format!("{path}.directorate"),
+                "directorates",
+                "the directorate",
+                id.as_str(),
+            );
+        }
+        if let Some(id) = &risk.owner {
+            refer(format!("{path}.owner"), "people", "the person", id.as_str());
+        }
+        for (i, kpi) in risk.kpis.iter().enumerate() {
+            refer(format!("{path}.kpis[{i}]"), "kpis", "the KPI", kpi.as_str());
+        }
+        for (i, ambition) in risk.ambitions.iter().enumerate() {
+            refer(
+                format!("{path}.ambitions[{i}]"),
+                "ambitions",
+                "the ambition",
+                ambition.as_str(),
+            );
+        }
+    }
+    for (n, action) in workspace.actions.iter().enumerate() {
+        let path = raw.path("actions", n);
+        if let Some(id) = &action.owner {
+            refer(format!("{path}.owner"), "people", "the person", id.as_str());
+        }
+        if let Some(id) = &action.kpi {
+            refer(format!("{path}.kpi"), "kpis", "the KPI", id.as_str());
+        }
+        if let Some(id) = &action.risk {
+            refer(format!("{path}.risk"), "risks", "the risk", id.as_str());
+        }
+    }
+    for (n, benchmark) in workspace.benchmarks.iter().enumerate() {
+        refer(
+            format!("{}.kpi", raw.path("benchmarks", n)),
+            "kpis",
+            "the KPI",
+            benchmark.kpi.as_str(),
+        );
+    }
+    for (n, lesson) in workspace.lessons.iter().enumerate() {
+        let path = raw.path("lessons", n);
+        for (i, kpi) in lesson.kpis.iter().enumerate() {
+            refer(format!("{path}.kpis[{i}]"), "kpis", "the KPI", kpi.as_str());
+        }
+        for (i, risk) in lesson.risks.iter().enumerate() {
+            refer(
+                format!("{path}.risks[{i}]"),
+                "risks",
+                "the risk",
+                risk.as_str(),
+            );
+        }
+    }
+    check_measurements(workspace, raw, problems);
+    check_rules_and_targets(workspace, raw, problems);
+}
+
+/// Each measurement's KPI must exist, its period must be of the KPI's frequency, a KPI has one value per
+/// period, and a fraction cannot divide by zero.
+fn check_measurements(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
+    // The first KPI with an id is the one the file means; a duplicate is reported on its own.
+    let mut kpis: HashMap<&str, &crate::domain::kpi::KpiDefinition> = HashMap::new();
+    for kpi in &workspace.kpis {
+        kpis.entry(kpi.id.as_str()).or_insert(kpi);
+    }
+    let mut seen: HashMap<(&str, crate::domain::period::Period), usize> = HashMap::new();
+    for (n, measurement) in workspace.measurements.iter().enumerate() {
+        let path = raw.path("measurements", n);
+        let kpi_id = measurement.kpi.as_str();
+        if !raw.has("kpis", kpi_id) {
+            problems.push(Problem::new(
+                format!("{path}.kpi"),
+                format!("is a value for the KPI \"{kpi_id}\", which is not in the file"),
+            ));
+        } else if let Some(kpi) = kpis.get(kpi_id)
+            && measurement.period.frequency() != kpi.frequency
+        {
+            problems.push(Problem::new(
+                format!("{path}.period"),
+                format!(
+                    "\"{}\" is a {} period, but the KPI \"{kpi_id}\" is reported {}",
+                    measurement.period.code(),
+                    frequency_adjective(measurement.period.frequency()),
+                    kpi.frequency.label().to_lowercase()
+                ),
+            ));
+        }
+        if let Some(first) = seen.insert((kpi_id, measurement.period), n) {
+            problems.push(Problem::new(
+                path.clone(),
+                format!(
+                    "is a second value for \"{kpi_id}\" in {} (the first is {})",
+                    measurement.period,
+                    raw.path("measurements", first)
+                ),
+            ));
+        }
+        if measurement.value.is_none() && measurement.denominator == Some(0.0) {
+            problems.push(Problem::new(
+                format!("{path}.denominator"),
+                "is zero, so the value cannot be worked out",
+            ));
+        }
+    }
+}
+
+fn frequency_adjective(frequency: Frequency) -> &'static str {
+    match frequency {
+        Frequency::Monthly => "monthly",
+        Frequency::Quarterly => "quarterly",
+        Frequency::HalfYearly => "half-yearly",
+        Frequency::Annual => "annual",
+        Frequency::Termly => "termly",
+    }
+}
+
+/// RAG rules must be consistent; targets must be for the KPI's own periods or whole years; a plausible range
+/// must run upwards; a plan must not end before it starts.
+fn check_rules_and_targets(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
+    let mut rule_problems = |path: String, rule: &RagRule| {
+        for message in rule.problems() {
+            problems.push(Problem::new(path.clone(), message));
+        }
+    };
+    rule_problems(
+        format!("{ROOT}.framework.rag_rule"),
+        &workspace.framework.rag_rule,
+    );
+    for (n, kpi) in workspace.kpis.iter().enumerate() {
+        if let Some(rule) = &kpi.rag_rule {
+            rule_problems(format!("{}.rag_rule", raw.path("kpis", n)), rule);
+        }
+    }
+    for (n, kpi) in workspace.kpis.iter().enumerate() {
+        let path = raw.path("kpis", n);
+        for (i, target) in kpi.targets.iter().enumerate() {
+            let frequency = target.period.frequency();
+            if frequency != kpi.frequency && frequency != Frequency::Annual {
+                problems.push(Problem::new(
+                    format!("{path}.targets[{i}].period"),
+                    format!(
+                        "\"{}\" is a {} period; targets of a {} KPI are for its own periods or a whole year",
+                        target.period.code(),
+                        frequency_adjective(frequency),
+                        frequency_adjective(kpi.frequency)
+                    ),
+                ));
+            }
+        }
+        if let Some((min, max)) = kpi.plausible_range
+            && min > max
+        {
+            problems.push(Problem::new(
+                format!("{path}.plausible_range"),
+                format!("runs from {min} down to {max}; put the lower value first"),
+            ));
+        }
+    }
+    for (n, plan) in workspace.plans.iter().enumerate() {
+        if plan.to < plan.from {
+            problems.push(Problem::new(
+                format!("{}.to", raw.path("plans", n)),
+                format!("{} is before the plan starts in {}", plan.to, plan.from),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn minimal() -> Value {
+        json!({
+            "framework": { "council_name": "Test County Council", "current_year": "2024/25" },
+            "kpis": [{
+                "id": "k-1", "name": "Calls answered in 15 seconds", "level": "strategic",
+                "perspective": "residents", "category": "local_authority", "frequency": "monthly",
+                "polarity": "higher_is_better", "unit": { "kind": "percent" }, "measure": "snapshot",
+                "status": "active", "timing": "lagging"
+            }],
+            "measurements": [{ "kpi": "k-1", "period": "2024-04", "value": 81.5 }]
+        })
+    }
+
+    fn problems(value: Value) -> Vec<Problem> {
+        validate(value).unwrap_err()
+    }
+
+    #[test]
+    fn a_minimal_workspace_is_valid() {
+        let workspace = validate(minimal()).unwrap();
+        assert_eq!(workspace.framework.council_name, "Test County Council");
+        assert_eq!(workspace.measurements[0].value, Some(81.5));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let mut value = minimal();
+        value["measurements"] = json!([
+            { "kpi": "k-99", "period": "2024-04", "value": 1 },
+            { "kpi": "k-1", "period": "2024/25 Q1", "value": 1 },
+            { "kpi": "k-1", "period": "2024-05", "value": "eighty" },
+        ]);
+        let found = problems(value);
+        assert_eq!(
+            found,
+            vec![
+                Problem::new(
+                    "workspace.measurements[2].value",
+                    "must be a number, not the text \"eighty\""
+                ),
+                Problem::new(
+                    "workspace.measurements[0].kpi",
+                    "is a value for the KPI \"k-99\", which is not in the file"
+                ),
+                Problem::new(
+                    "workspace.measurements[1].period",
+                    "\"2024/25 Q1\" is a quarterly period, but the KPI \"k-1\" is reported monthly"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_and_unknown_fields_and_bad_choices_are_named() {
+        let mut value = minimal();
+        value["kpis"][0].as_object_mut().unwrap().remove("name");
+        value["framework"]["colour"] = json!("blue");
+        value["measurements"][0]["comentary"] = json!("typo");
+        value["kpis"].as_array_mut().unwrap().push(json!({
+            "id": "k-2", "name": "x", "level": "strategic", "perspective": "residents",
+            "category": "local_authority", "frequency": "monthy", "polarity": "higher_is_better",
+            "unit": { "kind": "percent" }, "measure": "snapshot", "status": "active", "timing": "lagging"
+        }));
+        let found = problems(value);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "workspace.framework.colour",
+                "workspace.kpis[0].name",
+                "workspace.kpis[1].frequency",
+                "workspace.measurements[0].comentary",
+            ]
+        );
+        assert_eq!(found[1].message, "is required but missing");
+        assert!(
+            found[2]
+                .message
+                .starts_with("\"monthy\" is not one of monthly, quarterly"),
+            "{}",
+            found[2].message
+        );
+        assert!(
+            found[3]
+                .message
+                .starts_with("is not a field here (the fields are kpi, period"),
+            "{}",
+            found[3].message
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_the_first_use() {
+        let mut value = minimal();
+        let copy = value["kpis"][0].clone();
+        value["kpis"].as_array_mut().unwrap().push(copy);
+        let found = problems(value);
+        assert_eq!(
+            found,
+            vec![Problem::new(
+                "workspace.kpis[1].id",
+                "the id \"k-1\" is already used by workspace.kpis[0]"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_reference_to_an_item_with_its_own_problem_is_not_reported_twice() {
+        let mut value = minimal();
+        value["kpis"][0]["polarity"] = json!("sideways");
+        let found = problems(value);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "workspace.kpis[0].polarity");
+    }
+
+    #[test]
+    fn two_values_for_one_period_are_refused() {
+        let mut value = minimal();
+        value["measurements"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "kpi": "k-1", "period": "Apr 2024", "value": 2 }));
+        let found = problems(value);
+        assert_eq!(
+            found,
+            vec![Problem::new(
+                "workspace.measurements[1]",
+                "is a second value for \"k-1\" in Apr 2024 (the first is workspace.measurements[0])"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_workspace_must_be_an_object_with_a_framework() {
+        assert_eq!(
+            problems(json!([1, 2])),
+            vec![Problem::new(
+                "workspace",
+                "must be an object holding the framework and its lists, not a list"
+            )]
+        );
+        assert_eq!(
+            problems(json!({})),
+            vec![Problem::new(
+                "workspace.framework",
+                "is required but missing"
+            )]
+        );
+        let found = problems(
+            json!({ "framework": { "council_name": "A", "current_year": "2024/25" }, "kpis": {} }),
+        );
+        assert_eq!(
+            found,
+            vec![Problem::new(
+                "workspace.kpis",
+                "must be a list, not an object"
+            )]
+        );
+    }
+
+    #[test]
+    fn inconsistent_rules_targets_and_ranges_are_reported() {
+        let mut value = minimal();
+        value["framework"]["rag_rule"] = json!({ "green_within": 20, "amber_within": 10 });
+        value["kpis"][0]["targets"] =
+            json!([{ "period": "2024/25 Q1", "value": 80 }, { "period": "2024/25", "value": 80 }]);
+        value["kpis"][0]["plausible_range"] = json!([100, 0]);
+        let found = problems(value);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "workspace.framework.rag_rule",
+                "workspace.kpis[0].targets[0].period",
+                "workspace.kpis[0].plausible_range"
+            ]
+        );
+    }
+}
