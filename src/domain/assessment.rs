@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::aggregation::{MeasureType, year_to_date};
 use super::forecast::{Forecast, forecast_year_end};
 use super::framework::Framework;
 use super::kpi::KpiStatus;
@@ -12,7 +13,7 @@ use super::kpi::{AppliedTarget, KpiDefinition};
 use super::measurement::Measurement;
 use super::period::{Frequency, Period};
 use super::rag::RagStatus;
-use super::rating::{Rating, rate};
+use super::rating::{Rating, RatingInput, rate};
 use super::rollup::RagCounts;
 use super::trend::{Change, Trend, change, is_green_but_declining, trend};
 use super::workspace::PerformanceIndex;
@@ -38,6 +39,8 @@ pub struct KpiAssessment<'a> {
     pub measurement: Option<&'a Measurement>,
     /// Its value, if any.
     pub value: Option<f64>,
+    /// For a cumulative measure, the year to date at the period (what it is rated on).
+    pub year_to_date: Option<f64>,
     /// The target that applies.
     pub target: Option<AppliedTarget>,
     /// The previous period's value.
@@ -68,21 +71,40 @@ pub fn assess<'a>(
     let value = value_at(period);
     let target = kpi.target_for(period);
     let previous_value = period.previous().and_then(value_at);
-    let last_year = period
-        .same_period_last_year()
-        .and_then(|p| history.get(&p).copied());
-    let rating = rate(kpi, measurement, last_year, &framework.rag_rule);
+    let values: BTreeMap<Period, f64> = history
+        .range(..=period)
+        .filter(|(p, _)| p.frequency() == kpi.frequency)
+        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
+        .collect();
+    // A cumulative measure is rated on its year to date against a year-to-date target.
+    let year_to_date_at = |p: Period| year_to_date(&values, p, MeasureType::Cumulative).value;
+    let (year_to_date, rated, rated_last_year) = match kpi.measure {
+        MeasureType::Snapshot => (
+            None,
+            value,
+            period.same_period_last_year().and_then(value_at),
+        ),
+        MeasureType::Cumulative => {
+            let so_far = value.and(year_to_date_at(period));
+            (
+                so_far,
+                so_far,
+                period.same_period_last_year().and_then(year_to_date_at),
+            )
+        }
+    };
+    let input = RatingInput {
+        actual: rated,
+        last_year: rated_last_year,
+        judgement: measurement.and_then(|m| m.rag_override.as_ref()),
+    };
+    let rating = rate(kpi, period, input, &framework.rag_rule);
     let change = match (value, previous_value) {
         (Some(current), Some(previous)) => {
             change(current, previous, kpi.polarity, target.map(|t| t.value))
         }
         _ => None,
     };
-    let values: BTreeMap<Period, f64> = history
-        .range(..=period)
-        .filter(|(p, _)| p.frequency() == kpi.frequency)
-        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
-        .collect();
     let series: Vec<f64> = values.values().copied().collect();
     let trend = trend(
         &series,
@@ -103,6 +125,7 @@ pub fn assess<'a>(
         period,
         measurement,
         value,
+        year_to_date,
         target,
         previous_value,
         green_but_declining: is_green_but_declining(rating.status(), trend.as_ref()),
@@ -251,6 +274,29 @@ mod tests {
         );
         assert!(forecast.value < 90.0);
         assert_eq!(row.forecast_rag, Some(RagStatus::Amber));
+    }
+
+    #[test]
+    fn a_cumulative_kpi_is_rated_on_its_year_to_date() {
+        let mut homes = sample_kpi("homes");
+        homes.measure = crate::domain::aggregation::MeasureType::Cumulative;
+        homes.frequency = Frequency::Quarterly;
+        homes.unit = crate::domain::unit::Unit::Count;
+        homes.targets = vec![Target {
+            period: p("2024/25"),
+            value: 400.0,
+        }];
+        let measurements = [
+            Measurement::new(homes.id.clone(), p("2023/24 Q2"), 70.0),
+            Measurement::new(homes.id.clone(), p("2023/24 Q1"), 60.0),
+            Measurement::new(homes.id.clone(), p("2024/25 Q1"), 90.0),
+            Measurement::new(homes.id.clone(), p("2024/25 Q2"), 110.0),
+        ];
+        let history = measurements.iter().map(|m| (m.period, m)).collect();
+        let row = assess(&homes, &history, p("2024/25 Q2"), &framework());
+        // 90 + 110 = 200 against 400 × 2/4 = 200: on target, although Q2's own 110 is below 200.
+        assert_eq!(row.year_to_date, Some(200.0));
+        assert_eq!(row.rating.status(), Some(RagStatus::Green));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use super::kpi::{KpiDefinition, KpiStatus};
-use super::measurement::Measurement;
+use super::measurement::RagOverride;
+use super::period::Period;
 use super::rag::{RagAssessment, RagRule, RagStatus};
 
 /// Why a KPI has no RAG status for a period.
@@ -70,25 +71,37 @@ impl Rating {
     }
 }
 
-/// Rates `kpi` for `measurement`'s period. `last_year` is the same period a year earlier (for the
-/// year-on-year test). Special statuses give no RAG, even with an override; otherwise an override wins.
+/// What a KPI is rated on for one period.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RatingInput<'a> {
+    /// The figure rated: the period's value, or for a cumulative measure the year to date.
+    pub actual: Option<f64>,
+    /// The same figure a year earlier, for the year-on-year test.
+    pub last_year: Option<f64>,
+    /// A manual override recorded on the period's measurement.
+    pub judgement: Option<&'a RagOverride>,
+}
+
+/// Rates `kpi` at `period` against the target that applies then. Special statuses give no RAG, even with an
+/// override; otherwise an override wins and the computed status is kept beside it.
 pub fn rate(
     kpi: &KpiDefinition,
-    measurement: Option<&Measurement>,
-    last_year: Option<&Measurement>,
+    period: Period,
+    input: RatingInput<'_>,
     framework_rule: &RagRule,
 ) -> Rating {
     if kpi.status != KpiStatus::Active {
         return Rating::NotRated(NotRated::Status(kpi.status));
     }
-    let computed = measurement.and_then(|m| {
-        let actual = m.resolved_value(kpi.unit)?;
-        let target = kpi.target_for(m.period)?.value;
-        let last = last_year.and_then(|l| l.resolved_value(kpi.unit));
-        kpi.effective_rule(framework_rule)
-            .assess(actual, target, kpi.polarity, last)
-    });
-    if let Some(judgement) = measurement.and_then(|m| m.rag_override.as_ref()) {
+    let target = kpi.target_for(period).map(|t| t.value);
+    let computed = match (input.actual, target) {
+        (Some(actual), Some(target)) => {
+            kpi.effective_rule(framework_rule)
+                .assess(actual, target, kpi.polarity, input.last_year)
+        }
+        _ => None,
+    };
+    if let Some(judgement) = input.judgement {
         return Rating::Overridden {
             status: judgement.status,
             computed: computed.map(|c| c.status),
@@ -97,11 +110,9 @@ pub fn rate(
             at: judgement.at,
         };
     }
-    match (computed, measurement) {
+    match (computed, input.actual) {
         (Some(assessment), _) => Rating::Computed(assessment),
-        (None, Some(m)) if m.resolved_value(kpi.unit).is_some_and(f64::is_finite) => {
-            Rating::NotRated(NotRated::NoTarget)
-        }
+        (None, Some(actual)) if actual.is_finite() => Rating::NotRated(NotRated::NoTarget),
         _ => Rating::NotRated(NotRated::NoValue),
     }
 }
@@ -111,15 +122,16 @@ mod tests {
     use super::*;
     use crate::domain::kpi::Target;
     use crate::domain::kpi::tests::sample_kpi;
-    use crate::domain::measurement::RagOverride;
-    use crate::domain::period::Period;
 
-    fn april(value: f64) -> Measurement {
-        Measurement::new(
-            sample_kpi("k1").id,
-            Period::parse("Apr 2024").unwrap(),
-            value,
-        )
+    fn april() -> Period {
+        Period::parse("Apr 2024").unwrap()
+    }
+
+    fn actual(value: f64) -> RatingInput<'static> {
+        RatingInput {
+            actual: Some(value),
+            ..RatingInput::default()
+        }
     }
 
     fn kpi_with_target(target: f64) -> KpiDefinition {
@@ -131,12 +143,21 @@ mod tests {
         kpi
     }
 
+    fn judgement(status: RagStatus) -> RagOverride {
+        RagOverride {
+            status,
+            reason: "Seasonal dip agreed with the committee chair".to_owned(),
+            by: "Head of Service".to_owned(),
+            at: "2024-05-01T00:00:00Z".parse().unwrap(),
+        }
+    }
+
     #[test]
     fn an_active_kpi_is_rated_by_the_rule() {
         let rating = rate(
             &kpi_with_target(80.0),
-            Some(&april(70.0)),
-            None,
+            april(),
+            actual(70.0),
             &RagRule::default(),
         );
         assert_eq!(rating.status(), Some(RagStatus::Red));
@@ -145,6 +166,7 @@ mod tests {
 
     #[test]
     fn special_statuses_give_no_rag_even_with_an_override() {
+        let green = judgement(RagStatus::Green);
         for status in [
             KpiStatus::Baseline,
             KpiStatus::Contextual,
@@ -153,14 +175,11 @@ mod tests {
         ] {
             let mut kpi = kpi_with_target(80.0);
             kpi.status = status;
-            let mut measurement = april(70.0);
-            measurement.rag_override = Some(RagOverride {
-                status: RagStatus::Green,
-                reason: "judgement".to_owned(),
-                by: "A".to_owned(),
-                at: "2024-05-01T00:00:00Z".parse().unwrap(),
-            });
-            let rating = rate(&kpi, Some(&measurement), None, &RagRule::default());
+            let input = RatingInput {
+                judgement: Some(&green),
+                ..actual(70.0)
+            };
+            let rating = rate(&kpi, april(), input, &RagRule::default());
             assert_eq!(rating, Rating::NotRated(NotRated::Status(status)));
             assert_eq!(rating.label(), status.label());
         }
@@ -168,19 +187,12 @@ mod tests {
 
     #[test]
     fn a_manual_override_wins_and_says_so() {
-        let mut measurement = april(70.0);
-        measurement.rag_override = Some(RagOverride {
-            status: RagStatus::Amber,
-            reason: "Seasonal dip agreed with the committee chair".to_owned(),
-            by: "Head of Service".to_owned(),
-            at: "2024-05-01T00:00:00Z".parse().unwrap(),
-        });
-        let rating = rate(
-            &kpi_with_target(80.0),
-            Some(&measurement),
-            None,
-            &RagRule::default(),
-        );
+        let amber = judgement(RagStatus::Amber);
+        let input = RatingInput {
+            judgement: Some(&amber),
+            ..actual(70.0)
+        };
+        let rating = rate(&kpi_with_target(80.0), april(), input, &RagRule::default());
         assert_eq!(rating.status(), Some(RagStatus::Amber));
         assert_eq!(rating.label(), "Amber (override)");
         assert!(matches!(
@@ -196,29 +208,34 @@ mod tests {
     fn missing_values_and_targets_are_named() {
         let rule = RagRule::default();
         assert_eq!(
-            rate(&kpi_with_target(80.0), None, None, &rule),
+            rate(
+                &kpi_with_target(80.0),
+                april(),
+                RatingInput::default(),
+                &rule
+            ),
             Rating::NotRated(NotRated::NoValue)
         );
         assert_eq!(
-            rate(&sample_kpi("k1"), Some(&april(70.0)), None, &rule),
+            rate(&sample_kpi("k1"), april(), actual(70.0), &rule),
             Rating::NotRated(NotRated::NoTarget)
         );
     }
 
     #[test]
-    fn the_year_on_year_test_reads_last_years_measurement() {
+    fn the_year_on_year_test_uses_last_years_figure() {
         let mut kpi = kpi_with_target(80.0);
         kpi.rag_rule = Some(RagRule {
             year_on_year_test: true,
             ..RagRule::default()
         });
-        let last_year = Measurement::new(kpi.id.clone(), Period::parse("Apr 2023").unwrap(), 60.0);
-        let rating = rate(
-            &kpi,
-            Some(&april(70.0)),
-            Some(&last_year),
-            &RagRule::default(),
+        let input = RatingInput {
+            last_year: Some(60.0),
+            ..actual(70.0)
+        };
+        assert_eq!(
+            rate(&kpi, april(), input, &RagRule::default()).status(),
+            Some(RagStatus::Amber)
         );
-        assert_eq!(rating.status(), Some(RagStatus::Amber));
     }
 }
