@@ -1,5 +1,5 @@
 //! The pure core must stay free of browser dependencies so it can be tested natively: no file under
-//! `src/domain` or `src/storage` (but `src/storage/local.rs`, the one browser-storage user) may name leptos,
+//! `src/domain`, `src/demo` or `src/storage` (but `src/storage/local.rs`, the one browser-storage user) may name leptos,
 //! web-sys, js-sys, gloo, wasm-bindgen or charming outside a comment.
 #![cfg(not(target_arch = "wasm32"))]
 
