@@ -3,7 +3,7 @@
 
 mod browser_support;
 
-use browser_support::{document, mount_app_at};
+use browser_support::{document, mount_app_at, storage};
 use pmf::demo::DEMO_COUNCIL_NAME;
 use pmf::ui::area::Area;
 use pmf::ui::panic_banner::{PANIC_BANNER_ID, show_panic_banner};
@@ -13,6 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn header_names_the_council_and_links_every_area() {
+    storage().clear().unwrap();
     let app = mount_app_at("/").await;
     assert_eq!(app.text_of("[data-testid=council-name]"), DEMO_COUNCIL_NAME);
     assert_eq!(app.count("nav[aria-label=Main] a"), Area::ALL.len() as u32);

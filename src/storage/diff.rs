@@ -119,6 +119,28 @@ pub(crate) fn item_label(key: &str, item: &Value) -> String {
     }
 }
 
+/// A list's name as people read it.
+pub fn list_label(list: &str) -> &'static str {
+    match list {
+        "ambitions" => "Ambitions",
+        "directorates" => "Directorates",
+        "services" => "Services",
+        "teams" => "Teams",
+        "people" => "People",
+        "roles" => "Roles",
+        "committees" => "Committees",
+        "plans" => "Plans",
+        "objectives" => "Objectives",
+        "kpis" => "KPIs",
+        "measurements" => "Measurements",
+        "risks" => "Risks",
+        "actions" => "Actions",
+        "benchmarks" => "Benchmark values",
+        "lessons" => "Lessons learnt",
+        _ => "Other",
+    }
+}
+
 /// Compares the current workspace with an incoming one.
 pub fn diff(current: &Workspace, incoming: &Workspace) -> WorkspaceDiff {
     let mine = KeyedItems::of(current);

@@ -6,6 +6,7 @@ pub mod csv_measurements;
 pub mod diff;
 pub mod envelope;
 pub mod import_error;
+pub mod local;
 pub mod merge;
 pub mod migrate;
 pub mod restore;

@@ -4,21 +4,26 @@ use leptos::prelude::*;
 use leptos_router::StaticSegment;
 use leptos_router::components::{Route, Router, Routes};
 
-use crate::demo::DEMO_COUNCIL_NAME;
 use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
-use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
-use crate::ui::pages::{AreaPlaceholder, HelpPage, NotFoundPage};
+use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
+use crate::ui::pages::{AreaPlaceholder, DataPage, HelpPage, NotFoundPage};
+use crate::ui::state::AppState;
 
 /// The whole app: skip link, header, the routed page and the footer.
 #[component]
 pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    state.start_autosave();
+    state.watch_other_tabs();
     let placeholder = |area: Area| move || view! { <AreaPlaceholder area=area /> };
     view! {
         <Router>
             <SkipLink />
-            <SiteHeader council=DEMO_COUNCIL_NAME />
+            <SiteHeader />
             <main id=MAIN_CONTENT_ID class="app-main" tabindex="-1">
+                <StatusBanner />
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment(Area::Overview.slug()) view=placeholder(Area::Overview) />
                     <Route path=StaticSegment(Area::Scorecards.slug()) view=placeholder(Area::Scorecards) />
@@ -31,7 +36,7 @@ pub fn App() -> impl IntoView {
                         view=placeholder(Area::RisksAndActions)
                     />
                     <Route path=StaticSegment(Area::Reports.slug()) view=placeholder(Area::Reports) />
-                    <Route path=StaticSegment(Area::Data.slug()) view=placeholder(Area::Data) />
+                    <Route path=StaticSegment(Area::Data.slug()) view=DataPage />
                     <Route path=StaticSegment(Area::Help.slug()) view=HelpPage />
                 </Routes>
             </main>

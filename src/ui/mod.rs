@@ -3,8 +3,10 @@
 mod app;
 pub mod area;
 pub mod components;
+pub mod download;
 mod page_title;
 pub mod pages;
 pub mod panic_banner;
+pub mod state;
 
 pub use app::App;

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-/// Sets `document.title` to "`page` – `council`" while the calling page is shown.
-pub fn use_page_title(page: &'static str, council: &'static str) {
-    Effect::new(move |_| document().set_title(&format!("{page} – {council}")));
+use crate::ui::state::use_app_state;
+
+/// Sets `document.title` to "`page` – council name" while the calling page is shown.
+pub fn use_page_title(page: &'static str) {
+    let council = use_app_state().council_name();
+    Effect::new(move |_| document().set_title(&format!("{page} – {}", council.get())));
 }

@@ -1,12 +1,31 @@
 //! Shared helpers for the browser tests (compiled into each browser test crate with `mod`).
+// Each browser test crate compiles this module and uses a different subset of it.
+#![allow(dead_code)]
 
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 /// The page's document.
 pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
+}
+
+/// The page's local storage.
+pub fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Waits `ms` milliseconds (for the autosave, say).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
 }
 
 /// Moves the browser to `path` (without loading), mounts the whole app in a fresh container and waits for
@@ -35,11 +54,14 @@ pub struct MountedApp {
 }
 
 impl MountedApp {
+    /// The first element matching `selector`, if any.
+    pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
+        self.container.query_selector(selector).unwrap()
+    }
+
     /// The text of the first element matching `selector`, or a panic naming the selector.
     pub fn text_of(&self, selector: &str) -> String {
-        self.container
-            .query_selector(selector)
-            .unwrap()
+        self.find(selector)
             .unwrap_or_else(|| panic!("nothing matches {selector}"))
             .text_content()
             .unwrap_or_default()
@@ -55,11 +77,19 @@ impl MountedApp {
 
     /// The value of `attribute` on the first element matching `selector`.
     pub fn attribute_of(&self, selector: &str, attribute: &str) -> Option<String> {
-        self.container
-            .query_selector(selector)
-            .unwrap()
+        self.find(selector)
             .unwrap_or_else(|| panic!("nothing matches {selector}"))
             .get_attribute(attribute)
+    }
+
+    /// Clicks the first element matching `selector` and lets the app react.
+    pub async fn click(&self, selector: &str) {
+        let element: HtmlElement = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into();
+        element.click();
+        leptos::task::tick().await;
     }
 }
 

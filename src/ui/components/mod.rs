@@ -3,7 +3,9 @@
 mod site_footer;
 mod site_header;
 pub mod skip_link;
+mod status_banner;
 
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
+pub use status_banner::StatusBanner;

@@ -4,13 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::area::Area;
+use crate::ui::state::use_app_state;
 
 /// The site header with the council name and a link to every area.
 #[component]
-pub fn SiteHeader(
-    /// The council whose framework is open.
-    council: &'static str,
-) -> impl IntoView {
+pub fn SiteHeader() -> impl IntoView {
+    let council = use_app_state().council_name();
     view! {
         <header class="app-header">
             <div class="app-header__inner">

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::demo::DEMO_COUNCIL_NAME;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 
@@ -12,7 +11,7 @@ pub fn AreaPlaceholder(
     /// The area this page stands in for.
     area: Area,
 ) -> impl IntoView {
-    use_page_title(area.label(), DEMO_COUNCIL_NAME);
+    use_page_title(area.label());
     view! {
         <h1 data-testid="page-heading">{area.label()}</h1>
         <p class="app-lead">{area.purpose()}</p>

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::demo::DEMO_COUNCIL_NAME;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 
 /// The help and about page.
 #[component]
 pub fn HelpPage() -> impl IntoView {
-    use_page_title(Area::Help.label(), DEMO_COUNCIL_NAME);
+    use_page_title(Area::Help.label());
     view! {
         <h1 data-testid="page-heading">{Area::Help.label()}</h1>
         <p class="app-lead">

@@ -1,9 +1,11 @@
 //! One module per page.
 
 mod area_placeholder;
+mod data;
 mod help;
 mod not_found;
 
 pub use area_placeholder::AreaPlaceholder;
+pub use data::DataPage;
 pub use help::HelpPage;
 pub use not_found::NotFoundPage;

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::demo::DEMO_COUNCIL_NAME;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 
 /// "Page not found", with a way back to the overview.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    use_page_title("Page not found", DEMO_COUNCIL_NAME);
+    use_page_title("Page not found");
     view! {
         <h1 data-testid="page-heading">"Page not found"</h1>
         <p>"If you typed the web address, check it is correct. If you followed a link, it may be out of date."</p>
