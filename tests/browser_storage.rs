@@ -4,10 +4,9 @@
 
 mod browser_support;
 
-use browser_support::{mount_app_at, sleep, storage};
+use browser_support::{mount_app_at, saved_workspace, sleep, storage};
 use pmf::demo::DEMO_COUNCIL_NAME;
-use pmf::storage::local::{RECOVERY_KEY, WORKSPACE_KEY};
-use pmf::storage::restore::restore;
+use pmf::storage::local::{RECOVERY_KEY, RESTORE_POINT_KEY, WORKSPACE_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -22,12 +21,8 @@ async fn a_first_visit_opens_the_demo_and_saves_it() {
     let app = mount_app_at("/data").await;
     assert_eq!(app.text_of("[data-testid=council-name]"), DEMO_COUNCIL_NAME);
     sleep(AFTER_AUTOSAVE_MS).await;
-    let saved = storage()
-        .get_item(WORKSPACE_KEY)
-        .unwrap()
-        .expect("the workspace is saved");
-    let restored = restore(saved.as_bytes()).expect("what is saved reads back");
-    assert_eq!(restored.workspace.framework.council_name, DEMO_COUNCIL_NAME);
+    let saved = saved_workspace(WORKSPACE_KEY).expect("what is saved reads back");
+    assert_eq!(saved.framework.council_name, DEMO_COUNCIL_NAME);
 }
 
 #[wasm_bindgen_test]
@@ -49,21 +44,14 @@ async fn unreadable_saved_data_is_kept_aside_and_never_overwritten() {
         storage().get_item(RECOVERY_KEY).unwrap().as_deref(),
         Some(broken)
     );
-    let saved = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
     assert!(
-        restore(saved.as_bytes()).is_ok(),
+        saved_workspace(WORKSPACE_KEY).is_ok(),
         "the app saves a readable workspace again"
     );
 }
 
-#[wasm_bindgen_test]
-async fn a_full_storage_is_reported_and_the_work_stays_on_the_page() {
-    storage().clear().unwrap();
-    let app = mount_app_at("/data").await;
-    app.click("[data-testid=start-empty]").await;
-    sleep(AFTER_AUTOSAVE_MS).await;
-    let small = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
-    // Fill what is left of the quota, in blocks of shrinking size.
+/// Fills what is left of the storage quota, in blocks of shrinking size, to within a kilobyte.
+fn fill_storage() {
     let mut filler = 0;
     for size in [1 << 20, 1 << 16, 1 << 10] {
         let block = "x".repeat(size);
@@ -75,6 +63,16 @@ async fn a_full_storage_is_reported_and_the_work_stays_on_the_page() {
             assert!(filler < 1000, "the quota never filled");
         }
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_and_the_work_stays_on_the_page() {
+    storage().clear().unwrap();
+    let app = mount_app_at("/data").await;
+    app.click("[data-testid=start-empty]").await;
+    sleep(AFTER_AUTOSAVE_MS).await;
+    let small = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
+    fill_storage();
     // The demo council is far larger than the empty workspace it replaces, so it cannot be saved.
     app.click("[data-testid=reset-demo]").await;
     sleep(AFTER_AUTOSAVE_MS).await;
@@ -120,10 +118,48 @@ async fn a_change_from_another_tab_pauses_saving_here() {
     );
     app.click("[data-testid=start-empty]").await;
     sleep(AFTER_AUTOSAVE_MS).await;
-    let saved = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
-    let restored = restore(saved.as_bytes()).unwrap();
     assert_eq!(
-        restored.workspace.framework.council_name, DEMO_COUNCIL_NAME,
+        saved_workspace(WORKSPACE_KEY)
+            .unwrap()
+            .framework
+            .council_name,
+        DEMO_COUNCIL_NAME,
         "this tab's edit was not saved over the other tab's"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn with_no_room_for_the_undo_copy_the_work_is_saved_and_undo_still_works_on_the_page() {
+    storage().clear().unwrap();
+    let app = mount_app_at("/data").await;
+    sleep(AFTER_AUTOSAVE_MS).await;
+    fill_storage();
+    // The empty workspace frees less room than the demo council, now the undo copy, needs.
+    app.click("[data-testid=start-empty]").await;
+    sleep(AFTER_AUTOSAVE_MS).await;
+    let banner = app
+        .find("[data-testid=saved-without-undo]")
+        .map(|banner| banner.text_content().unwrap_or_default());
+    let saved = saved_workspace(WORKSPACE_KEY);
+    let restore_point_left = storage().get_item(RESTORE_POINT_KEY).unwrap();
+    app.click("[data-testid=undo-import]").await;
+    let council_after_undo = app.text_of("[data-testid=council-name]");
+    storage().clear().unwrap();
+    assert!(
+        banner.is_some_and(|text| text.contains("Undo last import works until you close")),
+        "the missing undo copy is reported"
+    );
+    assert_eq!(
+        saved.unwrap().framework.council_name,
+        "Your council",
+        "the work is saved"
+    );
+    assert_eq!(
+        restore_point_left, None,
+        "no stale undo copy is left behind"
+    );
+    assert_eq!(
+        council_after_undo, DEMO_COUNCIL_NAME,
+        "undo works on the page"
     );
 }

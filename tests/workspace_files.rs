@@ -101,7 +101,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         restore(&bytes)
             .unwrap_err()
             .to_string()
-            .contains("the largest workspace file accepted is 25.0 MB")
+            .contains("the largest workspace file accepted is 64.0 MB")
     );
 }
 

@@ -6,6 +6,7 @@
 mod kpis;
 mod random;
 mod registers;
+mod scaled;
 mod series;
 mod structure;
 
@@ -21,6 +22,7 @@ use crate::domain::rag::{Polarity, RagStatus};
 use crate::domain::unit::Unit;
 use crate::domain::workspace::Workspace;
 use kpis::{Outcome, Spec};
+pub use scaled::scaled_workspace;
 
 /// The name of the demo council.
 pub const DEMO_COUNCIL_NAME: &str = "Wealdshire County Council";

@@ -14,8 +14,9 @@ use crate::domain::workspace::Workspace;
 pub const FORMAT: &str = "council-pmf-workspace";
 /// The schema version this app writes and the newest it reads.
 pub const SCHEMA_VERSION: u32 = 1;
-/// The largest file accepted, in bytes (25 MiB: ten times a 1,000-KPI, five-year workspace).
-pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+/// The largest file accepted, in bytes (64 MiB: about 2,500 KPIs with five years of monthly values and
+/// commentary; a 1,000-KPI, five-year workspace is about 27 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// The envelope's fields, in the order they are written.
 pub const ENVELOPE_FIELDS: [&str; 5] = [
     "format",

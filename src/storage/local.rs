@@ -6,8 +6,9 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
 
-use super::envelope::to_compact;
+use super::envelope::{MAX_FILE_BYTES, to_compact};
 use super::import_error::ImportError;
+use super::packed::{pack, unpack};
 use super::restore::{Restored, restore};
 use crate::domain::workspace::Workspace;
 
@@ -130,10 +131,10 @@ pub fn load() -> Result<Loaded, StorageError> {
     let Some(text) = read(WORKSPACE_KEY)? else {
         return Ok(Loaded::Nothing);
     };
-    match restore(text.as_bytes()) {
+    match restore_stored(&text) {
         Ok(restored) => {
             let restore_point = read(RESTORE_POINT_KEY)?
-                .and_then(|point| restore(point.as_bytes()).ok())
+                .and_then(|point| restore_stored(&point).ok())
                 .map(|point| Box::new(point.workspace));
             Ok(Loaded::Workspace {
                 restored: Box::new(restored),
@@ -150,21 +151,52 @@ pub fn load() -> Result<Loaded, StorageError> {
     }
 }
 
-/// Saves the workspace and the restore point (or clears it). Returns the text written for the workspace, so
-/// the caller can tell its own writes from another tab's.
+/// Stored text through the one restore path, unpacked first (see [`super::packed`]).
+fn restore_stored(text: &str) -> Result<Restored, ImportError> {
+    restore(&unpack(text, MAX_FILE_BYTES)?)
+}
+
+/// What a save wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The text written for the workspace, so the caller can tell its own writes from another tab's.
+    pub text: String,
+    /// False when the workspace was saved but there was no room left for the restore point, which was
+    /// cleared rather than left stale: undo then works only while the page stays open.
+    pub restore_point_kept: bool,
+}
+
+/// Saves the workspace, packed, then the restore point (or clears it). The workspace comes first: when the
+/// quota holds it but not both, the work is safe and only the undo copy is lost (see [`Saved`]).
 pub fn save(
     workspace: &Workspace,
     restore_point: Option<&Workspace>,
     now: DateTime<Utc>,
     app_version: &str,
-) -> Result<String, StorageError> {
-    let text = to_compact(workspace, now, app_version);
+) -> Result<Saved, StorageError> {
+    let text = pack(&to_compact(workspace, now, app_version));
     write(WORKSPACE_KEY, &text)?;
-    match restore_point {
-        Some(point) => write(RESTORE_POINT_KEY, &to_compact(point, now, app_version))?,
-        None => remove(RESTORE_POINT_KEY)?,
-    }
-    Ok(text)
+    let restore_point_kept = match restore_point {
+        Some(point) => match write(
+            RESTORE_POINT_KEY,
+            &pack(&to_compact(point, now, app_version)),
+        ) {
+            Ok(()) => true,
+            Err(StorageError::QuotaExceeded) => {
+                remove(RESTORE_POINT_KEY)?;
+                false
+            }
+            Err(other) => return Err(other),
+        },
+        None => {
+            remove(RESTORE_POINT_KEY)?;
+            true
+        }
+    };
+    Ok(Saved {
+        text,
+        restore_point_kept,
+    })
 }
 
 /// The data kept aside because it could not be read, if any.

@@ -9,6 +9,7 @@ pub mod import_error;
 pub mod local;
 pub mod merge;
 pub mod migrate;
+pub mod packed;
 pub mod restore;
 pub mod session;
 pub mod validate;

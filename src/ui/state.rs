@@ -20,6 +20,9 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 pub enum SaveStatus {
     /// Everything is saved.
     Saved,
+    /// The workspace is saved, but the storage had no room for the copy kept to undo the last import, so
+    /// undo works only until the page is closed.
+    SavedWithoutUndo,
     /// A save is waiting for the changes to settle.
     Pending,
     /// Saving failed; the work is only on the page.
@@ -91,9 +94,13 @@ impl AppState {
             )
         });
         match result {
-            Some(Ok(text)) => {
-                self.last_written.set_value(Some(text));
-                self.save_status.set(SaveStatus::Saved);
+            Some(Ok(saved)) => {
+                self.last_written.set_value(Some(saved.text));
+                self.save_status.set(if saved.restore_point_kept {
+                    SaveStatus::Saved
+                } else {
+                    SaveStatus::SavedWithoutUndo
+                });
             }
             Some(Err(error)) => self.save_status.set(SaveStatus::Failed(error)),
             None => {}

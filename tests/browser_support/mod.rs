@@ -17,6 +17,18 @@ pub fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// The workspace saved under `key`, read back the way the app reads it (unpacked, then restored).
+pub fn saved_workspace(key: &str) -> Result<pmf::domain::workspace::Workspace, String> {
+    let text = storage()
+        .get_item(key)
+        .unwrap()
+        .ok_or_else(|| format!("nothing is saved under {key}"))?;
+    let bytes = pmf::storage::packed::unpack(&text, usize::MAX).map_err(|e| e.to_string())?;
+    pmf::storage::restore::restore(&bytes)
+        .map(|restored| restored.workspace)
+        .map_err(|e| e.to_string())
+}
+
 /// Waits `ms` milliseconds (for the autosave, say).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

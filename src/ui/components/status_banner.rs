@@ -50,7 +50,14 @@ pub fn StatusBanner() -> impl IntoView {
                     </div>
                 </div>
             }.into_any()),
-            _ => None,
+            SaveStatus::SavedWithoutUndo => Some(view! {
+                <div class="app-banner app-banner--warning" role="status" data-testid="saved-without-undo">
+                    <p>
+                        "Your work is saved, but the browser's storage for this site has no room left for the copy                          kept to undo the last import. Undo last import works until you close or reload this page."
+                    </p>
+                </div>
+            }.into_any()),
+            SaveStatus::Saved | SaveStatus::Pending => None,
         }}
         {move || state.startup_notice.get().map(|notice| {
             let message = match notice {
