@@ -364,6 +364,35 @@ fn the_preview_lists_what_is_new_changed_and_removed() {
 }
 
 #[test]
+fn a_conflict_shows_each_differing_field_side_by_side_in_words() {
+    let current = example_workspace();
+    let mut incoming = current.clone();
+    incoming.measurements[0].commentary = "x".repeat(500);
+    incoming.measurements[0].variance_explanation = "Theirs".to_owned();
+    let found = conflicts(&current, &incoming);
+    assert_eq!(found.len(), 1);
+    let differences = found[0].differences();
+    let fields: Vec<&str> = differences.iter().map(|d| d.field.as_str()).collect();
+    assert_eq!(fields, vec!["commentary", "variance explanation"]);
+    assert_eq!(
+        differences[0].theirs.chars().count(),
+        161,
+        "long values are cut with an ellipsis"
+    );
+    assert!(differences[0].theirs.ends_with('…'));
+    assert_eq!(differences[1].theirs, "Theirs");
+    assert_eq!(
+        differences[1].mine,
+        if current.measurements[0].variance_explanation.is_empty() {
+            "(none)".to_owned()
+        } else {
+            current.measurements[0].variance_explanation.clone()
+        },
+        "a field one side leaves out reads (none)"
+    );
+}
+
+#[test]
 fn merging_keeps_both_sides_and_resolves_conflicts_per_item() {
     let current = example_workspace();
     let mut incoming = current.clone();
@@ -383,6 +412,11 @@ fn merging_keeps_both_sides_and_resolves_conflicts_per_item() {
         found.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(),
         vec!["kpi-asc-assess", "kpi-asc-reviews"]
     );
+    let differences = found[0].differences();
+    assert_eq!(differences.len(), 1, "only the name differs");
+    assert_eq!(differences[0].field, "name");
+    assert_eq!(differences[0].mine, current.kpis[0].name);
+    assert_eq!(differences[0].theirs, "Theirs");
 
     let mut session = Session::new(mine.clone());
     session

@@ -137,6 +137,7 @@ pub fn list_label(list: &str) -> &'static str {
         "actions" => "Actions",
         "benchmarks" => "Benchmark values",
         "lessons" => "Lessons learnt",
+        "framework" => "Settings",
         _ => "Other",
     }
 }

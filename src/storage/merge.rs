@@ -37,6 +37,56 @@ pub struct Conflict {
     pub theirs: Value,
 }
 
+/// One field in which the two versions of a conflicting item differ, each side as people read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDifference {
+    /// The field, in words ("variance explanation").
+    pub field: String,
+    /// The current version's value, or "(none)".
+    pub mine: String,
+    /// The incoming version's value, or "(none)".
+    pub theirs: String,
+}
+
+/// The longest value shown in a difference; longer ones end with "…".
+const SHOWN_CHARS: usize = 160;
+
+fn shown(value: Option<&Value>) -> String {
+    let text = match value {
+        None | Some(Value::Null) => return "(none)".to_owned(),
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+    };
+    if text.chars().count() > SHOWN_CHARS {
+        let cut: String = text.chars().take(SHOWN_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+impl Conflict {
+    /// The fields that differ, in the order the current version holds them, then any only theirs has.
+    pub fn differences(&self) -> Vec<FieldDifference> {
+        let (Value::Object(mine), Value::Object(theirs)) = (&self.mine, &self.theirs) else {
+            return vec![FieldDifference {
+                field: "value".to_owned(),
+                mine: shown(Some(&self.mine)),
+                theirs: shown(Some(&self.theirs)),
+            }];
+        };
+        mine.keys()
+            .chain(theirs.keys().filter(|k| !mine.contains_key(*k)))
+            .filter(|k| mine.get(*k) != theirs.get(*k))
+            .map(|k| FieldDifference {
+                field: k.replace('_', " "),
+                mine: shown(mine.get(k)),
+                theirs: shown(theirs.get(k)),
+            })
+            .collect()
+    }
+}
+
 /// Every conflict between the current and the incoming workspace, settings first.
 pub fn conflicts(current: &Workspace, incoming: &Workspace) -> Vec<Conflict> {
     let mine = KeyedItems::of(current);

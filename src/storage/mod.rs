@@ -12,4 +12,5 @@ pub mod migrate;
 pub mod packed;
 pub mod restore;
 pub mod session;
+pub mod subset;
 pub mod validate;

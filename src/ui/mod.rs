@@ -8,5 +8,6 @@ mod page_title;
 pub mod pages;
 pub mod panic_banner;
 pub mod state;
+mod yield_now;
 
 pub use app::App;

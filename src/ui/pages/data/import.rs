@@ -1,0 +1,232 @@
+//! Importing a colleague's workspace file: choose or drop it, watch it being checked, see what it would
+//! change and every conflict, then replace or merge. Nothing changes until the user confirms.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::conflicts::ConflictChooser;
+use super::file_picker::{FilePicker, read_bytes};
+use super::refused::ImportRefused;
+use crate::storage::diff::{WorkspaceDiff, diff, list_label};
+use crate::storage::import_error::ImportError;
+use crate::storage::merge::{Conflict, Side, conflicts};
+use crate::storage::restore::{Restored, restore};
+use crate::ui::state::use_app_state;
+use crate::ui::yield_now::yield_to_browser;
+
+/// The steps of checking a file, as the progress bar counts them.
+const STEPS: [&str; 3] = [
+    "Reading the file",
+    "Checking every item in it",
+    "Comparing it with your workspace",
+];
+
+/// Where an import stands.
+#[derive(Clone)]
+enum ImportStep {
+    /// Nothing chosen yet.
+    Idle,
+    /// Working on the chosen file: which of [`STEPS`] is under way.
+    Working { name: String, step: usize },
+    /// Read and valid: what it would change.
+    Preview(Box<Preview>),
+    /// Refused: why.
+    Refused { name: String, error: ImportError },
+    /// Done: what was done.
+    Done(String),
+}
+
+/// A valid file and what importing it would do.
+#[derive(Clone)]
+struct Preview {
+    name: String,
+    restored: Restored,
+    changes: WorkspaceDiff,
+    conflicts: Vec<Conflict>,
+}
+
+/// The import section of the Data page.
+#[component]
+pub fn ImportWorkspace() -> impl IntoView {
+    let state = use_app_state();
+    let step = RwSignal::new(ImportStep::Idle);
+    let open = Callback::new(move |file: web_sys::File| {
+        let name = file.name();
+        step.set(ImportStep::Working {
+            name: name.clone(),
+            step: 0,
+        });
+        spawn_local(async move {
+            let bytes = read_bytes(&file).await;
+            step.set(ImportStep::Working {
+                name: name.clone(),
+                step: 1,
+            });
+            yield_to_browser().await;
+            let restored = bytes
+                .map_err(|reason| ImportError::NotAWorkspace {
+                    reason: format!("the browser could not read it ({reason})"),
+                })
+                .and_then(|bytes| restore(&bytes));
+            let restored = match restored {
+                Ok(restored) => restored,
+                Err(error) => {
+                    step.set(ImportStep::Refused { name, error });
+                    return;
+                }
+            };
+            step.set(ImportStep::Working {
+                name: name.clone(),
+                step: 2,
+            });
+            yield_to_browser().await;
+            let Some((changes, conflicts)) = state.session.try_with_untracked(|s| {
+                (
+                    diff(s.current(), &restored.workspace),
+                    conflicts(s.current(), &restored.workspace),
+                )
+            }) else {
+                return;
+            };
+            step.set(ImportStep::Preview(Box::new(Preview {
+                name,
+                restored,
+                changes,
+                conflicts,
+            })));
+        });
+    });
+    let replace = move |_| {
+        if let ImportStep::Preview(preview) = step.get_untracked() {
+            let Preview { name, restored, .. } = *preview;
+            state
+                .session
+                .update(|session| session.replace(restored.workspace));
+            step.set(ImportStep::Done(format!(
+                "Your workspace was replaced by {name}."
+            )));
+        }
+    };
+    let merge = Callback::new(move |choices: HashMap<(String, String), Side>| {
+        let ImportStep::Preview(preview) = step.get_untracked() else {
+            return;
+        };
+        let choose = |list: &str, key: &str| {
+            choices
+                .get(&(list.to_owned(), key.to_owned()))
+                .copied()
+                .unwrap_or(Side::Mine)
+        };
+        let outcome = state
+            .session
+            .try_update(|session| session.merge(&preview.restored.workspace, choose));
+        step.set(match outcome {
+            Some(Ok(())) => {
+                ImportStep::Done(format!("{} was merged into your workspace.", preview.name))
+            }
+            Some(Err(error)) => ImportStep::Refused {
+                name: format!("The merge of {}", preview.name),
+                error,
+            },
+            None => ImportStep::Idle,
+        });
+    });
+    let cancel = Callback::new(move |()| step.set(ImportStep::Idle));
+    view! {
+        <section class="app-section" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import a workspace file"</h2>
+            <p>
+                "Open a file a colleague exported. You will see what it would change before anything happens, and \
+                 your current workspace is kept so the import can be undone."
+            </p>
+            <FilePicker
+                id="import-file"
+                label="Choose a workspace file (.json), or drop it here"
+                accept=".json,application/json"
+                test_id="import-file"
+                on_file=open
+            />
+            <div aria-live="polite">
+                {move || match step.get() {
+                    ImportStep::Idle => ().into_any(),
+                    ImportStep::Working { name, step } => view! {
+                        <div role="status" data-testid="import-progress">
+                            <label for="import-progress-bar">
+                                {name} ": step " {step + 1} " of " {STEPS.len()} ", " {STEPS[step].to_lowercase()} "…"
+                            </label>
+                            <progress id="import-progress-bar" max=STEPS.len() value=step></progress>
+                        </div>
+                    }.into_any(),
+                    ImportStep::Preview(preview) => {
+                        let Preview { name, restored, changes, conflicts } = *preview;
+                        view! {
+                            <ImportPreview name=name restored=restored changes=changes />
+                            <div class="app-button-group">
+                                <button type="button" class="app-button" data-testid="confirm-replace" on:click=replace>
+                                    "Replace my workspace with this file"
+                                </button>
+                            </div>
+                            <ConflictChooser conflicts=conflicts on_merge=merge on_cancel=cancel />
+                        }.into_any()
+                    }
+                    ImportStep::Refused { name, error } => view! { <ImportRefused name=name error=error /> }.into_any(),
+                    ImportStep::Done(message) => view! {
+                        <p class="app-notice" role="status" data-testid="import-done">
+                            {message} " If this was a mistake, use Undo last import below."
+                        </p>
+                    }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// What a valid file holds and what importing it would change.
+#[component]
+fn ImportPreview(name: String, restored: Restored, changes: WorkspaceDiff) -> impl IntoView {
+    let framework = restored.workspace.framework.clone();
+    let exported = restored
+        .exported_at
+        .map(|at| format!(", exported on {}", at.format("%-d %B %Y at %H:%M")))
+        .unwrap_or_default();
+    let rows: Vec<_> = changes
+        .lists
+        .into_iter()
+        .filter(|(_, c)| !c.is_empty() || c.unchanged > 0)
+        .map(|(list, c)| {
+            view! {
+                <tr>
+                    <th scope="row">{list_label(list)}</th>
+                    <td class="app-table__number">{c.added.len()}</td>
+                    <td class="app-table__number">{c.changed.len()}</td>
+                    <td class="app-table__number">{c.removed.len()}</td>
+                    <td class="app-table__number">{c.unchanged}</td>
+                </tr>
+            }
+        })
+        .collect();
+    view! {
+        <div class="app-preview" data-testid="import-preview">
+            <h3>"What " {name} " holds"</h3>
+            <p data-testid="import-council">
+                "The framework of " <strong>{framework.council_name}</strong> " for " {framework.current_year.to_string()} {exported} "."
+            </p>
+            {changes.settings_changed.then(|| view! { <p>"Its settings (name, vision, year or rules) differ from yours."</p> })}
+            <table class="app-table" data-testid="import-changes">
+                <caption class="app-table__caption">"What replacing your workspace with this file would change"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"List"</th>
+                        <th scope="col" class="app-table__number">"New"</th>
+                        <th scope="col" class="app-table__number">"Changed"</th>
+                        <th scope="col" class="app-table__number">"Removed"</th>
+                        <th scope="col" class="app-table__number">"Unchanged"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

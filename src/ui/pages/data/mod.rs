@@ -1,0 +1,40 @@
+//! The Data page: what the workspace holds and its exports; importing a colleague's file (replace or merge)
+//! and measurements from a spreadsheet, each previewed before anything changes; undo; starting again; and
+//! data kept aside because it could not be read.
+
+mod conflicts;
+mod csv_import;
+mod file_picker;
+mod import;
+mod kept_aside;
+mod refused;
+mod start_again;
+mod summary;
+mod undo;
+
+use leptos::prelude::*;
+
+use crate::ui::area::Area;
+use crate::ui::page_title::use_page_title;
+use csv_import::CsvImportSection;
+use import::ImportWorkspace;
+use kept_aside::KeptAside;
+use start_again::StartAgain;
+use summary::WorkspaceSummary;
+use undo::UndoImport;
+
+/// The Data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    use_page_title(Area::Data.label());
+    view! {
+        <h1 data-testid="page-heading">{Area::Data.label()}</h1>
+        <p class="app-lead">{Area::Data.purpose()}</p>
+        <WorkspaceSummary />
+        <ImportWorkspace />
+        <CsvImportSection />
+        <UndoImport />
+        <StartAgain />
+        <KeptAside />
+    }
+}
