@@ -31,13 +31,10 @@ function isLocal(url) {
 }
 
 /**
- * Opens a new page in its own context that records problems as they happen.
- * @returns {Promise<{ page: import('playwright-core').Page, problems: string[], close: () => Promise<void> }>}
+ * Records into `problems` every console error, uncaught exception, failed request and request leaving
+ * 127.0.0.1 on `page`.
  */
-export async function openCheckedPage(browser, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const problems = [];
+export function recordProblems(page, problems, { scriptsAllowed = true } = {}) {
   page.on('console', (message) => {
     if (message.type() === 'error') {
       const where = message.location();
@@ -50,13 +47,23 @@ export async function openCheckedPage(browser, contextOptions = {}) {
       problems.push(`request left 127.0.0.1 from ${page.url()}: ${request.method()} ${request.url()}`);
     }
   });
-  const scriptsAllowed = contextOptions.javaScriptEnabled !== false;
   page.on('requestfailed', (request) => {
     if (!scriptsAllowed && request.resourceType() === 'script') {
       return; // with JavaScript off, Chromium refuses script loads by design
     }
     problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`);
   });
+}
+
+/**
+ * Opens a new page in its own context that records problems as they happen.
+ * @returns {Promise<{ page: import('playwright-core').Page, problems: string[], close: () => Promise<void> }>}
+ */
+export async function openCheckedPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const problems = [];
+  recordProblems(page, problems, { scriptsAllowed: contextOptions.javaScriptEnabled !== false });
   return { page, problems, close: () => context.close() };
 }
 

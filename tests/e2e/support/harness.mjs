@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { serveStatic } from './server.mjs';
-import { launchBrowser, openCheckedPage, screenshot } from './browser.mjs';
+import { launchBrowser, openCheckedPage, recordProblems, screenshot } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 /**
@@ -26,16 +26,27 @@ export function useApp({ dist = process.env.PMF_DIST ?? 'dist' } = {}) {
     origin: () => state.server.origin,
 
     /**
-     * Opens `path` in a fresh context and runs `body(page)`, then checks the page: on any problem the test
-     * fails with every problem listed and a screenshot saved.
+     * Opens `path` in a fresh context and runs `body(page, { openTab })`, then checks the page: on any problem
+     * the test fails with every problem listed and a screenshot saved. `openTab(path)` opens a second tab in
+     * the same context (same storage), checked the same way.
      */
     async visit(path, body, { contextOptions = {}, axe = true } = {}) {
       const checked = await openCheckedPage(state.browser, contextOptions);
+      const tabs = [checked.page];
+      const openTab = async (tabPath) => {
+        const tab = await checked.page.context().newPage();
+        recordProblems(tab, checked.problems);
+        tabs.push(tab);
+        await tab.goto(state.server.origin + tabPath);
+        return tab;
+      };
       try {
         await checked.page.goto(state.server.origin + path);
-        await body(checked.page);
+        await body(checked.page, { openTab });
         if (axe) {
-          checked.problems.push(...(await axeViolations(checked.page)).map((v) => `axe: ${v}`));
+          for (const tab of tabs) {
+            checked.problems.push(...(await axeViolations(tab)).map((v) => `axe on ${tab.url()}: ${v}`));
+          }
         }
         if (checked.problems.length > 0) {
           const shot = await screenshot(checked.page, `problems-${path}`);
