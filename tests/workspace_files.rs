@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use pmf::domain::workspace::Workspace;
 use pmf::storage::diff::diff;
-use pmf::storage::envelope::{MAX_FILE_BYTES, to_compact, to_file};
+use pmf::storage::envelope::{MAX_FILE_BYTES, SCHEMA_VERSION, to_compact, to_file};
 use pmf::storage::import_error::ImportError;
 use pmf::storage::merge::{Side, conflicts};
 use pmf::storage::restore::restore;
@@ -84,6 +84,21 @@ fn an_exported_file_reads_back_as_the_same_workspace() {
         let restored = restore(text.as_bytes()).unwrap();
         assert_eq!(restored.workspace, workspace);
         assert_eq!(restored.exported_at, Some(exported_at()));
+    }
+}
+
+/// Every released schema version keeps a fixture file (`tests/fixtures/migrations/schema-N.json`) that must
+/// load, through every migration step after it, for as long as the app exists.
+#[test]
+fn a_file_at_every_released_schema_version_still_loads() {
+    for version in 1..=SCHEMA_VERSION {
+        let path = format!("tests/fixtures/migrations/schema-{version}.json");
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{path} is missing: {e}"));
+        let restored = restore(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(
+            !restored.workspace.kpis.is_empty(),
+            "{path} holds a framework"
+        );
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! A file at schema version *n* passes through steps *n*, *n + 1*, … until it reaches
 //! [`SCHEMA_VERSION`]. Steps are never edited once released: a change to the format adds a step, raises
-//! [`SCHEMA_VERSION`] and adds a fixture file at the old version under `tests/fixtures/migrations/`.
+//! [`SCHEMA_VERSION`] and keeps the fixture file of every released version, `tests/fixtures/migrations/schema-N.json`, which
+//! must keep loading (`tests/workspace_files.rs`).
 
 use serde_json::Value;
 

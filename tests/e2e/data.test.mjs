@@ -36,6 +36,19 @@ test('importing the docs example: preview, confirm, the data survives a reload, 
   });
 });
 
+test('a file dropped on the page is previewed like a chosen one', async () => {
+  await app.visit('/data', async (page) => {
+    const data = await new DataPage(page).ready();
+    const kpis = await data.count('KPIs');
+    await data.dropWorkspaceFile(await docsExampleFile());
+    await data.preview.waitFor();
+    assert.match(await data.preview.textContent(), /What example-from-the-docs\.json holds/);
+    await page.getByTestId('cancel-import').click();
+    await data.preview.waitFor({ state: 'detached' });
+    assert.equal(await data.count('KPIs'), kpis, 'cancelling changes nothing');
+  });
+});
+
 test('a file with problems is refused with every problem listed, and nothing changes', async () => {
   await app.visit('/data', async (page) => {
     const data = await new DataPage(page).ready();

@@ -45,6 +45,21 @@ export class DataPage {
     await this.page.getByTestId('import-file').setInputFiles(file);
   }
 
+  /** Drops `file` on the workspace import's drop zone, as dragging it from the desktop would. */
+  async dropWorkspaceFile(file) {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, mimeType, text }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type: mimeType }));
+        return transfer;
+      },
+      { name: file.name, mimeType: file.mimeType, text: file.buffer.toString() },
+    );
+    const zone = this.page.getByTestId('import-file-drop');
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+  }
+
   async chooseCsvFile(file) {
     await this.page.getByTestId('csv-file').setInputFiles(file);
   }
