@@ -20,6 +20,10 @@ test('importing the docs example: preview, confirm, the data survives a reload, 
     await data.preview.waitFor();
     assert.match(await page.getByTestId('import-council').textContent(), /Wealdshire County Council/);
     assert.equal(await data.count('KPIs'), demoKpis, 'nothing changes before the user confirms');
+    const kpiDetails = page.getByTestId('import-change-details').filter({ hasText: 'KPIs in detail' });
+    await kpiDetails.locator('summary').click();
+    assert.match(await kpiDetails.textContent(), /New \(\d+\).*kpi-asc-assess/s, 'the new KPIs are named');
+    assert.match(await kpiDetails.textContent(), /Removed \(\d+\)/, 'and the ones it would remove');
 
     await data.replace();
     const exampleKpis = await data.count('KPIs');

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use super::conflicts::ConflictChooser;
 use super::file_picker::{FilePicker, read_bytes};
 use super::refused::ImportRefused;
-use crate::storage::diff::{WorkspaceDiff, diff, list_label};
+use crate::storage::diff::{ItemRef, WorkspaceDiff, diff, list_label};
 use crate::storage::import_error::ImportError;
 use crate::storage::merge::{Conflict, Side, conflicts};
 use crate::storage::restore::{Restored, restore};
@@ -191,10 +191,13 @@ fn ImportPreview(name: String, restored: Restored, changes: WorkspaceDiff) -> im
         .exported_at
         .map(|at| format!(", exported on {}", at.format("%-d %B %Y at %H:%M")))
         .unwrap_or_default();
-    let rows: Vec<_> = changes
+    let lists: Vec<_> = changes
         .lists
         .into_iter()
         .filter(|(_, c)| !c.is_empty() || c.unchanged > 0)
+        .collect();
+    let rows: Vec<_> = lists
+        .iter()
         .map(|(list, c)| {
             view! {
                 <tr>
@@ -204,6 +207,27 @@ fn ImportPreview(name: String, restored: Restored, changes: WorkspaceDiff) -> im
                     <td class="app-table__number">{c.removed.len()}</td>
                     <td class="app-table__number">{c.unchanged}</td>
                 </tr>
+            }
+        })
+        .collect();
+    let details: Vec<_> = lists
+        .into_iter()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(list, c)| {
+            let groups = [
+                ("New", c.added),
+                ("Changed", c.changed),
+                ("Removed", c.removed),
+            ]
+            .into_iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(what, items)| view! { <ItemNames what=what items=items /> })
+            .collect_view();
+            view! {
+                <details class="app-details" data-testid="import-change-details">
+                    <summary>{list_label(list)} " in detail"</summary>
+                    {groups}
+                </details>
             }
         })
         .collect();
@@ -227,6 +251,23 @@ fn ImportPreview(name: String, restored: Restored, changes: WorkspaceDiff) -> im
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            {details}
         </div>
+    }
+}
+
+/// The most items named under one heading of the detail; a line says how many more there are.
+const ITEMS_NAMED: usize = 100;
+
+/// The items under one heading ("New", "Changed", "Removed") of one list.
+#[component]
+fn ItemNames(what: &'static str, items: Vec<ItemRef>) -> impl IntoView {
+    let more = items.len().saturating_sub(ITEMS_NAMED);
+    view! {
+        <h4 class="app-details__heading">{what} " (" {items.len()} ")"</h4>
+        <ul class="app-item-list">
+            {items.into_iter().take(ITEMS_NAMED).map(|item| view! { <li>{item.label}</li> }).collect_view()}
+        </ul>
+        {(more > 0).then(|| view! { <p>"… and " {more} " more."</p> })}
     }
 }
