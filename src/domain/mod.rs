@@ -21,6 +21,8 @@ pub mod rating;
 pub mod risk;
 pub mod rollup;
 pub mod run_chart;
+pub mod scorecard;
+pub mod scorecard_filter;
 pub mod smart;
 pub mod spc;
 pub mod stats;

@@ -149,6 +149,13 @@ impl Workspace {
             .or_else(|| self.service_of_team(kpi.team.as_ref()?))
     }
 
+    /// The directorate a KPI belongs to: its own, or its service's (directly or through its team).
+    pub fn directorate_of_kpi<'a>(&'a self, kpi: &'a KpiDefinition) -> Option<&'a DirectorateId> {
+        kpi.directorate
+            .as_ref()
+            .or_else(|| self.directorate_of_service(self.service_of_kpi(kpi)?))
+    }
+
     /// The KPIs that hang under a golden-thread node: everything for the council; those serving an
     /// ambition; those of a directorate, service or team (directly or through a service or team below it);
     /// those a person owns or whose objectives they contribute to.

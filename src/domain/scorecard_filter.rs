@@ -1,0 +1,443 @@
+//! Narrowing and ordering a scorecard: the filters people use in a meeting (directorate, ambition, committee,
+//! level, perspective, RAG, frequency, PMF component), a text search, sorting by any column, and the summary
+//! strip above the table (how many of each RAG and status, and the change since the previous period).
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::assess;
+use super::ids::{AmbitionId, CommitteeId, DirectorateId};
+use super::kpi::{KpiLevel, Perspective, PmfComponent};
+use super::period::Frequency;
+use super::rag::RagStatus;
+use super::rating::Rating;
+use super::rollup::RagCounts;
+use super::scorecard::ScorecardRow;
+use super::trend::Direction;
+use super::workspace::{PerformanceIndex, Workspace};
+
+/// The RAG filter: a status, or one of the flags people look for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RagFilter {
+    /// Rated red.
+    Red,
+    /// Rated amber.
+    Amber,
+    /// Rated green.
+    Green,
+    /// Not rated (a special status, no data or no target).
+    NotRated,
+    /// Green now but trending worse.
+    GreenButDeclining,
+    /// Red with no open action.
+    NeedsActionPlan,
+}
+
+impl RagFilter {
+    /// Every choice, in the order the filter lists them.
+    pub const ALL: [RagFilter; 6] = [
+        RagFilter::Red,
+        RagFilter::Amber,
+        RagFilter::Green,
+        RagFilter::NotRated,
+        RagFilter::GreenButDeclining,
+        RagFilter::NeedsActionPlan,
+    ];
+
+    /// The choice in words.
+    pub const fn label(self) -> &'static str {
+        match self {
+            RagFilter::Red => "Red",
+            RagFilter::Amber => "Amber",
+            RagFilter::Green => "Green",
+            RagFilter::NotRated => "Not rated",
+            RagFilter::GreenButDeclining => "Green but declining",
+            RagFilter::NeedsActionPlan => "Red without an action plan",
+        }
+    }
+
+    fn matches(self, row: &ScorecardRow<'_>) -> bool {
+        match self {
+            RagFilter::Red => row.status() == Some(RagStatus::Red),
+            RagFilter::Amber => row.status() == Some(RagStatus::Amber),
+            RagFilter::Green => row.status() == Some(RagStatus::Green),
+            RagFilter::NotRated => row.status().is_none(),
+            RagFilter::GreenButDeclining => row.assessment.green_but_declining,
+            RagFilter::NeedsActionPlan => row.needs_action_plan(),
+        }
+    }
+}
+
+/// What a scorecard is narrowed to. Every field left empty lets every row through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScorecardFilter {
+    /// KPIs of this directorate.
+    pub directorate: Option<DirectorateId>,
+    /// KPIs serving this ambition.
+    pub ambition: Option<AmbitionId>,
+    /// KPIs assigned to this committee.
+    pub committee: Option<CommitteeId>,
+    /// KPIs at this level.
+    pub level: Option<KpiLevel>,
+    /// KPIs in this balanced-scorecard perspective.
+    pub perspective: Option<Perspective>,
+    /// KPIs with this RAG or flag.
+    pub rag: Option<RagFilter>,
+    /// KPIs reported this often.
+    pub frequency: Option<Frequency>,
+    /// KPIs in this PMF component.
+    pub component: Option<PmfComponent>,
+    /// Words that must all appear in the KPI's id, name, definition, source or commentary (any case).
+    pub search: String,
+}
+
+impl ScorecardFilter {
+    /// Whether `row` passes every filter.
+    pub fn matches(&self, row: &ScorecardRow<'_>) -> bool {
+        let kpi = row.kpi();
+        wanted(&self.directorate, row.directorate)
+            && self
+                .ambition
+                .as_ref()
+                .is_none_or(|a| kpi.ambitions.contains(a))
+            && self
+                .committee
+                .as_ref()
+                .is_none_or(|c| kpi.committees.contains(c))
+            && wanted(&self.level, Some(&kpi.level))
+            && wanted(&self.perspective, Some(&kpi.perspective))
+            && wanted(&self.frequency, Some(&kpi.frequency))
+            && wanted(&self.component, kpi.component.as_ref())
+            && self.rag.is_none_or(|rag| rag.matches(row))
+            && self.matches_search(row)
+    }
+
+    fn matches_search(&self, row: &ScorecardRow<'_>) -> bool {
+        if self.search.trim().is_empty() {
+            return true;
+        }
+        let kpi = row.kpi();
+        let haystack = [
+            kpi.id.as_str(),
+            &kpi.name,
+            &kpi.definition,
+            &kpi.source,
+            row.commentary(),
+        ]
+        .join("\n")
+        .to_lowercase();
+        self.search
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
+    }
+
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Whether an optional filter lets `value` through: an empty filter lets everything through.
+fn wanted<T: PartialEq>(filter: &Option<T>, value: Option<&T>) -> bool {
+    filter.is_none() || filter.as_ref() == value
+}
+
+/// A column a scorecard can be sorted by (seed 003, Appendix C, plus the forecast).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortColumn {
+    /// The order KPIs are kept in.
+    #[default]
+    Register,
+    /// Balanced-scorecard perspective.
+    Perspective,
+    /// KPI name.
+    Kpi,
+    /// Metric category.
+    Category,
+    /// Reporting frequency.
+    Frequency,
+    /// The latest period with a value.
+    LastUpdated,
+    /// The target.
+    Target,
+    /// Direction for improvement.
+    Direction,
+    /// Performance in the reporting period.
+    Current,
+    /// Performance in the previous period.
+    Previous,
+    /// Change since the previous period: worsening first.
+    Change,
+    /// RAG: red first, then amber, green, and the unrated.
+    Rag,
+    /// Trend: worsening first.
+    Trend,
+    /// Forecast RAG: red first.
+    Forecast,
+}
+
+/// Red first, then amber, then green.
+fn rag_rank(status: RagStatus) -> u8 {
+    match status {
+        RagStatus::Red => 0,
+        RagStatus::Amber => 1,
+        RagStatus::Green => 2,
+    }
+}
+
+/// Worsening first, then no change, then improving.
+fn direction_rank(direction: Direction) -> u8 {
+    match direction {
+        Direction::Worsening => 0,
+        Direction::Stable => 1,
+        Direction::Improving => 2,
+    }
+}
+
+/// Compares two optional keys: `descending` reverses the order of the present ones, and a missing one sorts
+/// last either way round (a KPI without data never tops a list).
+fn missing_last<T>(
+    a: Option<T>,
+    b: Option<T>,
+    descending: bool,
+    compare: impl Fn(&T, &T) -> Ordering,
+) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) if descending => compare(&b, &a),
+        (Some(a), Some(b)) => compare(&a, &b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Sorts `rows` by `column`, keeping the register order among equals. `descending` reverses the column's
+/// natural order (for RAG, green first); rows with nothing in the column stay last.
+pub fn sort_rows(rows: &mut [ScorecardRow<'_>], column: SortColumn, descending: bool) {
+    let text = |a: &str, b: &str| {
+        let ordering = a.to_lowercase().cmp(&b.to_lowercase());
+        if descending {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    };
+    let number =
+        |a: Option<f64>, b: Option<f64>| missing_last(a, b, descending, |a, b| a.total_cmp(b));
+    let rank = |a: Option<u8>, b: Option<u8>| missing_last(a, b, descending, Ord::cmp);
+    rows.sort_by(|a, b| {
+        let (ka, kb) = (a.kpi(), b.kpi());
+        let (sa, sb) = (&a.assessment, &b.assessment);
+        match column {
+            SortColumn::Register => Ordering::Equal,
+            SortColumn::Perspective => text(ka.perspective.label(), kb.perspective.label()),
+            SortColumn::Kpi => text(&ka.name, &kb.name),
+            SortColumn::Category => text(ka.category.label(), kb.category.label()),
+            SortColumn::Frequency => {
+                missing_last(Some(ka.frequency), Some(kb.frequency), descending, Ord::cmp)
+            }
+            SortColumn::LastUpdated => {
+                missing_last(a.last_updated, b.last_updated, !descending, Ord::cmp)
+            }
+            SortColumn::Target => number(sa.target.map(|t| t.value), sb.target.map(|t| t.value)),
+            SortColumn::Direction => text(ka.polarity.label(), kb.polarity.label()),
+            SortColumn::Current => number(sa.value, sb.value),
+            SortColumn::Previous => number(sa.previous_value, sb.previous_value),
+            SortColumn::Change => rank(
+                sa.change.map(|c| direction_rank(c.direction)),
+                sb.change.map(|c| direction_rank(c.direction)),
+            ),
+            SortColumn::Rag => rank(a.status().map(rag_rank), b.status().map(rag_rank)),
+            SortColumn::Trend => rank(
+                sa.trend.map(|t| direction_rank(t.direction)),
+                sb.trend.map(|t| direction_rank(t.direction)),
+            ),
+            SortColumn::Forecast => {
+                rank(sa.forecast_rag.map(rag_rank), sb.forecast_rag.map(rag_rank))
+            }
+        }
+    });
+}
+
+/// The summary strip: counts now and at the previous period, and the flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScorecardSummary {
+    /// Each rating and status now.
+    pub now: RagCounts,
+    /// Each rating at every KPI's previous period, for "change since last period".
+    pub previous: RagCounts,
+    /// Green but trending worse.
+    pub green_but_declining: usize,
+    /// Red with no open action.
+    pub needs_action_plan: usize,
+}
+
+/// Counts `rows` for the summary strip; the previous period's ratings are assessed afresh from `index`.
+pub fn summarise(
+    rows: &[ScorecardRow<'_>],
+    workspace: &Workspace,
+    index: &PerformanceIndex<'_>,
+) -> ScorecardSummary {
+    let previous: Vec<Rating> = rows
+        .iter()
+        .filter_map(|row| {
+            let kpi = row.kpi();
+            let period = row.assessment.period.previous()?;
+            Some(assess(kpi, &index.history(&kpi.id), period, &workspace.framework).rating)
+        })
+        .collect();
+    ScorecardSummary {
+        now: RagCounts::from_ratings(rows.iter().map(|r| &r.assessment.rating)),
+        previous: RagCounts::from_ratings(&previous),
+        green_but_declining: rows
+            .iter()
+            .filter(|r| r.assessment.green_but_declining)
+            .count(),
+        needs_action_plan: rows.iter().filter(|r| r.needs_action_plan()).count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::scorecard::{ScorecardScope, scorecard};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn with_rows(check: impl FnOnce(&Workspace, &PerformanceIndex<'_>, Vec<ScorecardRow<'_>>)) {
+        let workspace = demo_workspace(today());
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let rows = scorecard(&workspace, &index, &ScorecardScope::Organisation, today());
+        check(&workspace, &index, rows);
+    }
+
+    #[test]
+    fn an_empty_filter_lets_everything_through() {
+        with_rows(|_, _, rows| {
+            let filter = ScorecardFilter::default();
+            assert!(filter.is_empty());
+            assert!(rows.iter().all(|r| filter.matches(r)));
+        });
+    }
+
+    #[test]
+    fn each_filter_keeps_only_matching_rows() {
+        with_rows(|workspace, _, rows| {
+            let directorate = workspace.directorates[1].id.clone();
+            let filter = ScorecardFilter {
+                directorate: Some(directorate.clone()),
+                ..Default::default()
+            };
+            let kept: Vec<_> = rows.iter().filter(|r| filter.matches(r)).collect();
+            assert!(!kept.is_empty() && kept.len() < rows.len());
+            assert!(kept.iter().all(|r| r.directorate == Some(&directorate)));
+
+            for rag in RagFilter::ALL {
+                let filter = ScorecardFilter {
+                    rag: Some(rag),
+                    ..Default::default()
+                };
+                let expected = rows.iter().filter(|r| rag.matches(r)).count();
+                assert_eq!(
+                    rows.iter().filter(|r| filter.matches(r)).count(),
+                    expected,
+                    "{rag:?}"
+                );
+            }
+            let red = ScorecardFilter {
+                rag: Some(RagFilter::Red),
+                ..Default::default()
+            };
+            assert!(
+                rows.iter()
+                    .filter(|r| red.matches(r))
+                    .all(|r| r.status() == Some(RagStatus::Red))
+            );
+        });
+    }
+
+    #[test]
+    fn search_needs_every_word_in_any_case() {
+        with_rows(|_, _, rows| {
+            let first = rows[0].kpi().name.clone();
+            let words: Vec<&str> = first.split_whitespace().take(2).collect();
+            let filter = ScorecardFilter {
+                search: words.join("  ").to_uppercase(),
+                ..Default::default()
+            };
+            assert!(filter.matches(&rows[0]));
+            let nothing = ScorecardFilter {
+                search: format!("{} zzzz-not-there", words[0]),
+                ..Default::default()
+            };
+            assert!(!rows.iter().any(|r| nothing.matches(r)));
+        });
+    }
+
+    #[test]
+    fn sorting_by_rag_puts_red_first_and_keeps_register_order_among_equals() {
+        with_rows(|_, _, mut rows| {
+            let register: Vec<_> = rows.iter().map(|r| r.kpi().id.clone()).collect();
+            sort_rows(&mut rows, SortColumn::Rag, false);
+            let ranks: Vec<u8> = rows
+                .iter()
+                .map(|r| r.status().map_or(3, rag_rank))
+                .collect();
+            assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+            let reds: Vec<_> = rows
+                .iter()
+                .filter(|r| r.status() == Some(RagStatus::Red))
+                .map(|r| register.iter().position(|id| *id == r.kpi().id).unwrap())
+                .collect();
+            assert!(reds.windows(2).all(|w| w[0] < w[1]), "a stable sort");
+            sort_rows(&mut rows, SortColumn::Rag, true);
+            assert_eq!(rows[0].status(), Some(RagStatus::Green));
+            assert_eq!(rows.last().unwrap().status(), None, "the unrated stay last");
+        });
+    }
+
+    #[test]
+    fn sorting_by_a_number_leaves_missing_values_last_both_ways() {
+        with_rows(|_, _, mut rows| {
+            for descending in [false, true] {
+                sort_rows(&mut rows, SortColumn::Current, descending);
+                let values: Vec<Option<f64>> = rows.iter().map(|r| r.assessment.value).collect();
+                let first_missing = values
+                    .iter()
+                    .position(Option::is_none)
+                    .unwrap_or(values.len());
+                assert!(values[first_missing..].iter().all(Option::is_none));
+                let present: Vec<f64> =
+                    values[..first_missing].iter().map(|v| v.unwrap()).collect();
+                assert!(present.windows(2).all(|w| if descending {
+                    w[0] >= w[1]
+                } else {
+                    w[0] <= w[1]
+                }));
+            }
+        });
+    }
+
+    #[test]
+    fn the_summary_counts_every_row_once() {
+        with_rows(|workspace, index, rows| {
+            let summary = summarise(&rows, workspace, index);
+            assert_eq!(summary.now.total(), rows.len());
+            assert_eq!(
+                summary.needs_action_plan,
+                rows.iter().filter(|r| r.needs_action_plan()).count()
+            );
+            assert!(summary.now.overridden >= 1, "the demo has overrides");
+            assert!(summary.previous.rated() > 0);
+        });
+    }
+}
