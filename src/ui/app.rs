@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
-use crate::ui::pages::{AreaPlaceholder, DataPage, HelpPage, NotFoundPage};
+use crate::ui::pages::{AreaPlaceholder, DataPage, HelpPage, NotFoundPage, ScorecardsPage};
 use crate::ui::state::AppState;
 
 /// The whole app: skip link, header, the routed page and the footer.
@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
                 <StatusBanner />
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment(Area::Overview.slug()) view=placeholder(Area::Overview) />
-                    <Route path=StaticSegment(Area::Scorecards.slug()) view=placeholder(Area::Scorecards) />
+                    <Route path=StaticSegment(Area::Scorecards.slug()) view=ScorecardsPage />
                     <Route
                         path=StaticSegment(Area::GoldenThread.slug())
                         view=placeholder(Area::GoldenThread)

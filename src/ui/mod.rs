@@ -7,6 +7,7 @@ pub mod download;
 mod page_title;
 pub mod pages;
 pub mod panic_banner;
+pub mod scorecard_query;
 pub mod state;
 mod yield_now;
 

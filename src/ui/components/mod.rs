@@ -1,5 +1,7 @@
 //! Components shared by more than one page.
 
+pub mod direction_mark;
+pub mod rag_badge;
 mod site_footer;
 mod site_header;
 pub mod skip_link;

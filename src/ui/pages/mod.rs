@@ -4,8 +4,10 @@ mod area_placeholder;
 mod data;
 mod help;
 mod not_found;
+mod scorecards;
 
 pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
 pub use help::HelpPage;
 pub use not_found::NotFoundPage;
+pub use scorecards::ScorecardsPage;

@@ -1,0 +1,152 @@
+//! The scorecard as the table shows it: each row's cells as text, owned, so the page can keep them in a
+//! signal. Plain Rust: formatting only, every judgement comes from the domain.
+
+use crate::domain::rag::RagStatus;
+use crate::domain::rating::Rating;
+use crate::domain::scorecard::ScorecardRow;
+use crate::domain::trend::{Direction, Movement};
+
+/// A movement, its judgement and the words that go with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MovementText {
+    /// Up, down or flat.
+    pub movement: Movement,
+    /// Improving, worsening or no change.
+    pub direction: Direction,
+    /// Detail in words ("+2.1%", "over 6 periods").
+    pub detail: String,
+}
+
+/// One row of the scorecard table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScorecardLine {
+    /// KPI id.
+    pub id: String,
+    /// KPI name.
+    pub name: String,
+    /// Balanced-scorecard perspective.
+    pub perspective: &'static str,
+    /// Metric category.
+    pub category: &'static str,
+    /// Reporting frequency.
+    pub frequency: &'static str,
+    /// The period shown.
+    pub period: String,
+    /// The latest period with a value.
+    pub last_updated: String,
+    /// The target, formatted, or a dash.
+    pub target: String,
+    /// Direction for improvement.
+    pub direction: &'static str,
+    /// Performance in the period (the year to date for a cumulative KPI).
+    pub current: String,
+    /// Performance in the previous period.
+    pub previous: String,
+    /// Change since the previous period.
+    pub change: Option<MovementText>,
+    /// The RAG rating.
+    pub rating: Rating,
+    /// The trend over recent periods.
+    pub trend: Option<MovementText>,
+    /// The forecast's RAG against the year-end target, with the forecast value.
+    pub forecast: Option<(RagStatus, String)>,
+    /// Commentary for the period.
+    pub commentary: String,
+    /// Green now but trending worse.
+    pub green_but_declining: bool,
+    /// Red without an open action.
+    pub needs_action_plan: bool,
+}
+
+const DASH: &str = "–";
+
+impl ScorecardLine {
+    /// The line for a scorecard row.
+    pub fn of(row: &ScorecardRow<'_>) -> Self {
+        let kpi = row.kpi();
+        let a = &row.assessment;
+        let format = |value: f64| kpi.unit.format(value, kpi.decimals);
+        let or_dash = |value: Option<f64>| value.map_or_else(|| DASH.to_owned(), format);
+        let current = match a.year_to_date {
+            Some(so_far) => format!("{} (year to date {})", or_dash(a.value), format(so_far)),
+            None => or_dash(a.value),
+        };
+        Self {
+            id: kpi.id.to_string(),
+            name: kpi.name.clone(),
+            perspective: kpi.perspective.label(),
+            category: kpi.category.label(),
+            frequency: kpi.frequency.label(),
+            period: a.period.to_string(),
+            last_updated: row
+                .last_updated
+                .map_or_else(|| "No data".to_owned(), |p| p.to_string()),
+            target: or_dash(a.target.map(|t| t.value)),
+            direction: kpi.polarity.label(),
+            current,
+            previous: or_dash(a.previous_value),
+            change: a.change.map(|c| MovementText {
+                movement: c.movement,
+                direction: c.direction,
+                detail: signed(c.difference, &format),
+            }),
+            rating: a.rating.clone(),
+            trend: a.trend.map(|t| MovementText {
+                movement: t.movement,
+                direction: t.direction,
+                detail: format!("over {} periods", t.points),
+            }),
+            forecast: a
+                .forecast_rag
+                .zip(a.forecast)
+                .map(|(status, forecast)| (status, format(forecast.value))),
+            commentary: row.commentary().to_owned(),
+            green_but_declining: a.green_but_declining,
+            needs_action_plan: row.needs_action_plan(),
+        }
+    }
+}
+
+/// A difference with its sign: `+2.1%`, `-340`, `0`.
+fn signed(difference: f64, format: &impl Fn(f64) -> String) -> String {
+    let text = format(difference);
+    if difference > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::scorecard::{ScorecardScope, scorecard};
+    use crate::domain::workspace::PerformanceIndex;
+
+    #[test]
+    fn every_row_of_the_demo_reads_without_gaps() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let rows = scorecard(&workspace, &index, &ScorecardScope::Organisation, today);
+        let lines: Vec<ScorecardLine> = rows.iter().map(ScorecardLine::of).collect();
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.name.is_empty() && !l.current.is_empty())
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.change.as_ref().is_some_and(|c| c.detail.starts_with('+')))
+        );
+        assert!(
+            lines.iter().any(|l| l.current.contains("year to date")),
+            "cumulative KPIs show their YTD"
+        );
+        assert!(lines.iter().any(|l| l.forecast.is_some()));
+    }
+}

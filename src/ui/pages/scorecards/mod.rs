@@ -1,0 +1,104 @@
+//! The scorecards page: organisational, directorate and committee scorecards (seed 003, Appendix C) with the
+//! period, filters, search and sort all kept in the address, a summary strip, and the table.
+
+mod controls;
+mod lines;
+mod periods;
+mod summary_strip;
+mod table;
+
+use chrono::{NaiveDate, Utc};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::domain::scorecard::{as_at_for, scorecard};
+use crate::domain::scorecard_filter::{ScorecardSummary, sort_rows, summarise};
+use crate::domain::workspace::PerformanceIndex;
+use crate::ui::area::Area;
+use crate::ui::page_title::use_page_title;
+use crate::ui::scorecard_query::ScorecardView;
+use crate::ui::state::use_app_state;
+use controls::ScorecardControls;
+use lines::ScorecardLine;
+use periods::latest_month;
+use summary_strip::SummaryStrip;
+use table::ScorecardTable;
+
+/// What the page shows for the current view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// "Organisational scorecard", …
+    pub title: String,
+    /// The date it is drawn up as at.
+    pub as_at: NaiveDate,
+    /// KPIs on the scorecard before filtering.
+    pub total: usize,
+    /// Counts of the rows shown.
+    pub summary: ScorecardSummary,
+    /// The rows shown, filtered and sorted.
+    pub lines: Vec<ScorecardLine>,
+}
+
+/// The scorecards page.
+#[component]
+pub fn ScorecardsPage() -> impl IntoView {
+    use_page_title(Area::Scorecards.label());
+    let state = use_app_state();
+    let location = use_location();
+    let navigate = use_navigate();
+    let today = Utc::now().date_naive();
+    let view = Memo::new(move |_| ScorecardView::from_query(&location.search.get()));
+    let apply = Callback::new(move |next: ScorecardView| {
+        let query = next.to_query();
+        let path = Area::Scorecards.path();
+        let href = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        navigate(
+            &href,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let shown = Memo::new(move |_| {
+        let view = view.get();
+        state.session.with(|session| {
+            let workspace = session.current();
+            let index = PerformanceIndex::new(&workspace.measurements);
+            let as_at = view
+                .period
+                .or_else(|| latest_month(today))
+                .map_or(today, |period| as_at_for(period, today));
+            let mut rows = scorecard(workspace, &index, &view.scope, as_at);
+            let total = rows.len();
+            rows.retain(|row| view.filter.matches(row));
+            sort_rows(&mut rows, view.sort, view.descending);
+            Shown {
+                title: view.scope.title(workspace),
+                as_at,
+                total,
+                summary: summarise(&rows, workspace, &index),
+                lines: rows.iter().map(ScorecardLine::of).collect(),
+            }
+        })
+    });
+    view! {
+        <h1 data-testid="page-heading">{Area::Scorecards.label()}</h1>
+        <p class="app-lead">{Area::Scorecards.purpose()}</p>
+        <ScorecardControls view=view apply=apply today=today />
+        <h2 class="app-scorecard__title" data-testid="scorecard-title">
+            {move || shown.with(|s| s.title.clone())}
+            <span class="app-scorecard__as-at">
+                {move || shown.with(|s| format!(" as at {}", s.as_at.format("%-d %B %Y")))}
+            </span>
+        </h2>
+        <SummaryStrip shown=shown view=view apply=apply />
+        <ScorecardTable shown=shown view=view apply=apply />
+    }
+}

@@ -1,0 +1,126 @@
+// End-to-end tests of the scorecards on the demo council: the organisational scorecard, filters, scope,
+// sorting, search, the summary strip, keyboard use and deep links. Every visit is also checked for console
+// errors, outside requests and axe violations (see support/harness.mjs).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+import { ScorecardsPage } from './pages/scorecards-page.mjs';
+
+const app = useApp();
+const RAG_ORDER = ['Red', 'Amber', 'Green'];
+const rank = (label) => {
+  const found = RAG_ORDER.findIndex((status) => label.startsWith(status));
+  return found === -1 ? RAG_ORDER.length : found;
+};
+
+test('the organisational scorecard shows every column, RAG as words and icons, and a summary that adds up', async () => {
+  await app.visit('/scorecards', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    assert.match(await scorecards.title.textContent(), /^Organisational scorecard as at \d{1,2} \w+ \d{4}$/);
+    const headings = await scorecards.table.locator('thead th').allTextContents();
+    for (const column of ['Perspective', 'KPI', 'Metric category', 'Reporting frequency', 'Last updated', 'Target',
+      'Direction for improvement', 'Performance (current period)', 'Performance (previous period)',
+      'Change in performance', 'RAG rating', 'Trend analysis', 'Comments / commentary']) {
+      assert.ok(headings.some((h) => h.includes(column)), `the ${column} column`);
+    }
+    const labels = await scorecards.ragLabels();
+    assert.ok(labels.length > 40, `${labels.length} KPIs`);
+    assert.equal(await scorecards.rows.locator('[data-testid=rag] svg').count(), labels.length, 'every RAG has its icon');
+    const counted = { Red: 0, Amber: 0, Green: 0 };
+    for (const label of labels) {
+      const status = RAG_ORDER.find((s) => label.startsWith(s));
+      if (status) counted[status] += 1;
+    }
+    for (const status of RAG_ORDER) {
+      const strip = await page.getByTestId(`summary-${status.toLowerCase()}`).locator('.app-summary__count').textContent();
+      assert.equal(Number(strip), counted[status], `${status} in the summary matches the table`);
+    }
+    assert.ok(await page.getByTestId('rag-override').count() >= 1, 'an override shows who set it and why');
+    assert.match(await scorecards.shownText(), new RegExp(`^Showing ${labels.length} of ${labels.length} KPIs`));
+  });
+});
+
+test('filtering to a directorate, sorting by RAG and searching are kept in the address', async () => {
+  await app.visit('/scorecards', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const all = (await scorecards.kpiIds()).length;
+    await scorecards.openFilters();
+    await scorecards.choose('filter-directorate', 'Adults, Health and Commissioning');
+    const filtered = await scorecards.kpiIds();
+    assert.ok(filtered.length > 0 && filtered.length < all, `${filtered.length} of ${all}`);
+    assert.match(scorecards.query(), /directorate=dir-ahc/);
+
+    await scorecards.sortButton('rag').click();
+    await page.waitForURL(/sort=rag/);
+    const ranks = (await scorecards.ragLabels()).map(rank);
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'red first, then amber, green, not rated');
+    assert.equal(await scorecards.sortButton('rag').locator('xpath=..').getAttribute('aria-sort'), 'ascending');
+
+    await scorecards.sortButton('rag').click();
+    await page.waitForURL(/desc=1/);
+    assert.equal(await scorecards.sortButton('rag').locator('xpath=..').getAttribute('aria-sort'), 'descending');
+    assert.match((await scorecards.ragLabels())[0], /^Green/);
+
+    const before = await scorecards.shownText();
+    await page.getByTestId('scorecard-search').fill('care');
+    await scorecards.waitForChangeFrom(before);
+    assert.match(scorecards.query(), /q=care/);
+    const names = await scorecards.rows.locator('.app-scorecard__name').allTextContents();
+    const comments = await scorecards.rows.locator('.app-scorecard__commentary').allTextContents();
+    assert.ok(names.every((name, i) => `${name} ${comments[i]}`.toLowerCase().includes('care')));
+
+    const link = page.url();
+    const shown = await scorecards.kpiIds();
+    await page.goto(link);
+    await scorecards.ready();
+    assert.deepEqual(await scorecards.kpiIds(), shown, 'the link reproduces the view');
+    assert.equal(await page.getByTestId('scorecard-search').inputValue(), 'care');
+    assert.equal(await page.getByTestId('filter-directorate').inputValue(), 'dir-ahc');
+  });
+});
+
+test('a deep link opens a directorate scorecard for a past quarter with a RAG filter', async () => {
+  await app.visit('/scorecards?scope=directorate%3Adir-cef&period=2025%2F26%20Q4&rag=red', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    assert.match(await scorecards.title.textContent(), /scorecard as at 31 March 2026$/);
+    assert.equal(await page.getByTestId('scorecard-scope').inputValue(), 'directorate:dir-cef');
+    assert.equal(await page.getByTestId('scorecard-period').inputValue(), '2025/26 Q4');
+    const labels = await scorecards.ragLabels();
+    assert.ok(labels.every((label) => label.startsWith('Red')), labels.join(', '));
+    assert.equal(await page.getByTestId('summary-red').getAttribute('aria-pressed'), 'true');
+    if (labels.length === 0) {
+      await page.getByTestId('scorecard-empty').waitFor();
+    }
+  });
+});
+
+test('the summary strip narrows the table, and clearing brings every KPI back', async () => {
+  await app.visit('/scorecards', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const all = await scorecards.kpiIds();
+    await page.getByTestId('summary-needs_action_plan').click();
+    await page.waitForURL(/rag=needs_action_plan/);
+    const flagged = await scorecards.rows.count();
+    assert.ok(flagged >= 1);
+    assert.equal(await scorecards.rows.locator('[data-testid=flag-no-action]').count(), flagged);
+    await page.getByTestId('clear-filters').click();
+    await page.waitForURL((url) => url.search === '');
+    assert.deepEqual(await scorecards.kpiIds(), all);
+  });
+});
+
+test('keyboard: the scope and sort controls work without a mouse', async () => {
+  await app.visit('/scorecards', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    await scorecards.sortButton('kpi').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=kpi/);
+    const names = await scorecards.rows.locator('.app-scorecard__name').allTextContents();
+    const sorted = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    assert.deepEqual(names.map((n) => n.toLowerCase()), sorted.map((n) => n.toLowerCase()));
+    await page.getByTestId('scorecard-scope').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/scope=directorate/);
+    assert.doesNotMatch(await scorecards.title.textContent(), /^Organisational/);
+  });
+});
