@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from './support/harness.mjs';
-import { DataPage, docsExampleFile, malformedFile, WORKSPACE_KEY } from './pages/data-page.mjs';
+import { DataPage, docsExampleFile, malformedFile, waitForFirstSave, WORKSPACE_KEY } from './pages/data-page.mjs';
 
 const app = useApp();
 const DEMO = 'Wealdshire County Council';
@@ -14,6 +14,7 @@ test('importing the docs example: preview, confirm, the data survives a reload, 
     const data = await new DataPage(page).ready();
     const demoKpis = await data.count('KPIs');
     assert.ok(demoKpis >= 70, `the demo council has ${demoKpis} KPIs`);
+    await waitForFirstSave(page);
     const savedDemo = await data.savedText();
 
     await data.chooseWorkspaceFile(await docsExampleFile());
@@ -56,7 +57,7 @@ test('a file dropped on the page is previewed like a chosen one', async () => {
 test('a file with problems is refused with every problem listed, and nothing changes', async () => {
   await app.visit('/data', async (page) => {
     const data = await new DataPage(page).ready();
-    await page.waitForFunction((key) => window.localStorage.getItem(key) !== null, WORKSPACE_KEY);
+    await waitForFirstSave(page);
     const before = await data.savedText();
     const kpis = await data.count('KPIs');
 
@@ -129,7 +130,7 @@ test('measurements from a CSV: good rows are applied, bad rows are listed by lin
 test('a full storage is reported, the change stays on the page and the saved copy is untouched', async () => {
   await app.visit('/data', async (page) => {
     const data = await new DataPage(page).ready();
-    await page.waitForFunction((key) => window.localStorage.getItem(key) !== null, WORKSPACE_KEY);
+    await waitForFirstSave(page);
     const before = await data.savedText();
     await page.evaluate(() => {
       Storage.prototype.setItem = function refuse() {
@@ -148,7 +149,7 @@ test('a full storage is reported, the change stays on the page and the saved cop
 
 test('corrupted storage: the app opens, says so, and offers the unreadable data for download', async () => {
   await app.visit('/', async (page) => {
-    await page.waitForFunction((key) => window.localStorage.getItem(key) !== null, WORKSPACE_KEY);
+    await waitForFirstSave(page);
     await page.evaluate((key) => window.localStorage.setItem(key, 'pmf-z1:12:broken'), WORKSPACE_KEY);
     await page.reload();
     const notice = page.getByTestId('startup-notice');
@@ -168,7 +169,7 @@ test('corrupted storage: the app opens, says so, and offers the unreadable data 
 test('two tabs: a change in one pauses saving in the other, which can load it', async () => {
   await app.visit('/data', async (first, { openTab }) => {
     const one = await new DataPage(first).ready();
-    await first.waitForFunction((key) => window.localStorage.getItem(key) !== null, WORKSPACE_KEY);
+    await waitForFirstSave(first);
     const second = await openTab('/data');
     const two = await new DataPage(second).ready();
 

@@ -19,6 +19,11 @@ export async function malformedFile(name) {
 /** The key the app saves the workspace under (src/storage/local.rs). */
 export const WORKSPACE_KEY = 'council-pmf.workspace';
 
+/** Waits until the app has saved the workspace at least once (the autosave runs shortly after start-up). */
+export async function waitForFirstSave(page) {
+  await page.waitForFunction((key) => window.localStorage.getItem(key) !== null, WORKSPACE_KEY);
+}
+
 export class DataPage {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
