@@ -22,6 +22,16 @@ pub enum MeasureType {
     Cumulative,
 }
 
+impl MeasureType {
+    /// The measure type in words, as a KPI's definition shows it.
+    pub const fn label(self) -> &'static str {
+        match self {
+            MeasureType::Snapshot => "Snapshot (the latest value stands)",
+            MeasureType::Cumulative => "Cumulative (values add up through the year)",
+        }
+    }
+}
+
 /// How a snapshot measure's value for a longer period is derived from its shorter periods.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -126,6 +126,16 @@ pub enum IndicatorTiming {
     Lagging,
 }
 
+impl IndicatorTiming {
+    /// Leading or lagging, in words.
+    pub const fn label(self) -> &'static str {
+        match self {
+            IndicatorTiming::Leading => "Leading (predicts performance)",
+            IndicatorTiming::Lagging => "Lagging (shows what has happened)",
+        }
+    }
+}
+
 /// The eight components of the Performance Management Framework (seed 004).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -13,6 +13,7 @@ pub mod framework;
 pub mod golden_thread;
 pub mod ids;
 pub mod kpi;
+pub mod kpi_history;
 pub mod lesson;
 pub mod measurement;
 pub mod period;

@@ -126,28 +126,34 @@ pub fn scorecard<'a>(
         .kpis
         .iter()
         .filter(|kpi| scope.includes(workspace, kpi))
-        .filter_map(|kpi| {
-            let period = reporting_period(kpi.frequency, as_at)?;
-            let history = index.history(&kpi.id);
-            let last_updated = history
-                .range(..=period)
-                .rev()
-                .find(|(p, m)| {
-                    p.frequency() == kpi.frequency && m.resolved_value(kpi.unit).is_some()
-                })
-                .map(|(p, _)| *p);
-            let has_open_action = workspace
-                .actions
-                .iter()
-                .any(|a| a.status.is_open() && a.kpi.as_ref() == Some(&kpi.id));
-            Some(ScorecardRow {
-                assessment: assess(kpi, &history, period, &workspace.framework),
-                directorate: workspace.directorate_of_kpi(kpi),
-                last_updated,
-                has_open_action,
-            })
-        })
+        .filter_map(|kpi| scorecard_row(workspace, index, kpi, as_at))
         .collect()
+}
+
+/// One KPI as a scorecard shows it as at `as_at` (none before its first reporting period can end).
+pub fn scorecard_row<'a>(
+    workspace: &'a Workspace,
+    index: &PerformanceIndex<'a>,
+    kpi: &'a KpiDefinition,
+    as_at: NaiveDate,
+) -> Option<ScorecardRow<'a>> {
+    let period = reporting_period(kpi.frequency, as_at)?;
+    let history = index.history(&kpi.id);
+    let last_updated = history
+        .range(..=period)
+        .rev()
+        .find(|(p, m)| p.frequency() == kpi.frequency && m.resolved_value(kpi.unit).is_some())
+        .map(|(p, _)| *p);
+    let has_open_action = workspace
+        .actions
+        .iter()
+        .any(|a| a.status.is_open() && a.kpi.as_ref() == Some(&kpi.id));
+    Some(ScorecardRow {
+        assessment: assess(kpi, &history, period, &workspace.framework),
+        directorate: workspace.directorate_of_kpi(kpi),
+        last_updated,
+        has_open_action,
+    })
 }
 
 /// The date a scorecard is drawn up as at, for a chosen period: its last day, or `today` while it is running.

@@ -1,13 +1,15 @@
 //! The root component: the page layout and the router.
 
 use leptos::prelude::*;
-use leptos_router::StaticSegment;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
-use crate::ui::pages::{AreaPlaceholder, DataPage, HelpPage, NotFoundPage, ScorecardsPage};
+use crate::ui::pages::{
+    AreaPlaceholder, DataPage, HelpPage, KpiPage, NotFoundPage, ScorecardsPage,
+};
 use crate::ui::state::AppState;
 
 /// The whole app: skip link, header, the routed page and the footer.
@@ -27,6 +29,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment(Area::Overview.slug()) view=placeholder(Area::Overview) />
                     <Route path=StaticSegment(Area::Scorecards.slug()) view=ScorecardsPage />
+                    <Route
+                        path=(StaticSegment(Area::Scorecards.slug()), StaticSegment("kpi"), ParamSegment("id"))
+                        view=KpiPage
+                    />
                     <Route
                         path=StaticSegment(Area::GoldenThread.slug())
                         view=placeholder(Area::GoldenThread)

@@ -6,6 +6,29 @@ use leptos::prelude::*;
 
 use crate::domain::trend::{Direction, Movement};
 
+/// A movement, its judgement and the words that go with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MovementText {
+    /// Up, down or flat.
+    pub movement: Movement,
+    /// Improving, worsening or no change.
+    pub direction: Direction,
+    /// Detail in words ("+2.1%", "over 6 periods").
+    pub detail: String,
+}
+
+/// A movement with its words, or "Not enough data" when there is none to show.
+#[component]
+pub fn MovementOrNone(movement: Option<MovementText>) -> impl IntoView {
+    match movement {
+        Some(m) => {
+            view! { <DirectionMark movement=m.movement direction=m.direction detail=m.detail /> }
+                .into_any()
+        }
+        None => view! { <span class="app-muted">"Not enough data"</span> }.into_any(),
+    }
+}
+
 /// An arrow and the words for a movement and its direction.
 #[component]
 pub fn DirectionMark(

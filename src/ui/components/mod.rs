@@ -1,6 +1,7 @@
 //! Components shared by more than one page.
 
 pub mod direction_mark;
+pub mod echart;
 pub mod rag_badge;
 mod site_footer;
 mod site_header;

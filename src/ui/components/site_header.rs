@@ -25,7 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 <li class="app-nav__item">
                                     <A
                                         href=area.path()
-                                        exact=true
+                                        exact=area == Area::Overview
                                         attr:class="app-nav__link"
                                         attr:data-testid=area.nav_test_id()
                                     >

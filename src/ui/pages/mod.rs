@@ -3,11 +3,13 @@
 mod area_placeholder;
 mod data;
 mod help;
+mod kpi;
 mod not_found;
 mod scorecards;
 
 pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
 pub use help::HelpPage;
+pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;
 pub use scorecards::ScorecardsPage;

@@ -4,18 +4,7 @@
 use crate::domain::rag::RagStatus;
 use crate::domain::rating::Rating;
 use crate::domain::scorecard::ScorecardRow;
-use crate::domain::trend::{Direction, Movement};
-
-/// A movement, its judgement and the words that go with it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MovementText {
-    /// Up, down or flat.
-    pub movement: Movement,
-    /// Improving, worsening or no change.
-    pub direction: Direction,
-    /// Detail in words ("+2.1%", "over 6 periods").
-    pub detail: String,
-}
+use crate::ui::components::direction_mark::MovementText;
 
 /// One row of the scorecard table.
 #[derive(Clone, Debug, PartialEq)]

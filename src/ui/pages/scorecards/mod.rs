@@ -2,7 +2,7 @@
 //! period, filters, search and sort all kept in the address, a summary strip, and the table.
 
 mod controls;
-mod lines;
+pub(crate) mod lines;
 mod periods;
 mod summary_strip;
 mod table;

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::Shown;
-use super::lines::{MovementText, ScorecardLine};
+use super::lines::ScorecardLine;
 use crate::domain::scorecard_filter::SortColumn;
-use crate::ui::components::direction_mark::DirectionMark;
+use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::scorecard_query::ScorecardView;
 
@@ -67,16 +67,6 @@ fn SortHeading(
     }
 }
 
-fn movement_cell(movement: Option<MovementText>) -> AnyView {
-    match movement {
-        Some(m) => {
-            view! { <DirectionMark movement=m.movement direction=m.direction detail=m.detail /> }
-                .into_any()
-        }
-        None => view! { <span class="app-muted">"Not enough data"</span> }.into_any(),
-    }
-}
-
 /// One KPI's row.
 fn row(line: ScorecardLine) -> impl IntoView {
     let ScorecardLine {
@@ -104,7 +94,7 @@ fn row(line: ScorecardLine) -> impl IntoView {
         <tr data-testid="scorecard-row" data-kpi=kpi_attribute>
             <td>{perspective}</td>
             <th scope="row" class="app-scorecard__kpi">
-                <span class="app-scorecard__name">{name}</span>
+                <a class="app-scorecard__name" href=crate::ui::pages::kpi_path(&id) data-testid="kpi-link">{name}</a>
                 <span class="app-scorecard__id">{id}</span>
             </th>
             <td>{category}</td>
@@ -117,13 +107,13 @@ fn row(line: ScorecardLine) -> impl IntoView {
                 <span class="app-scorecard__period">{period}</span>
             </td>
             <td class="app-table__number">{previous}</td>
-            <td>{movement_cell(change)}</td>
+            <td><MovementOrNone movement=change /></td>
             <td>
                 <RagBadge rating=rating />
                 {needs_action_plan.then(|| view! { <span class="app-flag" data-testid="flag-no-action">"No action plan"</span> })}
             </td>
             <td>
-                {movement_cell(trend)}
+                <MovementOrNone movement=trend />
                 {green_but_declining.then(|| view! { <span class="app-flag" data-testid="flag-declining">"Green but declining"</span> })}
             </td>
             <td>

@@ -1,0 +1,135 @@
+//! A KPI's recent history, period by period, as its page charts and tables it: the value it is rated on
+//! (the year to date for a cumulative KPI), the target, the rating, the same period last year and the
+//! commentary. One list feeds both the chart and the table behind it, so they always agree.
+
+use super::assessment::assess;
+use super::framework::Framework;
+use super::kpi::KpiDefinition;
+use super::measurement::ValidationState;
+use super::period::Period;
+use super::rating::Rating;
+use super::workspace::PerformanceIndex;
+
+/// How many financial years of history a KPI page shows: this year and the two before.
+pub const YEARS_SHOWN: usize = 3;
+
+/// One period of a KPI's history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryPoint {
+    /// The period.
+    pub period: Period,
+    /// The value rated: the period's value, or the year to date for a cumulative KPI.
+    pub rated_value: Option<f64>,
+    /// The period's own value (the same as `rated_value` for a snapshot KPI).
+    pub value: Option<f64>,
+    /// The target that applies.
+    pub target: Option<f64>,
+    /// The rating.
+    pub rating: Rating,
+    /// The rated value in the same period last year.
+    pub last_year: Option<f64>,
+    /// Commentary.
+    pub commentary: String,
+    /// Where its sign-off stands, when there is a measurement.
+    pub validation: Option<ValidationState>,
+}
+
+/// Every period of `kpi`'s frequency from the start of the year [`YEARS_SHOWN`] − 1 years before `latest`'s
+/// up to `latest`, oldest first.
+pub fn kpi_history(
+    kpi: &KpiDefinition,
+    index: &PerformanceIndex<'_>,
+    latest: Period,
+    framework: &Framework,
+) -> Vec<HistoryPoint> {
+    let history = index.history(&kpi.id);
+    let first_year = latest
+        .year()
+        .start_year()
+        .saturating_sub(YEARS_SHOWN as u16 - 1);
+    let mut periods: Vec<Period> = std::iter::successors(Some(latest), |p| p.previous())
+        .take_while(|p| p.year().start_year() >= first_year)
+        .collect();
+    periods.reverse();
+    let rated = |period: Period| {
+        let a = assess(kpi, &history, period, framework);
+        (a.year_to_date.or(a.value), a)
+    };
+    periods
+        .into_iter()
+        .map(|period| {
+            let (rated_value, assessment) = rated(period);
+            let last_year = period.same_period_last_year().and_then(|p| rated(p).0);
+            HistoryPoint {
+                period,
+                rated_value,
+                value: assessment.value,
+                target: assessment.target.map(|t| t.value),
+                rating: assessment.rating,
+                last_year,
+                commentary: assessment
+                    .measurement
+                    .map(|m| m.commentary.clone())
+                    .unwrap_or_default(),
+                validation: assessment.measurement.map(|m| m.validation.state),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::aggregation::MeasureType;
+    use crate::domain::assessment::reporting_period;
+    use crate::domain::period::Frequency;
+
+    #[test]
+    fn three_years_of_a_monthly_kpi_up_to_the_latest_month() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = workspace
+            .kpis
+            .iter()
+            .find(|k| k.frequency == Frequency::Monthly)
+            .unwrap();
+        let latest = reporting_period(kpi.frequency, today).unwrap();
+        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        assert_eq!(points.first().unwrap().period.to_string(), "Apr 2024");
+        assert_eq!(points.last().unwrap().period, latest);
+        assert_eq!(points.len(), 24 + 7);
+        let a_year_on = &points[12];
+        assert_eq!(
+            a_year_on.last_year, points[0].rated_value,
+            "last year's value lines up"
+        );
+    }
+
+    #[test]
+    fn a_cumulative_kpi_is_charted_on_its_year_to_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = workspace
+            .kpis
+            .iter()
+            .find(|k| k.measure == MeasureType::Cumulative && k.frequency == Frequency::Monthly)
+            .unwrap();
+        let latest = reporting_period(kpi.frequency, today).unwrap();
+        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let this_year: Vec<&HistoryPoint> = points
+            .iter()
+            .filter(|p| p.period.year() == latest.year())
+            .collect();
+        let sum: f64 = this_year.iter().filter_map(|p| p.value).sum();
+        let last = this_year.last().unwrap().rated_value.unwrap();
+        assert!(
+            (last - sum).abs() < 1e-6,
+            "the year to date is the sum of the months: {last} vs {sum}"
+        );
+    }
+}

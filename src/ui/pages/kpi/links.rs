@@ -1,0 +1,111 @@
+//! What is being done about a KPI: the actions in its action plan and the risks linked to it.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::ids::KpiId;
+use crate::ui::state::use_app_state;
+
+/// One action as the table shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct ActionLine {
+    title: String,
+    owner: String,
+    due: String,
+    status: &'static str,
+    overdue: bool,
+    progress: String,
+}
+
+/// The action plan and linked risks of the KPI with id `id`.
+#[component]
+pub fn LinkedActionsAndRisks(id: Memo<String>, today: NaiveDate) -> impl IntoView {
+    let state = use_app_state();
+    let actions = Memo::new(move |_| {
+        let Ok(id) = KpiId::try_from(id.get()) else {
+            return Vec::new();
+        };
+        state.session.with(|s| {
+            let w = s.current();
+            w.actions
+                .iter()
+                .filter(|a| a.kpi.as_ref() == Some(&id))
+                .map(|a| ActionLine {
+                    title: a.title.clone(),
+                    owner: a
+                        .owner
+                        .as_ref()
+                        .and_then(|o| w.people.iter().find(|p| &p.id == o))
+                        .map_or_else(|| "Not set".to_owned(), |p| p.name.clone()),
+                    due: a.due.map_or_else(
+                        || "No date".to_owned(),
+                        |d| d.format("%-d %b %Y").to_string(),
+                    ),
+                    status: a.status.label(),
+                    overdue: a.is_overdue(today),
+                    progress: a.progress.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let risks = Memo::new(move |_| {
+        let Ok(id) = KpiId::try_from(id.get()) else {
+            return Vec::new();
+        };
+        state.session.with(|s| {
+            s.current()
+                .risks
+                .iter()
+                .filter(|r| r.kpis.contains(&id))
+                .map(|r| {
+                    format!(
+                        "{}: {} (residual score {})",
+                        r.id,
+                        r.title,
+                        r.residual.score()
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section aria-labelledby="actions-heading" class="app-section">
+            <h2 id="actions-heading">"Action plan"</h2>
+            <Show
+                when=move || actions.with(|a| !a.is_empty())
+                fallback=|| view! { <p data-testid="no-actions">"No actions are linked to this KPI."</p> }
+            >
+                <table class="app-table" data-testid="kpi-actions">
+                    <caption class="app-table__caption">"Actions linked to this KPI"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Action"</th>
+                            <th scope="col">"Owner"</th>
+                            <th scope="col">"Due"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Progress"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || actions.get().into_iter().map(|a| view! {
+                            <tr>
+                                <th scope="row">{a.title}</th>
+                                <td>{a.owner}</td>
+                                <td>{a.due} {a.overdue.then(|| view! { <span class="app-flag">"Overdue"</span> })}</td>
+                                <td>{a.status}</td>
+                                <td>{a.progress}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+            <h3>"Linked risks"</h3>
+            <Show
+                when=move || risks.with(|r| !r.is_empty())
+                fallback=|| view! { <p>"No risks are linked to this KPI."</p> }
+            >
+                <ul data-testid="kpi-risks">{move || risks.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </Show>
+        </section>
+    }
+}

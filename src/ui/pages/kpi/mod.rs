@@ -1,0 +1,166 @@
+//! A KPI's page: where it stands, its trend chart with the table of the same figures and a one-sentence
+//! summary, its definition and place in the golden thread, data-quality warnings, and the actions and risks
+//! linked to it.
+
+mod definition;
+mod history_table;
+mod links;
+
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::charts::trend_chart::{trend_chart, trend_summary};
+use crate::domain::assessment::reporting_period;
+use crate::domain::data_quality::check;
+use crate::domain::ids::KpiId;
+use crate::domain::kpi_history::{HistoryPoint, kpi_history};
+use crate::domain::scorecard::scorecard_row;
+use crate::domain::workspace::PerformanceIndex;
+use crate::ui::area::Area;
+use crate::ui::components::direction_mark::MovementOrNone;
+use crate::ui::components::echart::EChart;
+use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
+use crate::ui::pages::scorecards::lines::ScorecardLine;
+use crate::ui::state::use_app_state;
+use definition::KpiDefinitionList;
+use history_table::HistoryTable;
+use links::LinkedActionsAndRisks;
+
+/// The address of a KPI's page.
+pub fn kpi_path(id: &str) -> String {
+    format!(
+        "{}/kpi/{}",
+        Area::Scorecards.path(),
+        crate::ui::scorecard_query::encode(id)
+    )
+}
+
+/// What the page shows about the KPI now.
+#[derive(Clone, Debug, PartialEq)]
+struct Position {
+    name: String,
+    id: String,
+    heading_note: String,
+    unit: crate::domain::unit::Unit,
+    decimals: u8,
+    line: ScorecardLine,
+    points: Vec<HistoryPoint>,
+    chart: charming::Chart,
+    summary: String,
+    warnings: Vec<String>,
+}
+
+/// The latest position in a small table: the figures, the movement and the forecast.
+#[component]
+fn PositionTable(line: ScorecardLine) -> impl IntoView {
+    view! {
+        <table class="app-table app-table--compact" data-testid="kpi-position">
+            <caption class="app-table__caption">{format!("Position in {}", line.period)}</caption>
+            <tbody>
+                <tr><th scope="row">"Actual"</th><td>{line.current}</td></tr>
+                <tr><th scope="row">"Target"</th><td>{line.target}</td></tr>
+                <tr><th scope="row">"Previous period"</th><td>{line.previous}</td></tr>
+                <tr><th scope="row">"Change"</th><td><MovementOrNone movement=line.change /></td></tr>
+                <tr><th scope="row">"Trend"</th><td><MovementOrNone movement=line.trend /></td></tr>
+                <tr>
+                    <th scope="row">"Forecast for the year end"</th>
+                    <td>{match line.forecast {
+                        Some((status, value)) => view! { {value} " " <RagStatusBadge status=Some(status) none_label="" /> }.into_any(),
+                        None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
+                    }}</td>
+                </tr>
+                <tr><th scope="row">"Last updated"</th><td>{line.last_updated}</td></tr>
+                <tr><th scope="row">"Commentary"</th><td>{line.commentary}</td></tr>
+            </tbody>
+        </table>
+    }
+}
+
+/// The KPI page.
+#[component]
+pub fn KpiPage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let today = Utc::now().date_naive();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let position = Memo::new(move |_| {
+        let id = KpiId::try_from(id.get()).ok()?;
+        state.session.with(|session| {
+            let workspace = session.current();
+            let kpi = workspace.kpi(&id)?;
+            let index = PerformanceIndex::new(&workspace.measurements);
+            let latest = reporting_period(kpi.frequency, today)?;
+            let points = kpi_history(kpi, &index, latest, &workspace.framework);
+            let history = index.history(&kpi.id);
+            let row = scorecard_row(workspace, &index, kpi, today)?;
+            Some(Position {
+                name: kpi.name.clone(),
+                id: kpi.id.to_string(),
+                unit: kpi.unit,
+                decimals: kpi.decimals,
+                heading_note: format!(
+                    "{} · {} · {}",
+                    kpi.level.label(),
+                    kpi.status.label(),
+                    kpi.frequency.label()
+                ),
+                line: ScorecardLine::of(&row),
+                chart: trend_chart(kpi, &points),
+                summary: trend_summary(kpi, &points),
+                warnings: check(kpi, &history, latest, &workspace.framework)
+                    .iter()
+                    .map(|w| w.message(kpi))
+                    .collect(),
+                points,
+            })
+        })
+    });
+    let title = Signal::derive(move || {
+        position.with(|p| {
+            p.as_ref()
+                .map_or_else(|| "KPI not found".to_owned(), |p| p.name.clone())
+        })
+    });
+    let council = state.council_name();
+    Effect::new(move |_| document().set_title(&format!("{} – {}", title.get(), council.get())));
+    view! {
+        <p><a href=Area::Scorecards.path() data-testid="back-to-scorecards">"Back to the scorecards"</a></p>
+        <Show
+            when=move || position.with(Option::is_some)
+            fallback=move || view! {
+                <h1 data-testid="page-heading">"KPI not found"</h1>
+                <p data-testid="kpi-missing">"This workspace has no KPI with the id " <code>{id.get()}</code> "."</p>
+            }
+        >
+            {move || position.get().map(|p| {
+                let chart = Signal::derive(move || position.with(|p| p.as_ref().map(|p| p.chart.clone()).unwrap_or_default()));
+                let summary = Signal::derive(move || position.with(|p| p.as_ref().map(|p| p.summary.clone()).unwrap_or_default()));
+                view! {
+                    <h1 data-testid="page-heading">{p.name.clone()}</h1>
+                    <p class="app-lead">
+                        <span class="app-kpi__id">{p.id.clone()}</span> " · " {p.heading_note.clone()}
+                    </p>
+                    <section aria-labelledby="position-heading" class="app-section">
+                        <h2 id="position-heading">"Where it stands"</h2>
+                        <p class="app-kpi__rating" data-testid="kpi-rating"><RagBadge rating=p.line.rating.clone() /></p>
+                        <PositionTable line=p.line.clone() />
+                        {(!p.warnings.is_empty()).then(|| view! {
+                            <div class="app-notice" data-testid="data-quality">
+                                <h3>"Data quality"</h3>
+                                <ul>{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
+                    </section>
+                    <section aria-labelledby="trend-heading" class="app-section">
+                        <h2 id="trend-heading">"Trend"</h2>
+                        <EChart id="kpi-trend-chart" chart=chart summary=summary height=320 />
+                        <HistoryTable name=p.name.clone() points=p.points.clone() unit=p.unit decimals=p.decimals />
+                    </section>
+                }
+            })}
+            <KpiDefinitionList id=id />
+            <LinkedActionsAndRisks id=id today=today />
+        </Show>
+    }
+}

@@ -1,0 +1,63 @@
+// End-to-end tests of a KPI's page on the demo council: reached from the scorecard, with its rating, chart,
+// the table behind the chart, its summary sentence, definition and action plan. Every visit is also checked
+// for console errors, outside requests and axe violations.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+import { ScorecardsPage } from './pages/scorecards-page.mjs';
+import { KpiPage } from './pages/kpi-page.mjs';
+
+const app = useApp();
+
+test('a red KPI opened from the scorecard shows its chart, the same figures in a table, and its action plan', async () => {
+  await app.visit('/scorecards?sort=rag', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const firstRow = scorecards.rows.first();
+    assert.match(await firstRow.locator('[data-testid=rag]').textContent(), /^Red/);
+    const name = (await firstRow.locator('[data-testid=kpi-link]').textContent()).trim();
+    await firstRow.locator('[data-testid=kpi-link]').click();
+
+    const kpi = await new KpiPage(page).ready();
+    assert.equal((await kpi.heading.textContent()).trim(), name);
+    assert.match(await page.title(), new RegExp(`^${name.replace(/[()%]/g, '.')} – `));
+    assert.equal(await page.locator('nav[aria-label="Main"] a[aria-current="page"]').getAttribute('data-testid'), 'nav-scorecards');
+    assert.match(await kpi.rating.textContent(), /Red/);
+    await kpi.chartDrawn();
+    const summary = await kpi.chartSummary.textContent();
+    assert.ok(summary.startsWith(`${name}:`), summary);
+    assert.equal(await kpi.chart.getAttribute('aria-label'), summary, 'the chart is labelled by its summary');
+
+    const rows = await kpi.historyRows.count();
+    assert.ok(rows >= 24, `${rows} periods in the table`);
+    const newest = kpi.historyRows.first();
+    const newestActual = (await newest.locator('td').first().textContent()).trim();
+    assert.ok(summary.includes(`${newestActual} in ${(await newest.locator('th').textContent()).trim()}`), 'the summary and the table agree');
+    assert.match(await newest.locator('[data-testid=rag]').textContent(), /Red/);
+
+    assert.notEqual(await kpi.definitionOf('Owner'), 'Not set');
+    assert.ok((await kpi.actions.count()) + (await page.getByTestId('no-actions').count()) === 1);
+  });
+});
+
+test('every KPI link on the organisational scorecard opens a page without problems', async () => {
+  await app.visit('/scorecards?rag=red', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const links = await scorecards.rows.locator('[data-testid=kpi-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(links.length >= 1);
+    for (const href of links) {
+      await page.goto(app.origin() + href);
+      const kpi = await new KpiPage(page).ready();
+      await kpi.chartDrawn();
+      assert.ok((await kpi.historyRows.count()) > 0, href);
+    }
+  });
+});
+
+test('an unknown KPI says so and leads back to the scorecards', async () => {
+  await app.visit('/scorecards/kpi/no-such-kpi', async (page) => {
+    await page.getByTestId('kpi-missing').waitFor();
+    assert.equal((await page.getByTestId('page-heading').textContent()).trim(), 'KPI not found');
+    await page.getByTestId('back-to-scorecards').click();
+    await new ScorecardsPage(page).ready();
+  });
+});
