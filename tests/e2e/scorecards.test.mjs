@@ -124,3 +124,20 @@ test('keyboard: the scope and sort controls work without a mouse', async () => {
     assert.doesNotMatch(await scorecards.title.textContent(), /^Organisational/);
   });
 });
+
+test('the view as shown downloads as CSV, one row per KPI shown', async () => {
+  await app.visit('/scorecards?rag=red&sort=kpi', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const shown = await scorecards.kpiIds();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-view').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^wealdshire-county-council-organisational-scorecard-view-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { readFile } = await import('node:fs/promises');
+    const text = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    assert.match(lines[0], /^Perspective,KPI id,KPI,Metric category,/);
+    assert.equal(lines.length - 1, shown.length);
+    assert.ok(lines[1].includes(`,${shown[0]},`), 'rows in the order shown');
+  });
+});

@@ -96,6 +96,74 @@ impl ScorecardLine {
     }
 }
 
+/// The header of a scorecard exported as CSV: seed 003's Appendix C columns, with the KPI id and the period
+/// shown, and the forecast.
+const CSV_HEADER: [&str; 17] = [
+    "Perspective",
+    "KPI id",
+    "KPI",
+    "Metric category",
+    "Reporting frequency",
+    "Period shown",
+    "Last updated",
+    "Target",
+    "Direction for improvement",
+    "Performance (current period)",
+    "Performance (previous period)",
+    "Change in performance",
+    "RAG rating",
+    "Trend analysis",
+    "Forecast RAG (year end)",
+    "Flags",
+    "Comments / commentary",
+];
+
+fn movement_words(movement: &Option<MovementText>) -> String {
+    movement.as_ref().map_or_else(String::new, |m| {
+        format!("{} ({})", m.direction.label(), m.detail)
+    })
+}
+
+/// The scorecard as shown, as CSV a spreadsheet opens (formula injection neutralised by the writer).
+pub fn lines_to_csv(lines: &[ScorecardLine]) -> String {
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let flags: Vec<&str> = [
+                (l.needs_action_plan, "Red without an action plan"),
+                (l.green_but_declining, "Green but declining"),
+            ]
+            .into_iter()
+            .filter_map(|(on, text)| on.then_some(text))
+            .collect();
+            vec![
+                l.perspective.to_owned(),
+                l.id.clone(),
+                l.name.clone(),
+                l.category.to_owned(),
+                l.frequency.to_owned(),
+                l.period.clone(),
+                l.last_updated.clone(),
+                l.target.clone(),
+                l.direction.to_owned(),
+                l.current.clone(),
+                l.previous.clone(),
+                movement_words(&l.change),
+                l.rating.label(),
+                movement_words(&l.trend),
+                l.forecast
+                    .as_ref()
+                    .map_or_else(String::new, |(status, value)| {
+                        format!("{} (forecast {value})", status.label())
+                    }),
+                flags.join("; "),
+                l.commentary.clone(),
+            ]
+        })
+        .collect();
+    crate::storage::csv::write(&CSV_HEADER, &rows)
+}
+
 /// A difference with its sign: `+2.1%`, `-340`, `0`.
 fn signed(difference: f64, format: &impl Fn(f64) -> String) -> String {
     let text = format(difference);
@@ -137,5 +205,27 @@ mod tests {
             "cumulative KPIs show their YTD"
         );
         assert!(lines.iter().any(|l| l.forecast.is_some()));
+    }
+
+    #[test]
+    fn the_csv_has_a_row_per_line_that_reads_back_with_every_column() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let rows = scorecard(&workspace, &index, &ScorecardScope::Organisation, today);
+        let mut lines: Vec<ScorecardLine> = rows.iter().map(ScorecardLine::of).collect();
+        lines[0].commentary = "=HYPERLINK(\"http://example.com\")".to_owned();
+        let csv = lines_to_csv(&lines);
+        let table = crate::storage::csv::read(csv.as_bytes()).unwrap();
+        assert_eq!(table.header, CSV_HEADER);
+        assert_eq!(table.rows.len(), lines.len());
+        let first = &table.rows[0].1;
+        assert_eq!(first[1], lines[0].id);
+        assert_eq!(first[12], lines[0].rating.label());
+        assert!(
+            first[16].starts_with("'="),
+            "a formula is neutralised: {}",
+            first[16]
+        );
     }
 }

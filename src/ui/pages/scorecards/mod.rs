@@ -16,11 +16,12 @@ use crate::domain::scorecard::{as_at_for, scorecard};
 use crate::domain::scorecard_filter::{ScorecardSummary, sort_rows, summarise};
 use crate::domain::workspace::PerformanceIndex;
 use crate::ui::area::Area;
+use crate::ui::download::{download_text, file_name};
 use crate::ui::page_title::use_page_title;
 use crate::ui::scorecard_query::ScorecardView;
 use crate::ui::state::use_app_state;
 use controls::ScorecardControls;
-use lines::ScorecardLine;
+use lines::{ScorecardLine, lines_to_csv};
 use periods::latest_month;
 use summary_strip::SummaryStrip;
 use table::ScorecardTable;
@@ -38,6 +39,34 @@ pub struct Shown {
     pub summary: ScorecardSummary,
     /// The rows shown, filtered and sorted.
     pub lines: Vec<ScorecardLine>,
+}
+
+/// Downloads the view as shown (filters and sort included) as CSV for a spreadsheet.
+#[component]
+fn ExportView(shown: Memo<Shown>) -> impl IntoView {
+    let state = use_app_state();
+    let failure = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let council = state
+            .session
+            .with_untracked(|s| s.current().framework.council_name.clone());
+        let result = shown.with_untracked(|s| {
+            download_text(
+                &file_name(&format!("{council} {}", s.title), "view", "csv"),
+                "text/csv;charset=utf-8",
+                &format!("\u{feff}{}", lines_to_csv(&s.lines)),
+            )
+        });
+        failure.set(result.err().map(|e| format!("The download failed: {e}")));
+    };
+    view! {
+        <div class="app-button-group">
+            <button type="button" class="app-button app-button--secondary" data-testid="export-view" on:click=export>
+                "Download this view (CSV)"
+            </button>
+        </div>
+        {move || failure.get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
+    }
 }
 
 /// The scorecards page.
@@ -99,6 +128,7 @@ pub fn ScorecardsPage() -> impl IntoView {
             </span>
         </h2>
         <SummaryStrip shown=shown view=view apply=apply />
+        <ExportView shown=shown />
         <ScorecardTable shown=shown view=view apply=apply />
     }
 }
