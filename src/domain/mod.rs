@@ -16,6 +16,7 @@ pub mod kpi;
 pub mod kpi_history;
 pub mod lesson;
 pub mod measurement;
+pub mod measurement_entry;
 pub mod period;
 pub mod rag;
 pub mod rating;

@@ -85,6 +85,32 @@ impl Unit {
 }
 
 /// `value` (not negative) rounded to `decimals` places with commas between thousands.
+/// A number as people and spreadsheets write it: `85.2`, `85.2%`, `£1,234.50`, `1 234`; where commas are
+/// decimal separators (`decimal_comma`, as semicolon-separated CSV from a European Excel writes them), `85,2`.
+/// Empty is no value. Anything that is not a finite number is refused with a message quoting it, so NaN and
+/// infinity never enter a workspace.
+pub fn parse_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '%' | '£' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let comma_is_decimal =
+        decimal_comma && cleaned.matches(',').count() == 1 && !cleaned.contains('.');
+    let normalised = if comma_is_decimal {
+        cleaned.replace(',', ".")
+    } else {
+        cleaned.replace(',', "")
+    };
+    match normalised.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Some(value)),
+        _ => Err(format!("\"{}\" is not a number", text.trim())),
+    }
+}
+
 fn group_thousands(value: f64, decimals: u8) -> String {
     let text = format!("{value:.*}", usize::from(decimals));
     let (whole, fraction) = match text.split_once('.') {
@@ -107,6 +133,24 @@ fn group_thousands(value: f64, decimals: u8) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_are_read_as_people_write_them_and_never_as_nan() {
+        assert_eq!(parse_number(" 85.2% ", false), Ok(Some(85.2)));
+        assert_eq!(parse_number("£1,234.50", false), Ok(Some(1234.5)));
+        assert_eq!(parse_number("1 234", false), Ok(Some(1234.0)));
+        assert_eq!(parse_number("85,2", true), Ok(Some(85.2)));
+        assert_eq!(parse_number("1,234", false), Ok(Some(1234.0)));
+        assert_eq!(parse_number("", false), Ok(None));
+        for bad in ["NaN", "inf", "-infinity", "1e999", "twelve", "1.2.3"] {
+            assert!(parse_number(bad, false).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_number("NaN", false),
+            Err("\"NaN\" is not a number".to_owned())
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -9,6 +9,7 @@ use super::import_error::Problem;
 use crate::domain::ids::KpiId;
 use crate::domain::measurement::Measurement;
 use crate::domain::period::Period;
+use crate::domain::unit::parse_number;
 use crate::domain::workspace::Workspace;
 
 /// Header names recognised for each column, compared ignoring case, spaces and punctuation.
@@ -159,7 +160,7 @@ pub fn read(bytes: &[u8], workspace: &Workspace) -> Result<CsvImport, CsvError> 
                 continue;
             }
         };
-        let value = match parse_value(cell(value_column), table.separator) {
+        let value = match parse_number(cell(value_column), table.separator == ';') {
             Ok(value) => value,
             Err(message) => {
                 problems.push(Problem::new(at(value_column), message));
@@ -196,29 +197,6 @@ pub fn read(bytes: &[u8], workspace: &Workspace) -> Result<CsvImport, CsvError> 
         });
     }
     Ok(CsvImport { rows, problems })
-}
-
-/// A number as spreadsheets write it: `85.2`, `85.2%`, `£1,234.50`, `1 234`; with semicolon separators a
-/// decimal comma (`85,2`). Empty is no value.
-fn parse_value(cell: &str, separator: char) -> Result<Option<f64>, String> {
-    let cleaned: String = cell
-        .chars()
-        .filter(|c| !matches!(c, '%' | '£' | ' ' | '\u{a0}'))
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    let decimal_comma =
-        separator == ';' && cleaned.matches(',').count() == 1 && !cleaned.contains('.');
-    let normalised = if decimal_comma {
-        cleaned.replace(',', ".")
-    } else {
-        cleaned.replace(',', "")
-    };
-    match normalised.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(Some(value)),
-        _ => Err(format!("\"{cell}\" is not a number")),
-    }
 }
 
 /// Applies rows to `workspace`: new periods are added as drafts; a changed value or commentary on an existing

@@ -67,7 +67,7 @@ impl Session {
     }
 
     /// Changes the current workspace in place (an edit, not an import: the restore point stays).
-    pub fn edit(&mut self, change: impl FnOnce(&mut Workspace)) {
-        change(&mut self.current);
+    pub fn edit<T>(&mut self, change: impl FnOnce(&mut Workspace) -> T) -> T {
+        change(&mut self.current)
     }
 }

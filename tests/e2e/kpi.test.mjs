@@ -61,3 +61,52 @@ test('an unknown KPI says so and leads back to the scorecards', async () => {
     await new ScorecardsPage(page).ready();
   });
 });
+
+test('entering a new value updates the rating, the table and the scorecard, and sign-off records who', async () => {
+  await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
+    const kpi = await new KpiPage(page).ready();
+    await kpi.chartDrawn();
+    assert.match(await kpi.rating.textContent(), /Red/);
+    const period = (await kpi.historyRows.first().locator('th').textContent()).trim();
+    assert.equal(await page.getByTestId('entry-period').inputValue() !== '', true);
+
+    await kpi.record({ value: '100%', commentary: 'Backlog cleared by the new triage team.' });
+    await page.getByTestId('entry-saved').filter({ hasText: `Saved the changes to ${period}` }).waitFor();
+    assert.match(await kpi.rating.textContent(), /Green/, 'the rating follows the new value');
+    assert.equal((await kpi.historyRows.first().locator('td').first().textContent()).trim(), '100.0%');
+    assert.match(await kpi.position.textContent(), /improving/, 'the change arrow says improving');
+    assert.match(await kpi.chartSummary.textContent(), /100\.0% in /, 'the chart summary follows');
+    assert.match(await page.getByTestId('entry-signoff').textContent(), /^Draft\./);
+
+    await page.getByTestId('entry-by').fill('Ann Baker');
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('entry-signoff').filter({ hasText: 'Submitted by Ann Baker' }).waitFor();
+    await page.getByTestId('entry-approve').click();
+    await page.getByTestId('entry-problems').filter({ hasText: 'cannot also approve' }).waitFor();
+    await page.getByTestId('entry-by').fill('Erik Lund');
+    await page.getByTestId('entry-approve').click();
+    await page.getByTestId('entry-signoff').filter({ hasText: 'Approved by Erik Lund' }).waitFor();
+
+    await page.getByTestId('back-to-scorecards').click();
+    const scorecards = await new ScorecardsPage(page).ready();
+    const row = scorecards.table.locator('[data-testid=scorecard-row][data-kpi="skpi-ahc-assess"]');
+    assert.match(await row.locator('[data-testid=rag]').textContent(), /^Green/, 'the scorecard shows the new rating');
+  });
+});
+
+test('a bad entry lists every problem, links to each field, and changes nothing', async () => {
+  await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
+    const kpi = await new KpiPage(page).ready();
+    const before = await kpi.historyRows.first().textContent();
+    await kpi.record({ value: 'about ninety', override: 'green', reason: '' });
+    const summary = page.getByTestId('entry-problems');
+    await summary.waitFor();
+    const problems = await summary.locator('li').allTextContents();
+    assert.equal(problems.length, 3, problems.join(' | '));
+    assert.match(problems[0], /"about ninety" is not a number/);
+    assert.equal(await page.getByTestId('entry-value').getAttribute('aria-invalid'), 'true');
+    await summary.getByRole('link', { name: /reason/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'entry-override-reason');
+    assert.equal(await kpi.historyRows.first().textContent(), before, 'nothing changed');
+  });
+});

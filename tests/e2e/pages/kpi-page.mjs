@@ -14,6 +14,19 @@ export class KpiPage {
     this.definition = page.getByTestId('kpi-definition');
   }
 
+  /** Fills the entry form's fields given (value, commentary, override, reason, by) and saves. */
+  async record({ value, commentary, override, reason, by } = {}) {
+    const fill = async (testId, text) => {
+      if (text !== undefined) await this.page.getByTestId(testId).fill(text);
+    };
+    await fill('entry-value', value);
+    await fill('entry-commentary', commentary);
+    if (override !== undefined) await this.page.getByTestId('entry-override').selectOption(override);
+    await fill('entry-override-reason', reason);
+    await fill('entry-by', by);
+    await this.page.getByTestId('entry-save').click();
+  }
+
   async ready() {
     await this.position.waitFor();
     return this;

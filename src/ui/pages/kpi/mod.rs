@@ -3,6 +3,7 @@
 //! linked to it.
 
 mod definition;
+mod entry_form;
 mod history_table;
 mod links;
 
@@ -24,6 +25,7 @@ use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
 use crate::ui::state::use_app_state;
 use definition::KpiDefinitionList;
+use entry_form::EntryForm;
 use history_table::HistoryTable;
 use links::LinkedActionsAndRisks;
 
@@ -123,6 +125,12 @@ pub fn KpiPage() -> impl IntoView {
         })
     });
     let council = state.council_name();
+    let chart = Signal::derive(move || {
+        position.with(|p| p.as_ref().map(|p| p.chart.clone()).unwrap_or_default())
+    });
+    let summary = Signal::derive(move || {
+        position.with(|p| p.as_ref().map(|p| p.summary.clone()).unwrap_or_default())
+    });
     Effect::new(move |_| document().set_title(&format!("{} – {}", title.get(), council.get())));
     view! {
         <p><a href=Area::Scorecards.path() data-testid="back-to-scorecards">"Back to the scorecards"</a></p>
@@ -133,32 +141,37 @@ pub fn KpiPage() -> impl IntoView {
                 <p data-testid="kpi-missing">"This workspace has no KPI with the id " <code>{id.get()}</code> "."</p>
             }
         >
-            {move || position.get().map(|p| {
-                let chart = Signal::derive(move || position.with(|p| p.as_ref().map(|p| p.chart.clone()).unwrap_or_default()));
-                let summary = Signal::derive(move || position.with(|p| p.as_ref().map(|p| p.summary.clone()).unwrap_or_default()));
-                view! {
-                    <h1 data-testid="page-heading">{p.name.clone()}</h1>
-                    <p class="app-lead">
-                        <span class="app-kpi__id">{p.id.clone()}</span> " · " {p.heading_note.clone()}
-                    </p>
-                    <section aria-labelledby="position-heading" class="app-section">
-                        <h2 id="position-heading">"Where it stands"</h2>
-                        <p class="app-kpi__rating" data-testid="kpi-rating"><RagBadge rating=p.line.rating.clone() /></p>
-                        <PositionTable line=p.line.clone() />
-                        {(!p.warnings.is_empty()).then(|| view! {
-                            <div class="app-notice" data-testid="data-quality">
-                                <h3>"Data quality"</h3>
-                                <ul>{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
-                            </div>
-                        })}
-                    </section>
-                    <section aria-labelledby="trend-heading" class="app-section">
-                        <h2 id="trend-heading">"Trend"</h2>
-                        <EChart id="kpi-trend-chart" chart=chart summary=summary height=320 />
-                        <HistoryTable name=p.name.clone() points=p.points.clone() unit=p.unit decimals=p.decimals />
-                    </section>
-                }
-            })}
+            <h1 data-testid="page-heading">{move || position.with(|p| p.as_ref().map(|p| p.name.clone()))}</h1>
+            <p class="app-lead">
+                {move || position.with(|p| p.as_ref().map(|p| view! {
+                    <span class="app-kpi__id">{p.id.clone()}</span> " · " {p.heading_note.clone()}
+                }))}
+            </p>
+            <section aria-labelledby="position-heading" class="app-section">
+                <h2 id="position-heading">"Where it stands"</h2>
+                {move || position.get().map(|p| view! {
+                    <p class="app-kpi__rating" data-testid="kpi-rating"><RagBadge rating=p.line.rating.clone() /></p>
+                    <PositionTable line=p.line.clone() />
+                    {(!p.warnings.is_empty()).then(|| view! {
+                        <div class="app-notice" data-testid="data-quality">
+                            <h3>"Data quality"</h3>
+                            <ul>{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                })}
+            </section>
+            <section aria-labelledby="trend-heading" class="app-section">
+                <h2 id="trend-heading">"Trend"</h2>
+                <EChart id="kpi-trend-chart" chart=chart summary=summary height=320 />
+                {move || position.get().map(|p| view! {
+                    <HistoryTable name=p.name.clone() points=p.points.clone() unit=p.unit decimals=p.decimals />
+                })}
+            </section>
+            {move || {
+                let kpi = KpiId::try_from(id.get()).ok()?;
+                let periods: Vec<_> = position.with_untracked(|p| p.as_ref().map(|p| p.points.iter().rev().map(|point| point.period).collect()))?;
+                Some(view! { <EntryForm id=kpi periods=periods /> })
+            }}
             <KpiDefinitionList id=id />
             <LinkedActionsAndRisks id=id today=today />
         </Show>

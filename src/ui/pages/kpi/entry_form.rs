@@ -1,0 +1,333 @@
+//! Recording a period's figures on the KPI page: value, commentary, variance explanation and an override
+//! with its reason, then the sign-off (draft → submitted → approved, with who and when). Problems are listed
+//! in a summary that links to each field and shown beside the field (the GOV.UK error pattern).
+
+use chrono::Utc;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::ids::KpiId;
+use crate::domain::measurement::ValidationState;
+use crate::domain::measurement_entry::{
+    Entry, EntryField, EntryProblem, Recorded, entry_for, record,
+};
+use crate::domain::period::Period;
+use crate::domain::rag::RagStatus;
+use crate::ui::scorecard_query::{code, decode};
+use crate::ui::state::use_app_state;
+
+/// The input each field's problems point at.
+fn input_id(field: EntryField) -> &'static str {
+    match field {
+        EntryField::Value => "entry-value",
+        EntryField::OverrideReason => "entry-override-reason",
+        EntryField::By => "entry-by",
+    }
+}
+
+/// Moves focus to the field with `id` (and so scrolls it into view).
+fn focus_field(id: &str) {
+    if let Some(field) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        // Focus fails only if the field has gone, and then there is nothing to move to.
+        let _ = field.focus();
+    }
+}
+
+/// The sign-off state of the measurement and who did what, in words.
+fn signoff_words(
+    kpi: &KpiId,
+    period: Period,
+) -> impl Fn(&crate::domain::workspace::Workspace) -> (Option<ValidationState>, String) {
+    let kpi = kpi.clone();
+    move |w| match w
+        .measurements
+        .iter()
+        .find(|m| m.kpi == kpi && m.period == period)
+    {
+        None => (None, "Nothing recorded yet.".to_owned()),
+        Some(m) => {
+            let v = &m.validation;
+            let who = |s: &Option<crate::domain::measurement::Signoff>, what: &str| {
+                s.as_ref()
+                    .map(|s| format!(" {what} by {} on {}.", s.by, s.at.format("%-d %b %Y")))
+                    .unwrap_or_default()
+            };
+            (
+                Some(v.state),
+                format!(
+                    "{}.{}{}",
+                    v.state.label(),
+                    who(&v.submitted, "Submitted"),
+                    who(&v.approved, "Approved")
+                ),
+            )
+        }
+    }
+}
+
+/// The data-entry form for the KPI with id `id`, over `periods` (newest first).
+#[component]
+pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
+    let state = use_app_state();
+    let period = RwSignal::new(periods.first().copied());
+    let kpi = StoredValue::new(id);
+    let value = RwSignal::new(String::new());
+    let commentary = RwSignal::new(String::new());
+    let variance = RwSignal::new(String::new());
+    let override_status = RwSignal::new(None::<RagStatus>);
+    let override_reason = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<EntryProblem>::new());
+    let message = RwSignal::new(None::<String>);
+    let load = move |chosen: Option<Period>| {
+        let Some(chosen) = chosen else { return };
+        let entry = state
+            .session
+            .with_untracked(|s| entry_for(s.current(), &kpi.get_value(), chosen));
+        value.set(entry.value);
+        commentary.set(entry.commentary);
+        variance.set(entry.variance_explanation);
+        override_status.set(entry.override_status);
+        override_reason.set(entry.override_reason);
+        problems.set(Vec::new());
+    };
+    load(period.get_untracked());
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(chosen) = period.get_untracked() else {
+            return;
+        };
+        let entry = Entry {
+            value: value.get_untracked(),
+            commentary: commentary.get_untracked(),
+            variance_explanation: variance.get_untracked(),
+            override_status: override_status.get_untracked(),
+            override_reason: override_reason.get_untracked(),
+        };
+        let result = state.session.try_update(|s| {
+            s.edit(|w| {
+                record(
+                    w,
+                    &kpi.get_value(),
+                    chosen,
+                    &entry,
+                    &by.get_untracked(),
+                    Utc::now(),
+                )
+            })
+        });
+        match result {
+            Some(Ok(recorded)) => {
+                problems.set(Vec::new());
+                message.set(Some(match recorded {
+                    Recorded::Added => format!("Saved {chosen} as a draft."),
+                    Recorded::Updated => format!("Saved the changes to {chosen}; it is a draft again until submitted and approved."),
+                    Recorded::Unchanged => format!("Nothing changed for {chosen}."),
+                }));
+            }
+            Some(Err(found)) => {
+                message.set(None);
+                problems.set(found);
+            }
+            None => {}
+        }
+    };
+    let signoff = Memo::new(move |_| {
+        let chosen = period.get()?;
+        Some(
+            state
+                .session
+                .with(|s| signoff_words(&kpi.get_value(), chosen)(s.current())),
+        )
+    });
+    let step = move |action: fn(
+        &mut crate::domain::measurement::Measurement,
+        &str,
+        crate::domain::kpi::KpiDefinition,
+    ) -> Result<(), String>| {
+        let Some(chosen) = period.get_untracked() else {
+            return;
+        };
+        let name = by.get_untracked();
+        if name.trim().is_empty() {
+            problems.set(vec![EntryProblem {
+                field: EntryField::By,
+                message: "enter your name: sign-off records who did it".to_owned(),
+            }]);
+            return;
+        }
+        let id = kpi.get_value();
+        let outcome = state.session.try_update(|s| {
+            s.edit(|w| {
+                let definition = w
+                    .kpi(&id)
+                    .cloned()
+                    .ok_or_else(|| "this KPI is no longer in the workspace".to_owned())?;
+                let m = w
+                    .measurements
+                    .iter_mut()
+                    .find(|m| m.kpi == id && m.period == chosen)
+                    .ok_or_else(|| "save a value for this period first".to_owned())?;
+                action(m, name.trim(), definition)
+            })
+        });
+        match outcome {
+            Some(Ok(())) => {
+                problems.set(Vec::new());
+                message.set(signoff.get_untracked().map(|(_, words)| words));
+            }
+            Some(Err(reason)) => problems.set(vec![EntryProblem {
+                field: EntryField::By,
+                message: reason,
+            }]),
+            None => {}
+        }
+    };
+    let error_for = move |field: EntryField| {
+        move || {
+            problems.with(|p| {
+                p.iter()
+                    .find(|p| p.field == field)
+                    .map(|p| p.message.clone())
+            })
+        }
+    };
+    let invalid = move |field: EntryField| {
+        move || {
+            problems
+                .with(|p| p.iter().any(|p| p.field == field))
+                .to_string()
+        }
+    };
+    let field_error = move |field: EntryField| {
+        view! {
+            {move || error_for(field)().map(|m| view! {
+                <p class="app-field-error" id=format!("{}-error", input_id(field))>
+                    <span class="app-visually-hidden">"Error: "</span>{m}
+                </p>
+            })}
+        }
+    };
+    let described_by = move |field: EntryField| {
+        move || {
+            problems
+                .with(|p| p.iter().any(|p| p.field == field))
+                .then(|| format!("{}-error", input_id(field)))
+        }
+    };
+    let period_options = periods
+        .iter()
+        .map(|p| view! { <option value=p.code()>{p.to_string()}</option> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="entry-heading" class="app-section" data-testid="entry-form">
+            <h2 id="entry-heading">"Record a value"</h2>
+            <Show when=move || problems.with(|p| !p.is_empty())>
+                <div class="app-error-summary" role="alert" tabindex="-1" data-testid="entry-problems">
+                    <h3>"There is a problem"</h3>
+                    <ul>
+                        {move || problems.get().into_iter().map(|p| {
+                            let target = input_id(p.field);
+                            view! {
+                                <li><a href=format!("#{target}") on:click=move |event| {
+                                    // The router would treat the link as a navigation: move focus to the field instead.
+                                    event.prevent_default();
+                                    focus_field(target);
+                                }>{p.message}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <form on:submit=save novalidate>
+                <div class="app-field">
+                    <label class="app-label" for="entry-period">"Period"</label>
+                    <select id="entry-period" class="app-select" data-testid="entry-period"
+                        prop:value=move || period.get().map(|p| p.code()).unwrap_or_default()
+                        on:change=move |event| {
+                            let chosen = Period::parse(&event_target_value(&event)).ok();
+                            period.set(chosen);
+                            message.set(None);
+                            load(chosen);
+                        }>
+                        {period_options}
+                    </select>
+                </div>
+                <div class="app-field" class:app-field--error=move || error_for(EntryField::Value)().is_some()>
+                    <label class="app-label" for="entry-value">"Value"</label>
+                    <p class="app-hint" id="entry-value-hint">"A number, as you would type it in a spreadsheet: 85.2, 85.2% or £1,234. Leave it empty if there is no figure and say why in the commentary."</p>
+                    {field_error(EntryField::Value)}
+                    <input id="entry-value" class="app-input app-input--short" type="text" inputmode="decimal" data-testid="entry-value"
+                        aria-describedby=move || described_by(EntryField::Value)().map_or_else(|| "entry-value-hint".to_owned(), |e| format!("entry-value-hint {e}"))
+                        aria-invalid=invalid(EntryField::Value)
+                        prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
+                </div>
+                <div class="app-field">
+                    <label class="app-label" for="entry-commentary">"Commentary"</label>
+                    <textarea id="entry-commentary" class="app-textarea" rows="3" data-testid="entry-commentary"
+                        prop:value=move || commentary.get() on:input=move |e| commentary.set(event_target_value(&e))></textarea>
+                </div>
+                <div class="app-field">
+                    <label class="app-label" for="entry-variance">"Variance explanation"</label>
+                    <textarea id="entry-variance" class="app-textarea" rows="2" data-testid="entry-variance"
+                        prop:value=move || variance.get() on:input=move |e| variance.set(event_target_value(&e))></textarea>
+                </div>
+                <div class="app-field">
+                    <label class="app-label" for="entry-override">"Set the RAG rating by hand"</label>
+                    <p class="app-hint" id="entry-override-hint">"Only when the calculated rating is misleading. The reason is shown wherever the rating is."</p>
+                    <select id="entry-override" class="app-select" data-testid="entry-override" aria-describedby="entry-override-hint"
+                        prop:value=move || override_status.get().and_then(|s| code(&s)).unwrap_or_default()
+                        on:change=move |e| override_status.set(decode(&event_target_value(&e)))>
+                        <option value="">"No: use the calculated rating"</option>
+                        {RagStatus::ALL.into_iter().map(|s| view! { <option value=code(&s).unwrap_or_default()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="app-field" class:app-field--error=move || error_for(EntryField::OverrideReason)().is_some()>
+                    <label class="app-label" for="entry-override-reason">"Reason for setting it by hand"</label>
+                    {field_error(EntryField::OverrideReason)}
+                    <textarea id="entry-override-reason" class="app-textarea" rows="2" data-testid="entry-override-reason"
+                        aria-describedby=described_by(EntryField::OverrideReason) aria-invalid=invalid(EntryField::OverrideReason)
+                        prop:value=move || override_reason.get() on:input=move |e| override_reason.set(event_target_value(&e))></textarea>
+                </div>
+                <div class="app-field" class:app-field--error=move || error_for(EntryField::By)().is_some()>
+                    <label class="app-label" for="entry-by">"Your name"</label>
+                    <p class="app-hint" id="entry-by-hint">"Recorded with an override and with each sign-off."</p>
+                    {field_error(EntryField::By)}
+                    <input id="entry-by" class="app-input app-input--medium" type="text" autocomplete="name" data-testid="entry-by"
+                        aria-describedby=move || described_by(EntryField::By)().map_or_else(|| "entry-by-hint".to_owned(), |e| format!("entry-by-hint {e}"))
+                        aria-invalid=invalid(EntryField::By)
+                        prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
+                </div>
+                <div class="app-button-group">
+                    <button type="submit" class="app-button" data-testid="entry-save">"Save"</button>
+                </div>
+            </form>
+            {move || message.get().map(|m| view! { <p class="app-notice" role="status" data-testid="entry-saved">{m}</p> })}
+            <h3>"Sign-off"</h3>
+            <p data-testid="entry-signoff">{move || signoff.get().map(|(_, words)| words).unwrap_or_default()}</p>
+            <div class="app-button-group">
+                <Show when=move || signoff.get().and_then(|(state, _)| state) == Some(ValidationState::Draft)>
+                    <button type="button" class="app-button app-button--secondary" data-testid="entry-submit"
+                        on:click=move |_| step(|m, name, kpi| m.submit(kpi.unit, name, Utc::now()).map_err(|e| e.to_string()))>
+                        "Submit for approval"
+                    </button>
+                </Show>
+                <Show when=move || signoff.get().and_then(|(state, _)| state) == Some(ValidationState::Submitted)>
+                    <button type="button" class="app-button app-button--secondary" data-testid="entry-approve"
+                        on:click=move |_| step(|m, name, _| m.approve(name, Utc::now()).map_err(|e| e.to_string()))>
+                        "Approve"
+                    </button>
+                </Show>
+                <Show when=move || matches!(signoff.get().and_then(|(state, _)| state), Some(ValidationState::Submitted | ValidationState::Approved))>
+                    <button type="button" class="app-button app-button--secondary" data-testid="entry-reopen"
+                        on:click=move |_| step(|m, _, _| { m.reopen(); Ok(()) })>
+                        "Return to draft"
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
