@@ -1,0 +1,78 @@
+// How the scorecard copes with size: loads generated workspaces of 100, 1,000 and 10,000 KPIs into the
+// release build in headless Chromium and prints the time to open the organisational scorecard (loading the
+// workspace from storage included), to filter
+// it by a search and to sort it by RAG, beside the time the same browser takes to show a static HTML table
+// of the same rows and columns. The ratio is the figure to watch. A benchmark: it prints, it asserts nothing.
+//
+// Run after `trunk build --release`:  node benches/scorecards.mjs [sizes…]
+import { execFileSync } from 'node:child_process';
+import { serveStatic } from '../tests/e2e/support/server.mjs';
+import { launchBrowser } from '../tests/e2e/support/browser.mjs';
+
+const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = SIZES.length > 0 ? SIZES : [100, 1000, 10000];
+const COLUMNS = 14;
+
+function workspaceText(kpis) {
+  return execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_workspace', '--', String(kpis), '7'], {
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+}
+
+async function timed(work) {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** The same number of rows and columns as a plain HTML table, with text of a similar length. */
+function staticTable(rows) {
+  const cell = 'Performance fell again in the winter peak';
+  const body = Array.from({ length: rows }, (_, r) =>
+    `<tr>${Array.from({ length: COLUMNS }, (_, c) => `<td>${c === 1 ? `KPI ${r}` : cell}</td>`).join('')}</tr>`,
+  ).join('');
+  return `<!doctype html><html lang="en"><body><table><caption>Static</caption><tbody>${body}</tbody></table></body></html>`;
+}
+
+const server = await serveStatic('dist');
+const browser = await launchBrowser();
+console.log('KPIs in workspace | shown | open ms | static table ms | ratio | search ms | sort ms');
+for (const size of sizes) {
+  const text = workspaceText(size);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/help`);
+  await page.evaluate((packed) => window.localStorage.setItem('council-pmf.workspace', packed), text);
+  const summary = page.getByTestId('summary-shown');
+  const render = await timed(async () => {
+    await page.goto(`${server.origin}/scorecards`);
+    await summary.waitFor({ timeout: 600_000 });
+  });
+  const notice = page.getByTestId('startup-notice');
+  if ((await notice.count()) > 0) {
+    console.log(`${size} | the workspace did not load: ${(await notice.textContent()).trim()}`);
+    await context.close();
+    continue;
+  }
+  const shown = Number((await summary.textContent()).match(/of (\d+)/)[1]);
+  const before = await summary.textContent();
+  const search = await timed(async () => {
+    await page.getByTestId('scorecard-search').fill('area 1');
+    await page.waitForFunction((t) => document.querySelector('[data-testid=summary-shown]').textContent !== t, before, { timeout: 600_000 });
+  });
+  await page.getByTestId('scorecard-search').fill('');
+  await page.waitForFunction((t) => document.querySelector('[data-testid=summary-shown]').textContent === t, before, { timeout: 600_000 });
+  const sort = await timed(async () => {
+    await page.getByTestId('sort-rag').click();
+    await page.waitForFunction(() => document.querySelector('th[aria-sort]') !== null, null, { timeout: 600_000 });
+  });
+  const baselinePage = await context.newPage();
+  const baseline = await timed(() => baselinePage.setContent(staticTable(shown)));
+  console.log(
+    [size, shown, render.toFixed(0), baseline.toFixed(0), (render / baseline).toFixed(1), search.toFixed(0), sort.toFixed(0)].join(' | '),
+  );
+  await context.close();
+}
+await browser.close();
+await server.close();
