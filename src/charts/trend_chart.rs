@@ -8,14 +8,15 @@ use charming::series::Line;
 
 use crate::domain::kpi::KpiDefinition;
 use crate::domain::kpi_history::HistoryPoint;
+use crate::domain::unit::Unit;
 
 /// Colours for the three lines, each also told apart by its line style and named in the legend.
 const ACTUAL_COLOUR: &str = "#1d3557";
 const TARGET_COLOUR: &str = "#0b0c0c";
 const LAST_YEAR_COLOUR: &str = "#6f777b";
 
-/// The trend chart for `kpi` over `points`.
-pub fn trend_chart(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Chart {
+/// The trend chart over `points`, with values in `unit`.
+pub fn trend_chart(unit: Unit, points: &[HistoryPoint]) -> Chart {
     let labels: Vec<String> = points.iter().map(|p| p.period.to_string()).collect();
     let series = |pick: fn(&HistoryPoint) -> Option<f64>| -> Vec<Option<f64>> {
         points.iter().map(pick).collect()
@@ -33,7 +34,7 @@ pub fn trend_chart(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Chart {
                 .contain_label(true),
         )
         .x_axis(Axis::new().type_(AxisType::Category).data(labels))
-        .y_axis(Axis::new().type_(AxisType::Value).name(kpi.unit.label()))
+        .y_axis(Axis::new().type_(AxisType::Value).name(unit.label()))
         .series(
             Line::new()
                 .name("Actual")
@@ -122,7 +123,7 @@ mod tests {
         let kpi = &workspace.kpis[0];
         let latest = reporting_period(kpi.frequency, today).unwrap();
         let points = kpi_history(kpi, &index, latest, &workspace.framework);
-        let option = serde_json::to_value(trend_chart(kpi, &points)).unwrap();
+        let option = serde_json::to_value(trend_chart(kpi.unit, &points)).unwrap();
         assert_eq!(option["animation"], Value::Bool(false));
         let names: Vec<&str> = option["series"]
             .as_array()

@@ -48,7 +48,6 @@ struct Position {
     decimals: u8,
     line: ScorecardLine,
     points: Vec<HistoryPoint>,
-    chart: charming::Chart,
     summary: String,
     warnings: Vec<String>,
 }
@@ -108,7 +107,6 @@ pub fn KpiPage() -> impl IntoView {
                     kpi.frequency.label()
                 ),
                 line: ScorecardLine::of(&row),
-                chart: trend_chart(kpi, &points),
                 summary: trend_summary(kpi, &points),
                 warnings: check(kpi, &history, latest, &workspace.framework)
                     .iter()
@@ -126,7 +124,10 @@ pub fn KpiPage() -> impl IntoView {
     });
     let council = state.council_name();
     let chart = Signal::derive(move || {
-        position.with(|p| p.as_ref().map(|p| p.chart.clone()).unwrap_or_default())
+        position.with(|p| {
+            p.as_ref()
+                .map_or_else(charming::Chart::new, |p| trend_chart(p.unit, &p.points))
+        })
     });
     let summary = Signal::derive(move || {
         position.with(|p| p.as_ref().map(|p| p.summary.clone()).unwrap_or_default())
