@@ -141,3 +141,4 @@ test('the view as shown downloads as CSV, one row per KPI shown', async () => {
     assert.ok(lines[1].includes(`,${shown[0]},`), 'rows in the order shown');
   });
 });
+
