@@ -2,11 +2,12 @@
 //! enough for the latest value, the previous one and a trend) to standard output in the packed form the app
 //! keeps in local storage, for `benches/scorecards.mjs`.
 //!
-//! `cargo run --release --example bench_workspace -- 1000 7 > workspace.txt`
+//! `cargo run --release --example bench_workspace -- 1000 7 > workspace.txt`; add `file` as a third argument
+//! for the exported JSON file instead (for `benches/import.mjs`).
 
 use chrono::Utc;
 use pmf::demo::scaled_workspace;
-use pmf::storage::envelope::to_compact;
+use pmf::storage::envelope::{to_compact, to_file};
 use pmf::storage::packed::pack;
 
 fn main() {
@@ -20,5 +21,9 @@ fn main() {
         .unwrap_or(7);
     let now = Utc::now();
     let workspace = scaled_workspace(kpis, months, now.date_naive());
-    print!("{}", pack(&to_compact(&workspace, now, "bench")));
+    if std::env::args().nth(3).as_deref() == Some("file") {
+        print!("{}", to_file(&workspace, now, "bench"));
+    } else {
+        print!("{}", pack(&to_compact(&workspace, now, "bench")));
+    }
 }
