@@ -144,8 +144,11 @@ pub fn list_label(list: &str) -> &'static str {
 
 /// Compares the current workspace with an incoming one.
 pub fn diff(current: &Workspace, incoming: &Workspace) -> WorkspaceDiff {
-    let mine = KeyedItems::of(current);
-    let theirs = KeyedItems::of(incoming);
+    diff_keyed(&KeyedItems::of(current), &KeyedItems::of(incoming))
+}
+
+/// [`diff`] of workspaces already keyed (keying is the costly part on large workspaces).
+pub(crate) fn diff_keyed(mine: &KeyedItems, theirs: &KeyedItems) -> WorkspaceDiff {
     let lists = COLLECTIONS
         .iter()
         .map(|&name| {

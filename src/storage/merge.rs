@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::diff::{KeyedItems, item_label};
+use super::diff::{KeyedItems, WorkspaceDiff, diff_keyed, item_label};
 use super::import_error::ImportError;
 use super::validate::{COLLECTIONS, validate};
 use crate::domain::workspace::Workspace;
@@ -89,8 +89,16 @@ impl Conflict {
 
 /// Every conflict between the current and the incoming workspace, settings first.
 pub fn conflicts(current: &Workspace, incoming: &Workspace) -> Vec<Conflict> {
-    let mine = KeyedItems::of(current);
-    let theirs = KeyedItems::of(incoming);
+    conflicts_keyed(&KeyedItems::of(current), &KeyedItems::of(incoming))
+}
+
+/// What importing `incoming` would change and where it conflicts, keying each workspace once.
+pub fn compare(current: &Workspace, incoming: &Workspace) -> (WorkspaceDiff, Vec<Conflict>) {
+    let (mine, theirs) = (KeyedItems::of(current), KeyedItems::of(incoming));
+    (diff_keyed(&mine, &theirs), conflicts_keyed(&mine, &theirs))
+}
+
+fn conflicts_keyed(mine: &KeyedItems, theirs: &KeyedItems) -> Vec<Conflict> {
     let mut found = Vec::new();
     if mine.framework != theirs.framework {
         found.push(Conflict {

@@ -2,6 +2,7 @@
 //! change and every conflict, then replace or merge. Nothing changes until the user confirms.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,9 +10,9 @@ use leptos::task::spawn_local;
 use super::conflicts::ConflictChooser;
 use super::file_picker::{FilePicker, read_bytes};
 use super::refused::ImportRefused;
-use crate::storage::diff::{ItemRef, WorkspaceDiff, diff, list_label};
+use crate::storage::diff::{ItemRef, WorkspaceDiff, list_label};
 use crate::storage::import_error::ImportError;
-use crate::storage::merge::{Conflict, Side, conflicts};
+use crate::storage::merge::{Conflict, Side, compare};
 use crate::storage::restore::{Restored, restore};
 use crate::ui::state::use_app_state;
 use crate::ui::yield_now::yield_to_browser;
@@ -31,7 +32,8 @@ enum ImportStep {
     /// Working on the chosen file: which of [`STEPS`] is under way.
     Working { name: String, step: usize },
     /// Read and valid: what it would change.
-    Preview(Box<Preview>),
+    /// (Shared, so showing the step does not copy the file's workspace.)
+    Preview(Arc<Preview>),
     /// Refused: why.
     Refused { name: String, error: ImportError },
     /// Done: what was done.
@@ -82,15 +84,13 @@ pub fn ImportWorkspace() -> impl IntoView {
                 step: 2,
             });
             yield_to_browser().await;
-            let Some((changes, conflicts)) = state.session.try_with_untracked(|s| {
-                (
-                    diff(s.current(), &restored.workspace),
-                    conflicts(s.current(), &restored.workspace),
-                )
-            }) else {
+            let Some((changes, conflicts)) = state
+                .session
+                .try_with_untracked(|s| compare(s.current(), &restored.workspace))
+            else {
                 return;
             };
-            step.set(ImportStep::Preview(Box::new(Preview {
+            step.set(ImportStep::Preview(Arc::new(Preview {
                 name,
                 restored,
                 changes,
@@ -100,12 +100,11 @@ pub fn ImportWorkspace() -> impl IntoView {
     });
     let replace = move |_| {
         if let ImportStep::Preview(preview) = step.get_untracked() {
-            let Preview { name, restored, .. } = *preview;
-            state
-                .session
-                .update(|session| session.replace(restored.workspace));
+            let incoming = preview.restored.workspace.clone();
+            state.session.update(|session| session.replace(incoming));
             step.set(ImportStep::Done(format!(
-                "Your workspace was replaced by {name}."
+                "Your workspace was replaced by {}.",
+                preview.name
             )));
         }
     };
@@ -160,9 +159,9 @@ pub fn ImportWorkspace() -> impl IntoView {
                         </div>
                     }.into_any(),
                     ImportStep::Preview(preview) => {
-                        let Preview { name, restored, changes, conflicts } = *preview;
+                        let conflicts = preview.conflicts.clone();
                         view! {
-                            <ImportPreview name=name restored=restored changes=changes />
+                            <ImportPreview preview=preview />
                             <div class="app-button-group">
                                 <button type="button" class="app-button" data-testid="confirm-replace" on:click=replace>
                                     "Replace my workspace with this file"
@@ -185,9 +184,12 @@ pub fn ImportWorkspace() -> impl IntoView {
 
 /// What a valid file holds and what importing it would change.
 #[component]
-fn ImportPreview(name: String, restored: Restored, changes: WorkspaceDiff) -> impl IntoView {
-    let framework = restored.workspace.framework.clone();
-    let exported = restored
+fn ImportPreview(preview: Arc<Preview>) -> impl IntoView {
+    let name = preview.name.clone();
+    let framework = preview.restored.workspace.framework.clone();
+    let changes = preview.changes.clone();
+    let exported = preview
+        .restored
         .exported_at
         .map(|at| format!(", exported on {}", at.format("%-d %B %Y at %H:%M")))
         .unwrap_or_default();
