@@ -140,7 +140,13 @@ pub fn record(
             "say why the rating is being set by hand: the committee sees this reason",
         ));
     }
-    if entry.override_status.is_some() && by.trim().is_empty() {
+    let override_is_new = entry.override_status.is_some()
+        && !existing
+            .and_then(|i| workspace.measurements[i].rag_override.as_ref())
+            .is_some_and(|o| {
+                Some(o.status) == entry.override_status && o.reason == entry.override_reason.trim()
+            });
+    if override_is_new && by.trim().is_empty() {
         problems.push(problem(
             EntryField::By,
             "enter your name: an override records who set it",
@@ -346,6 +352,14 @@ mod tests {
             first,
             "an unchanged override keeps who set it"
         );
+        let mut edited = entry_for(&workspace, &kpi, period);
+        edited.commentary = "Updated commentary".to_owned();
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &edited, "", later),
+            Ok(Recorded::Updated),
+            "an override someone else set needs no name to keep"
+        );
+        assert_eq!(saved(&workspace), first);
     }
 
     #[test]

@@ -25,6 +25,15 @@ fn input_id(field: EntryField) -> &'static str {
     }
 }
 
+/// A message as a sentence: its first letter a capital.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Moves focus to the field with `id` (and so scrolls it into view).
 fn focus_field(id: &str) {
     if let Some(field) = document()
@@ -206,7 +215,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         view! {
             {move || error_for(field)().map(|m| view! {
                 <p class="app-field-error" id=format!("{}-error", input_id(field))>
-                    <span class="app-visually-hidden">"Error: "</span>{m}
+                    <span class="app-visually-hidden">"Error: "</span>{sentence(&m)}
                 </p>
             })}
         }
@@ -236,7 +245,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                                     // The router would treat the link as a navigation: move focus to the field instead.
                                     event.prevent_default();
                                     focus_field(target);
-                                }>{p.message}</a></li>
+                                }>{sentence(&p.message)}</a></li>
                             }
                         }).collect_view()}
                     </ul>
