@@ -119,6 +119,42 @@ pub enum VariationIcon {
     Neither(Side),
 }
 
+impl VariationIcon {
+    /// The icon in words (NHS "Making Data Count" wording), for text beside the icon.
+    pub fn label(self) -> String {
+        let side = |side: Side| match side {
+            Side::High => "higher",
+            Side::Low => "lower",
+        };
+        match self {
+            VariationIcon::CommonCause => {
+                "Common cause variation: no significant change".to_owned()
+            }
+            VariationIcon::Improvement(s) => {
+                format!("Special cause improvement: significantly {}", side(s))
+            }
+            VariationIcon::Concern(s) => {
+                format!("Special cause concern: significantly {}", side(s))
+            }
+            VariationIcon::Neither(s) => {
+                format!("Special cause variation: significantly {}", side(s))
+            }
+        }
+    }
+}
+
+impl SpecialCauseRule {
+    /// The rule in words.
+    pub const fn label(self) -> &'static str {
+        match self {
+            SpecialCauseRule::OutsideLimits => "outside the process limits",
+            SpecialCauseRule::TwoOfThreeBeyondTwoSigma => "two of three beyond two sigma",
+            SpecialCauseRule::Shift => "a shift (a run on one side of the mean)",
+            SpecialCauseRule::Trend => "a trend (a run going one way)",
+        }
+    }
+}
+
 /// Whether the process can be relied on to meet the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AssuranceIcon {
@@ -128,6 +164,21 @@ pub enum AssuranceIcon {
     HitAndMiss,
     /// The target lies beyond the limits on the bad side: the process will not meet it unchanged.
     ConsistentlyFails,
+}
+
+impl AssuranceIcon {
+    /// The icon in words, for text beside the icon.
+    pub const fn label(self) -> &'static str {
+        match self {
+            AssuranceIcon::ConsistentlyPasses => "Consistently meets the target",
+            AssuranceIcon::HitAndMiss => {
+                "Hit and miss: meets the target in some periods and misses it in others"
+            }
+            AssuranceIcon::ConsistentlyFails => {
+                "Consistently misses the target unless the process changes"
+            }
+        }
+    }
 }
 
 /// One point of the chart.
@@ -191,6 +242,21 @@ pub enum SpcError {
         index: usize,
     },
 }
+
+impl std::fmt::Display for SpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpcError::TooFewPoints { got } => write!(
+                f,
+                "it needs at least two values, and there {} {got}",
+                if *got == 1 { "is" } else { "are" }
+            ),
+            SpcError::NotFinite { index } => write!(f, "value {} is not a number", index + 1),
+        }
+    }
+}
+
+impl std::error::Error for SpcError {}
 
 impl XmrChart {
     /// Analyses `values` (oldest first).

@@ -34,6 +34,12 @@ test('a red KPI opened from the scorecard shows its chart, the same figures in a
     assert.ok(summary.includes(`${newestActual} in ${(await newest.locator('th').textContent()).trim()}`), 'the summary and the table agree');
     assert.match(await newest.locator('[data-testid=rag]').textContent(), /Red/);
 
+    const spc = page.getByTestId('spc');
+    await spc.locator('canvas').first().waitFor();
+    assert.match(await page.getByTestId('spc-judgements').textContent(), /variation|improvement|concern/i);
+    assert.match(await spc.getByTestId('chart-summary').textContent(), /an XmR chart of \d+ values/);
+    assert.equal(await page.getByTestId('spc-table').locator('tbody tr').count(), rows, 'one SPC row per value');
+
     assert.notEqual(await kpi.definitionOf('Owner'), 'Not set');
     assert.ok((await kpi.actions.count()) + (await page.getByTestId('no-actions').count()) === 1);
   });

@@ -7,8 +7,8 @@ export class KpiPage {
     this.heading = page.getByTestId('page-heading');
     this.rating = page.getByTestId('kpi-rating');
     this.position = page.getByTestId('kpi-position');
-    this.chart = page.getByTestId('chart');
-    this.chartSummary = page.getByTestId('chart-summary');
+    this.chart = page.getByTestId('trend').getByTestId('chart');
+    this.chartSummary = page.getByTestId('trend').getByTestId('chart-summary');
     this.historyRows = page.getByTestId('history-table').locator('tbody tr');
     this.actions = page.getByTestId('kpi-actions');
     this.definition = page.getByTestId('kpi-definition');

@@ -6,6 +6,7 @@ mod definition;
 mod entry_form;
 mod history_table;
 mod links;
+mod spc_section;
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ use definition::KpiDefinitionList;
 use entry_form::EntryForm;
 use history_table::HistoryTable;
 use links::LinkedActionsAndRisks;
+use spc_section::SpcSection;
 
 /// The address of a KPI's page.
 pub fn kpi_path(id: &str) -> String {
@@ -161,13 +163,14 @@ pub fn KpiPage() -> impl IntoView {
                     })}
                 })}
             </section>
-            <section aria-labelledby="trend-heading" class="app-section">
+            <section aria-labelledby="trend-heading" class="app-section" data-testid="trend">
                 <h2 id="trend-heading">"Trend"</h2>
                 <EChart id="kpi-trend-chart" chart=chart summary=summary height=320 />
                 {move || position.get().map(|p| view! {
                     <HistoryTable name=p.name.clone() points=p.points.clone() unit=p.unit decimals=p.decimals />
                 })}
             </section>
+            <SpcSection id=id today=today />
             {move || {
                 let kpi = KpiId::try_from(id.get()).ok()?;
                 let periods: Vec<_> = position.with_untracked(|p| p.as_ref().map(|p| p.points.iter().rev().map(|point| point.period).collect()))?;

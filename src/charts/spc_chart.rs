@@ -1,0 +1,299 @@
+//! A KPI's SPC view (an XmR chart): the values with special-cause points marked, the mean and the process
+//! limits, the target, and the variation and assurance judgements in words.
+
+use charming::Chart;
+use charming::component::{Axis, Grid, Legend};
+use charming::datatype::DataPointItem;
+use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
+use charming::series::Line;
+
+use crate::domain::aggregation::MeasureType;
+use crate::domain::kpi::KpiDefinition;
+use crate::domain::kpi_history::HistoryPoint;
+use crate::domain::rag::Polarity;
+use crate::domain::spc::{Side, SpcError, SpcSettings, XmrChart};
+
+/// Colours after NHS "Making Data Count": improvement blue, concern orange, common cause grey. Each special
+/// point is also a larger, different symbol and is named in the table, so colour is never the only cue.
+const IMPROVEMENT: &str = "#1d70b8";
+const CONCERN: &str = "#b35a00";
+const COMMON: &str = "#505a5f";
+const LIMITS: &str = "#6f777b";
+const TARGET: &str = "#0b0c0c";
+
+/// The SPC analysis of a KPI's history, with the chart and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpcView {
+    /// The periods with values, oldest first, as labels.
+    pub periods: Vec<String>,
+    /// The analysis.
+    pub xmr: XmrChart,
+    /// The variation judgement in words.
+    pub variation: String,
+    /// The assurance judgement in words, when there is a target and the KPI is not "maintain".
+    pub assurance: Option<&'static str>,
+    /// One sentence that says what the chart shows.
+    pub summary: String,
+}
+
+/// Whether a special cause on `side` is an improvement for a KPI of `polarity` (`None` when neither is).
+fn is_improvement(side: Side, polarity: Polarity) -> Option<bool> {
+    match polarity {
+        Polarity::Maintain => None,
+        Polarity::HigherIsBetter => Some(side == Side::High),
+        Polarity::LowerIsBetter => Some(side == Side::Low),
+    }
+}
+
+/// The target SPC compares with: the latest period's, except for a cumulative KPI, whose targets are
+/// year-to-date totals and so not comparable with one period's value.
+pub fn spc_target(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Option<f64> {
+    match kpi.measure {
+        MeasureType::Snapshot => points.last().and_then(|p| p.target),
+        MeasureType::Cumulative => None,
+    }
+}
+
+/// Analyses each period's own value in `points` (never a year to date, whose sawtooth is not a process);
+/// periods without a value are left out.
+pub fn spc_view(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Result<SpcView, SpcError> {
+    let valued: Vec<(&HistoryPoint, f64)> =
+        points.iter().filter_map(|p| Some((p, p.value?))).collect();
+    let values: Vec<f64> = valued.iter().map(|(_, v)| *v).collect();
+    let xmr = XmrChart::analyse(&values, &SpcSettings::default())?;
+    let format = |value: f64| kpi.unit.format(value, kpi.decimals);
+    let target = spc_target(kpi, points);
+    let variation = xmr.variation(kpi.polarity).label();
+    let assurance = target
+        .and_then(|t| xmr.assurance(t, kpi.polarity))
+        .map(|a| a.label());
+    let summary = format!(
+        "{}: an XmR chart of {} values{}, mean {}, process limits {} to {}. {}.{}",
+        kpi.name,
+        values.len(),
+        if xmr.trial_limits {
+            " (trial limits: fewer than 20 values)"
+        } else {
+            ""
+        },
+        format(xmr.mean),
+        format(xmr.lower_limit),
+        format(xmr.upper_limit),
+        variation,
+        assurance.map(|a| format!(" {a}.")).unwrap_or_default(),
+    );
+    Ok(SpcView {
+        periods: valued.iter().map(|(p, _)| p.period.to_string()).collect(),
+        xmr,
+        variation,
+        assurance,
+        summary,
+    })
+}
+
+/// The XmR chart of `view`, with the target line when there is one.
+pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Chart {
+    let xmr = &view.xmr;
+    let constant = |value: f64| vec![Some(value); xmr.points.len()];
+    let points: Vec<DataPointItem> = xmr
+        .points
+        .iter()
+        .map(|point| {
+            let colour = match point
+                .special_cause_side()
+                .map(|side| is_improvement(side, kpi.polarity))
+            {
+                None => COMMON,
+                Some(Some(true)) => IMPROVEMENT,
+                Some(_) => CONCERN,
+            };
+            DataPointItem::new(point.value).item_style(ItemStyle::new().color(colour))
+        })
+        .collect();
+    let dashed = |colour: &str| {
+        LineStyle::new()
+            .type_(LineStyleType::Dashed)
+            .width(1)
+            .color(colour)
+    };
+    let mut chart = Chart::new()
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top("0"))
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("4%")
+                .bottom("3%")
+                .top("40")
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(view.periods.clone()),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(kpi.unit.label())
+                .scale(true),
+        )
+        .series(
+            Line::new()
+                .name("Value")
+                .data(points)
+                .symbol(Symbol::Circle)
+                .symbol_size(8)
+                .line_style(LineStyle::new().width(2).color(COMMON))
+                .item_style(ItemStyle::new().color(COMMON)),
+        )
+        .series(
+            Line::new()
+                .name("Mean")
+                .data(constant(xmr.mean))
+                .symbol(Symbol::None)
+                .line_style(LineStyle::new().width(2).color(LIMITS))
+                .item_style(ItemStyle::new().color(LIMITS)),
+        )
+        .series(
+            Line::new()
+                .name("Upper process limit")
+                .data(constant(xmr.upper_limit))
+                .symbol(Symbol::None)
+                .line_style(dashed(LIMITS))
+                .item_style(ItemStyle::new().color(LIMITS)),
+        )
+        .series(
+            Line::new()
+                .name("Lower process limit")
+                .data(constant(xmr.lower_limit))
+                .symbol(Symbol::None)
+                .line_style(dashed(LIMITS))
+                .item_style(ItemStyle::new().color(LIMITS)),
+        );
+    if let Some(target) = target {
+        chart = chart.series(
+            Line::new()
+                .name("Target")
+                .data(constant(target))
+                .symbol(Symbol::None)
+                .line_style(
+                    LineStyle::new()
+                        .type_(LineStyleType::Dotted)
+                        .width(2)
+                        .color(TARGET),
+                )
+                .item_style(ItemStyle::new().color(TARGET)),
+        );
+    }
+    chart
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::assessment::reporting_period;
+    use crate::domain::kpi_history::kpi_history;
+    use crate::domain::workspace::PerformanceIndex;
+
+    #[test]
+    fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = workspace
+            .kpis
+            .iter()
+            .find(|k| k.id.as_str() == "skpi-ahc-assess")
+            .unwrap();
+        let points = kpi_history(
+            kpi,
+            &index,
+            reporting_period(kpi.frequency, today).unwrap(),
+            &workspace.framework,
+        );
+        let view = spc_view(kpi, &points).unwrap();
+        assert_eq!(
+            view.periods.len(),
+            points.iter().filter(|p| p.rated_value.is_some()).count()
+        );
+        assert!(view.summary.starts_with(&format!(
+            "{}: an XmR chart of {} values",
+            kpi.name,
+            view.periods.len()
+        )));
+        assert!(view.summary.contains(&view.variation));
+        let target = spc_target(kpi, &points);
+        assert_eq!(
+            target,
+            points.last().unwrap().target,
+            "a snapshot KPI is compared with its target"
+        );
+        let option = serde_json::to_value(spc_chart(kpi, &view, target)).unwrap();
+        let names: Vec<&str> = option["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Value",
+                "Mean",
+                "Upper process limit",
+                "Lower process limit",
+                "Target"
+            ]
+        );
+        let first = &option["series"][0]["data"][0];
+        assert_eq!(first["value"].as_f64(), Some(view.xmr.points[0].value));
+        assert_eq!(
+            option["series"][2]["data"][0].as_f64(),
+            Some(view.xmr.upper_limit)
+        );
+    }
+
+    #[test]
+    fn a_cumulative_kpi_is_analysed_on_each_period_without_its_year_to_date_target() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = workspace
+            .kpis
+            .iter()
+            .find(|k| k.measure == MeasureType::Cumulative)
+            .unwrap();
+        let points = kpi_history(
+            kpi,
+            &index,
+            reporting_period(kpi.frequency, today).unwrap(),
+            &workspace.framework,
+        );
+        let view = spc_view(kpi, &points).unwrap();
+        let own: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+        assert_eq!(
+            view.xmr.points.iter().map(|p| p.value).collect::<Vec<_>>(),
+            own
+        );
+        assert_eq!(spc_target(kpi, &points), None);
+        assert_eq!(view.assurance, None);
+    }
+
+    #[test]
+    fn special_cause_points_are_coloured_by_what_they_mean() {
+        assert_eq!(
+            is_improvement(Side::High, Polarity::HigherIsBetter),
+            Some(true)
+        );
+        assert_eq!(
+            is_improvement(Side::High, Polarity::LowerIsBetter),
+            Some(false)
+        );
+        assert_eq!(is_improvement(Side::Low, Polarity::Maintain), None);
+    }
+}

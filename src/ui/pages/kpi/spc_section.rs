@@ -1,0 +1,116 @@
+//! A KPI's statistical process control view: the XmR chart, whether the latest value is a special cause and
+//! whether the process can meet the target, in words, and the table of values, moving ranges and the
+//! special-cause rules each point meets. With fewer values than SPC needs, it says so.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::charts::spc_chart::{SpcView, spc_chart, spc_target, spc_view};
+use crate::domain::assessment::reporting_period;
+use crate::domain::ids::KpiId;
+use crate::domain::kpi::KpiDefinition;
+use crate::domain::kpi_history::kpi_history;
+use crate::domain::workspace::PerformanceIndex;
+use crate::ui::components::echart::EChart;
+use crate::ui::state::use_app_state;
+
+/// The SPC section for the KPI with id `id`.
+#[component]
+pub fn SpcSection(id: Memo<String>, today: NaiveDate) -> impl IntoView {
+    let state = use_app_state();
+    let analysis = Memo::new(move |_| {
+        let id = KpiId::try_from(id.get()).ok()?;
+        state.session.with(|s| {
+            let w = s.current();
+            let kpi = w.kpi(&id)?;
+            let index = PerformanceIndex::new(&w.measurements);
+            let points = kpi_history(
+                kpi,
+                &index,
+                reporting_period(kpi.frequency, today)?,
+                &w.framework,
+            );
+            let target = spc_target(kpi, &points);
+            Some((
+                kpi.clone(),
+                spc_view(kpi, &points).map_err(|e| e.to_string()),
+                target,
+            ))
+        })
+    });
+    let chart = Signal::derive(move || {
+        analysis.with(|a| match a {
+            Some((kpi, Ok(view), target)) => spc_chart(kpi, view, *target),
+            _ => charming::Chart::new(),
+        })
+    });
+    let summary = Signal::derive(move || {
+        analysis.with(|a| match a {
+            Some((_, Ok(view), _)) => view.summary.clone(),
+            _ => String::new(),
+        })
+    });
+    view! {
+        <section aria-labelledby="spc-heading" class="app-section" data-testid="spc">
+            <h2 id="spc-heading">"Statistical process control"</h2>
+            {move || match analysis.get() {
+                Some((kpi, Ok(view), _)) => view! {
+                    <ul class="app-spc__judgements" data-testid="spc-judgements">
+                        <li>{view.variation.clone()}</li>
+                        {view.assurance.map(|a| view! { <li>{a}</li> })}
+                    </ul>
+                    <EChart id="kpi-spc-chart" chart=chart summary=summary height=300 />
+                    <SpcTable kpi=kpi view=view />
+                }.into_any(),
+                Some((_, Err(reason), _)) => view! { <p data-testid="spc-unavailable">{format!("No SPC chart: {reason}.")}</p> }.into_any(),
+                None => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The values behind the SPC chart, newest first.
+#[component]
+fn SpcTable(kpi: KpiDefinition, view: SpcView) -> impl IntoView {
+    let format = move |value: f64| kpi.unit.format(value, kpi.decimals);
+    let rows = view
+        .periods
+        .iter()
+        .zip(&view.xmr.points)
+        .rev()
+        .map(|(period, point)| {
+            let rules: Vec<&str> = point.signals.iter().map(|s| s.rule.label()).collect();
+            view! {
+                <tr>
+                    <th scope="row">{period.clone()}</th>
+                    <td class="app-table__number">{format(point.value)}</td>
+                    <td class="app-table__number">{point.moving_range.map_or_else(|| "–".to_owned(), format)}</td>
+                    <td>{if rules.is_empty() { "None".to_owned() } else { rules.join("; ") }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="app-table-scroll" role="region" aria-labelledby="spc-caption" tabindex="0">
+            <table class="app-table" data-testid="spc-table">
+                <caption id="spc-caption" class="app-table__caption">
+                    {format!(
+                        "SPC values, newest first: mean {}, process limits {} to {}",
+                        format(view.xmr.mean),
+                        format(view.xmr.lower_limit),
+                        format(view.xmr.upper_limit)
+                    )}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Period"</th>
+                        <th scope="col" class="app-table__number">"Value"</th>
+                        <th scope="col" class="app-table__number">"Moving range"</th>
+                        <th scope="col">"Special cause"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
