@@ -2,5 +2,6 @@
 //! natively by reading the option back as JSON; components only render, update and dispose them. Every chart
 //! has a data table and a one-sentence summary beside it on the page, so nothing rests on the picture.
 
+pub mod benchmark_chart;
 pub mod spc_chart;
 pub mod trend_chart;

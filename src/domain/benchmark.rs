@@ -80,8 +80,91 @@ fn percentile_inclusive(sorted: &[f64], p: f64) -> f64 {
     sorted[below] + (position - below as f64) * (sorted[above] - sorted[below])
 }
 
+/// The council beside its comparator group at the latest period the group has values for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BenchmarkComparison {
+    /// The period compared.
+    pub period: Period,
+    /// The comparator group ("CIPFA nearest neighbours").
+    pub group: String,
+    /// The council's value.
+    pub ours: f64,
+    /// Every other authority and its value, best first.
+    pub others: Vec<(String, f64)>,
+    /// Where the council stands.
+    pub position: BenchmarkPosition,
+}
+
+/// The comparison for a KPI of `polarity` from its `benchmarks` (any order), with `ours_at` giving the
+/// council's own value for a period. `None` without benchmark values, without our value for their latest
+/// period, or for a maintain KPI.
+pub fn latest_comparison(
+    benchmarks: &[&BenchmarkValue],
+    polarity: Polarity,
+    ours_at: impl Fn(Period) -> Option<f64>,
+) -> Option<BenchmarkComparison> {
+    let period = benchmarks.iter().map(|b| b.period).max()?;
+    let group = benchmarks
+        .iter()
+        .filter(|b| b.period == period)
+        .map(|b| b.group.clone())
+        .min()?;
+    let mut others: Vec<(String, f64)> = benchmarks
+        .iter()
+        .filter(|b| b.period == period && b.group == group)
+        .map(|b| (b.authority.clone(), b.value))
+        .collect();
+    let ours = ours_at(period)?;
+    let values: Vec<f64> = others.iter().map(|(_, v)| *v).collect();
+    let position = position(ours, &values, polarity)?;
+    others.sort_by(|a, b| match polarity {
+        Polarity::LowerIsBetter => a.1.total_cmp(&b.1),
+        _ => b.1.total_cmp(&a.1),
+    });
+    Some(BenchmarkComparison {
+        period,
+        group,
+        ours,
+        others,
+        position,
+    })
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_latest_comparison_uses_the_newest_period_and_sorts_best_first() {
+        let value = |period: &str, authority: &str, value: f64| BenchmarkValue {
+            kpi: KpiId::new("k").unwrap(),
+            period: Period::parse(period).unwrap(),
+            group: "Neighbours".to_owned(),
+            authority: authority.to_owned(),
+            value,
+        };
+        let all = [
+            value("2024/25 Q4", "Old", 99.0),
+            value("2025/26 Q4", "A", 70.0),
+            value("2025/26 Q4", "B", 90.0),
+            value("2025/26 Q4", "C", 80.0),
+        ];
+        let refs: Vec<&BenchmarkValue> = all.iter().collect();
+        let comparison =
+            latest_comparison(&refs, Polarity::HigherIsBetter, |_| Some(85.0)).unwrap();
+        assert_eq!(comparison.period.to_string(), "Q4 2025/26");
+        assert_eq!(
+            comparison
+                .others
+                .iter()
+                .map(|(a, _)| a.as_str())
+                .collect::<Vec<_>>(),
+            ["B", "C", "A"]
+        );
+        assert_eq!((comparison.position.rank, comparison.position.of), (2, 4));
+        assert!(latest_comparison(&refs, Polarity::HigherIsBetter, |_| None).is_none());
+        assert!(latest_comparison(&[], Polarity::HigherIsBetter, |_| Some(1.0)).is_none());
+    }
+
     use super::*;
 
     const NEIGHBOURS: [f64; 15] = [

@@ -116,3 +116,16 @@ test('a bad entry lists every problem, links to each field, and changes nothing'
     assert.equal(await kpi.historyRows.first().textContent(), before, 'nothing changed');
   });
 });
+
+test('a benchmarked KPI shows the council among its comparator group, with rank and quartile', async () => {
+  await app.visit('/scorecards/kpi/skpi-cef-neet', async (page) => {
+    await new KpiPage(page).ready();
+    const section = page.getByTestId('benchmark');
+    await section.locator('canvas').first().waitFor();
+    const summary = await section.getByTestId('chart-summary').textContent();
+    const [, rank, of] = summary.match(/ranked (\d+)\w\w of (\d+) in .+ \((top|second|third|bottom) quartile\)/);
+    const rows = section.getByTestId('benchmark-table').locator('tbody tr');
+    assert.equal(await rows.count(), Number(of));
+    assert.match(await rows.nth(Number(rank) - 1).textContent(), /this council/, 'the council sits at its rank');
+  });
+});

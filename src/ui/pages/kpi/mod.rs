@@ -2,6 +2,7 @@
 //! summary, its definition and place in the golden thread, data-quality warnings, and the actions and risks
 //! linked to it.
 
+mod benchmark_section;
 mod definition;
 mod entry_form;
 mod history_table;
@@ -25,6 +26,7 @@ use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
 use crate::ui::state::use_app_state;
+use benchmark_section::BenchmarkSection;
 use definition::KpiDefinitionList;
 use entry_form::EntryForm;
 use history_table::HistoryTable;
@@ -171,6 +173,7 @@ pub fn KpiPage() -> impl IntoView {
                 })}
             </section>
             <SpcSection id=id today=today />
+            <BenchmarkSection id=id />
             {move || {
                 let kpi = KpiId::try_from(id.get()).ok()?;
                 let periods: Vec<_> = position.with_untracked(|p| p.as_ref().map(|p| p.points.iter().rev().map(|point| point.period).collect()))?;

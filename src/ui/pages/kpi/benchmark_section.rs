@@ -1,0 +1,92 @@
+//! A KPI against its comparator group: the bar chart, the sentence that sums it up, and the ranked table.
+
+use leptos::prelude::*;
+
+use crate::charts::benchmark_chart::{benchmark_chart, benchmark_summary, ranked};
+use crate::domain::assessment::assess;
+use crate::domain::benchmark::{BenchmarkComparison, latest_comparison};
+use crate::domain::ids::KpiId;
+use crate::domain::kpi::KpiDefinition;
+use crate::domain::workspace::PerformanceIndex;
+use crate::ui::components::echart::EChart;
+use crate::ui::state::use_app_state;
+
+/// The benchmarking section for the KPI with id `id`; absent when there are no benchmark values.
+#[component]
+pub fn BenchmarkSection(id: Memo<String>) -> impl IntoView {
+    let state = use_app_state();
+    let comparison = Memo::new(move |_| {
+        let id = KpiId::try_from(id.get()).ok()?;
+        state.session.with(|s| {
+            let w = s.current();
+            let kpi = w.kpi(&id)?;
+            let benchmarks: Vec<_> = w.benchmarks.iter().filter(|b| b.kpi == id).collect();
+            let index = PerformanceIndex::new(&w.measurements);
+            let history = index.history(&id);
+            let ours = |period| assess(kpi, &history, period, &w.framework).value;
+            let comparison = latest_comparison(&benchmarks, kpi.polarity, ours)?;
+            Some((kpi.clone(), comparison, w.framework.council_name.clone()))
+        })
+    });
+    let chart = Signal::derive(move || {
+        comparison.with(|c| {
+            c.as_ref()
+                .map_or_else(charming::Chart::new, |(kpi, comparison, council)| {
+                    benchmark_chart(comparison, council, kpi)
+                })
+        })
+    });
+    let summary = Signal::derive(move || {
+        comparison.with(|c| {
+            c.as_ref()
+                .map(|(kpi, comparison, council)| benchmark_summary(comparison, council, kpi))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <Show when=move || comparison.with(Option::is_some)>
+            <section aria-labelledby="benchmark-heading" class="app-section" data-testid="benchmark">
+                <h2 id="benchmark-heading">"Benchmarking"</h2>
+                <EChart id="kpi-benchmark-chart" chart=chart summary=summary height=300 />
+                {move || comparison.get().map(|(kpi, comparison, council)| view! {
+                    <BenchmarkTable kpi=kpi comparison=comparison council=council />
+                })}
+            </section>
+        </Show>
+    }
+}
+
+/// Every authority ranked, best first, the council marked.
+#[component]
+fn BenchmarkTable(
+    kpi: KpiDefinition,
+    comparison: BenchmarkComparison,
+    council: String,
+) -> impl IntoView {
+    let rows = ranked(&comparison, &council)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (authority, value, ours))| {
+            view! {
+                <tr class:app-table__row--ours=ours>
+                    <td class="app-table__number">{i + 1}</td>
+                    <th scope="row">{if ours { view! { <strong>{authority}</strong> }.into_any() } else { authority.into_any() }}</th>
+                    <td class="app-table__number">{kpi.unit.format(value, kpi.decimals)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="app-table app-table--compact" data-testid="benchmark-table">
+            <caption class="app-table__caption">{format!("{}, {}: best first", comparison.group, comparison.period)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class="app-table__number">"Rank"</th>
+                    <th scope="col">"Authority"</th>
+                    <th scope="col" class="app-table__number">"Value"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
