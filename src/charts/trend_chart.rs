@@ -3,25 +3,132 @@
 
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
-use charming::element::{AxisType, LineStyle, LineStyleType, Step, Symbol, Tooltip, Trigger};
+use charming::element::{
+    AreaStyle, AxisType, ItemStyle, LineStyle, LineStyleType, Step, Symbol, Tooltip, Trigger,
+};
 use charming::series::Line;
 
 use crate::domain::kpi::KpiDefinition;
 use crate::domain::kpi_history::HistoryPoint;
+use crate::domain::period::Period;
+use crate::domain::rag::Polarity;
 use crate::domain::unit::Unit;
 
 /// Colours for the three lines, each also told apart by its line style and named in the legend.
 const ACTUAL_COLOUR: &str = "#1d3557";
 const TARGET_COLOUR: &str = "#0b0c0c";
 const LAST_YEAR_COLOUR: &str = "#6f777b";
+const FORECAST_COLOUR: &str = "#4c2c92";
 
-/// The trend chart over `points`, with values in `unit`.
-pub fn trend_chart(unit: Unit, points: &[HistoryPoint]) -> Chart {
-    let labels: Vec<String> = points.iter().map(|p| p.period.to_string()).collect();
+/// A year-end forecast to draw after the latest value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearEndForecast {
+    /// The periods left in the year, the last of which the forecast is for.
+    pub periods: Vec<Period>,
+    /// The forecast.
+    pub value: f64,
+    /// Its interval, when the method gives one.
+    pub interval: Option<(f64, f64)>,
+}
+
+/// Light fills for the RAG zones behind the lines; the table under the chart carries each rating in words.
+const ZONES: [(&str, &str); 3] = [
+    ("Red zone", "rgba(212, 53, 28, 0.12)"),
+    ("Amber zone", "rgba(255, 191, 0, 0.25)"),
+    ("Green zone", "rgba(0, 112, 60, 0.10)"),
+];
+
+/// A round top for the value axis a little above `highest`: 100 for percentages that stay within it,
+/// otherwise the next multiple of a fifth of the order of magnitude (102.9 → 120, 4,310 → 4,400).
+fn nice_top(highest: f64, unit: Unit) -> f64 {
+    if highest <= 0.0 || !highest.is_finite() {
+        return 1.0;
+    }
+    if unit == Unit::Percent && highest <= 100.0 {
+        return 100.0;
+    }
+    let step = 10f64.powf(highest.log10().floor()) / 5.0;
+    ((highest * 1.02) / step).ceil() * step
+}
+
+/// The stacked heights of the three zones at each point (worst zone first for higher-is-better KPIs, best
+/// first for lower-is-better), up to `top`; `None` when the bands cannot be drawn (a maintain KPI, or values
+/// below zero, where stacking from zero would mislead).
+fn zone_heights(
+    points: &[HistoryPoint],
+    polarity: Polarity,
+    top: f64,
+) -> Option<[Vec<Option<f64>>; 3]> {
+    if polarity == Polarity::Maintain || points.iter().all(|p| p.edges.is_none()) {
+        return None;
+    }
+    let below_zero = points.iter().any(|p| {
+        p.rated_value.is_some_and(|v| v < 0.0)
+            || p.edges
+                .is_some_and(|e| e.green_edge < 0.0 || e.amber_edge < 0.0)
+    });
+    if below_zero {
+        return None;
+    }
+    let mut zones: [Vec<Option<f64>>; 3] = Default::default();
+    for point in points {
+        let heights = point.edges.map(|e| {
+            let (low, high) = if e.amber_edge <= e.green_edge {
+                (e.amber_edge, e.green_edge)
+            } else {
+                (e.green_edge, e.amber_edge)
+            };
+            [low, high - low, (top - high).max(0.0)]
+        });
+        for (zone, height) in zones.iter_mut().enumerate() {
+            height.push(heights.map(|h| h[zone]));
+        }
+    }
+    Some(zones)
+}
+
+/// The trend chart over `points`, with values in `unit`: RAG zones behind the actual values, the target,
+/// the same period last year, and the year-end forecast with its range.
+pub fn trend_chart(
+    unit: Unit,
+    polarity: Polarity,
+    points: &[HistoryPoint],
+    forecast: Option<&YearEndForecast>,
+) -> Chart {
+    let extra = forecast.map_or(0, |f| f.periods.len());
+    let mut labels: Vec<String> = points.iter().map(|p| p.period.to_string()).collect();
+    labels.extend(
+        forecast
+            .iter()
+            .flat_map(|f| f.periods.iter().map(Period::to_string)),
+    );
     let series = |pick: fn(&HistoryPoint) -> Option<f64>| -> Vec<Option<f64>> {
-        points.iter().map(pick).collect()
+        points
+            .iter()
+            .map(pick)
+            .chain(std::iter::repeat_n(None, extra))
+            .collect()
     };
-    Chart::new()
+    let highest = points
+        .iter()
+        .flat_map(|p| {
+            [
+                p.rated_value,
+                p.target,
+                p.last_year,
+                p.edges.map(|e| e.green_edge.max(e.amber_edge)),
+            ]
+        })
+        .flatten()
+        .chain(
+            forecast
+                .iter()
+                .flat_map(|f| [Some(f.value), f.interval.map(|i| i.1)])
+                .flatten(),
+        )
+        .fold(0.0_f64, f64::max);
+    let top = nice_top(highest, unit);
+    let mut chart = Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top("0"))
@@ -30,18 +137,52 @@ pub fn trend_chart(unit: Unit, points: &[HistoryPoint]) -> Chart {
                 .left("3%")
                 .right("4%")
                 .bottom("3%")
-                .top("40")
+                .top("60")
                 .contain_label(true),
         )
-        .x_axis(Axis::new().type_(AxisType::Category).data(labels))
-        .y_axis(Axis::new().type_(AxisType::Value).name(unit.label()))
+        .x_axis(Axis::new().type_(AxisType::Category).data(labels));
+    let zones = zone_heights(points, polarity, top);
+    let y_axis = Axis::new().type_(AxisType::Value).name(unit.label());
+    // Stacked zones start from zero and end at `top`, so the axis must show exactly that range.
+    chart = chart.y_axis(if zones.is_some() {
+        y_axis.min(0).max(top)
+    } else {
+        y_axis
+    });
+    if let Some(zones) = zones {
+        let order = if polarity == Polarity::HigherIsBetter {
+            [0, 1, 2]
+        } else {
+            [2, 1, 0]
+        };
+        for (heights, zone) in zones.into_iter().zip(order) {
+            let (name, fill) = ZONES[zone];
+            chart = chart.series(
+                Line::new()
+                    .name(name)
+                    .data(
+                        heights
+                            .into_iter()
+                            .chain(std::iter::repeat_n(None, extra))
+                            .collect::<Vec<_>>(),
+                    )
+                    .stack("zones")
+                    .symbol(Symbol::None)
+                    .silent(true)
+                    .line_style(LineStyle::new().width(0))
+                    .area_style(AreaStyle::new().color(fill))
+                    .item_style(ItemStyle::new().color(fill)),
+            );
+        }
+    }
+    chart = chart
         .series(
             Line::new()
                 .name("Actual")
                 .data(series(|p| p.rated_value))
                 .symbol(Symbol::Circle)
                 .line_style(LineStyle::new().width(3).color(ACTUAL_COLOUR))
-                .item_style(charming::element::ItemStyle::new().color(ACTUAL_COLOUR)),
+                .item_style(ItemStyle::new().color(ACTUAL_COLOUR)),
         )
         .series(
             Line::new()
@@ -55,7 +196,7 @@ pub fn trend_chart(unit: Unit, points: &[HistoryPoint]) -> Chart {
                         .width(2)
                         .color(TARGET_COLOUR),
                 )
-                .item_style(charming::element::ItemStyle::new().color(TARGET_COLOUR)),
+                .item_style(ItemStyle::new().color(TARGET_COLOUR)),
         )
         .series(
             Line::new()
@@ -68,13 +209,59 @@ pub fn trend_chart(unit: Unit, points: &[HistoryPoint]) -> Chart {
                         .width(2)
                         .color(LAST_YEAR_COLOUR),
                 )
-                .item_style(charming::element::ItemStyle::new().color(LAST_YEAR_COLOUR)),
-        )
+                .item_style(ItemStyle::new().color(LAST_YEAR_COLOUR)),
+        );
+    if let (Some(forecast), Some(latest)) = (forecast, points.last().and_then(|p| p.rated_value)) {
+        let path = |end: f64| -> Vec<Option<f64>> {
+            let mut data = vec![None; points.len() + extra];
+            data[points.len() - 1] = Some(latest);
+            if let Some(last) = data.last_mut() {
+                *last = Some(end);
+            }
+            data
+        };
+        let dashed = |width: u32, style: LineStyleType| {
+            LineStyle::new()
+                .type_(style)
+                .width(width)
+                .color(FORECAST_COLOUR)
+        };
+        chart = chart.series(
+            Line::new()
+                .name("Forecast (year end)")
+                .data(path(forecast.value))
+                .connect_nulls(true)
+                .symbol(Symbol::Diamond)
+                .line_style(dashed(2, LineStyleType::Dashed))
+                .item_style(ItemStyle::new().color(FORECAST_COLOUR)),
+        );
+        if let Some((low, high)) = forecast.interval {
+            for (name, end) in [
+                ("Forecast range (low)", low),
+                ("Forecast range (high)", high),
+            ] {
+                chart = chart.series(
+                    Line::new()
+                        .name(name)
+                        .data(path(end))
+                        .connect_nulls(true)
+                        .symbol(Symbol::None)
+                        .line_style(dashed(1, LineStyleType::Dotted))
+                        .item_style(ItemStyle::new().color(FORECAST_COLOUR)),
+                );
+            }
+        }
+    }
+    chart
 }
 
 /// One sentence that says what the trend chart shows: the latest value against its target and rating, the
 /// change since the previous period, and the same period last year.
-pub fn trend_summary(kpi: &KpiDefinition, points: &[HistoryPoint]) -> String {
+pub fn trend_summary(
+    kpi: &KpiDefinition,
+    points: &[HistoryPoint],
+    forecast: Option<&YearEndForecast>,
+) -> String {
     let format = |value: f64| kpi.unit.format(value, kpi.decimals);
     let Some((latest, earlier)) = points.split_last() else {
         return format!("{} has no periods to show yet.", kpi.name);
@@ -95,8 +282,21 @@ pub fn trend_summary(kpi: &KpiDefinition, points: &[HistoryPoint]) -> String {
         .last_year
         .map(|before| format!("; {} in the same period last year", format(before)))
         .unwrap_or_default();
+    let ahead = forecast
+        .and_then(|f| {
+            let range = f
+                .interval
+                .map(|(low, high)| format!(", likely between {} and {}", format(low), format(high)))
+                .unwrap_or_default();
+            Some(format!(
+                "; forecast {} for {}{range}",
+                format(f.value),
+                f.periods.last()?
+            ))
+        })
+        .unwrap_or_default();
     format!(
-        "{}: {} in {}{target} ({}){previous}{last_year}.",
+        "{}: {} in {}{target} ({}){previous}{last_year}{ahead}.",
         kpi.name,
         format(value),
         latest.period,
@@ -123,7 +323,8 @@ mod tests {
         let kpi = &workspace.kpis[0];
         let latest = reporting_period(kpi.frequency, today).unwrap();
         let points = kpi_history(kpi, &index, latest, &workspace.framework);
-        let option = serde_json::to_value(trend_chart(kpi.unit, &points)).unwrap();
+        let option =
+            serde_json::to_value(trend_chart(kpi.unit, kpi.polarity, &points, None)).unwrap();
         assert_eq!(option["animation"], Value::Bool(false));
         let names: Vec<&str> = option["series"]
             .as_array()
@@ -131,8 +332,13 @@ mod tests {
             .iter()
             .map(|s| s["name"].as_str().unwrap())
             .collect();
-        assert_eq!(names, ["Actual", "Target", "Same period last year"]);
-        let actual = option["series"][0]["data"].as_array().unwrap();
+        assert!(
+            names.ends_with(&["Actual", "Target", "Same period last year"]),
+            "{names:?}"
+        );
+        let series =
+            |name: &str| &option["series"][names.iter().position(|n| *n == name).unwrap()]["data"];
+        let actual = series("Actual").as_array().unwrap();
         assert_eq!(actual.len(), points.len());
         for (value, point) in actual.iter().zip(&points) {
             assert_eq!(value.as_f64(), point.rated_value, "{}", point.period);
@@ -142,7 +348,7 @@ mod tests {
             labels.last().unwrap().as_str(),
             Some(latest.to_string().as_str())
         );
-        let last_year: Vec<Option<f64>> = option["series"][2]["data"]
+        let last_year: Vec<Option<f64>> = series("Same period last year")
             .as_array()
             .unwrap()
             .iter()
@@ -152,6 +358,84 @@ mod tests {
             last_year,
             points.iter().map(|p| p.last_year).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn rag_zones_sit_behind_the_values_and_the_forecast_runs_to_the_year_end() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = workspace
+            .kpis
+            .iter()
+            .find(|k| k.id.as_str() == "skpi-ahc-assess")
+            .unwrap();
+        let latest = reporting_period(kpi.frequency, today).unwrap();
+        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let forecast = YearEndForecast {
+            periods: crate::domain::kpi_history::rest_of_year(latest),
+            value: 80.0,
+            interval: Some((75.0, 85.0)),
+        };
+        let option = serde_json::to_value(trend_chart(
+            kpi.unit,
+            kpi.polarity,
+            &points,
+            Some(&forecast),
+        ))
+        .unwrap();
+        let series = option["series"].as_array().unwrap();
+        let names: Vec<&str> = series.iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert_eq!(
+            names,
+            [
+                "Red zone",
+                "Amber zone",
+                "Green zone",
+                "Actual",
+                "Target",
+                "Same period last year",
+                "Forecast (year end)",
+                "Forecast range (low)",
+                "Forecast range (high)"
+            ]
+        );
+        let edges = points[0].edges.unwrap();
+        assert_eq!(
+            series[0]["data"][0].as_f64(),
+            Some(edges.amber_edge),
+            "red up to the amber edge"
+        );
+        assert!(
+            (series[1]["data"][0].as_f64().unwrap() - (edges.green_edge - edges.amber_edge)).abs()
+                < 1e-9
+        );
+        let forecast_data = series[6]["data"].as_array().unwrap();
+        assert_eq!(forecast_data.len(), points.len() + forecast.periods.len());
+        assert_eq!(
+            forecast_data[points.len() - 1].as_f64(),
+            points.last().unwrap().rated_value
+        );
+        assert_eq!(forecast_data.last().unwrap().as_f64(), Some(80.0));
+        assert!(
+            option["yAxis"].is_object(),
+            "one value axis: {}",
+            option["yAxis"]
+        );
+        assert_eq!(option["yAxis"]["min"].as_f64(), Some(0.0));
+        let summary = trend_summary(kpi, &points, Some(&forecast));
+        assert!(
+            summary.ends_with("; forecast 80.0% for Mar 2027, likely between 75.0% and 85.0%."),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn the_axis_top_is_a_round_number_above_the_data() {
+        assert_eq!(nice_top(93.5, Unit::Percent), 100.0);
+        assert_eq!(nice_top(102.9, Unit::Count), 120.0);
+        assert_eq!(nice_top(4_310.0, Unit::Count), 4_400.0);
+        assert_eq!(nice_top(0.0, Unit::Count), 1.0);
     }
 
     #[test]
@@ -175,9 +459,9 @@ mod tests {
             points[points.len() - 2].period,
             format(last.last_year.unwrap()),
         );
-        assert_eq!(trend_summary(kpi, &points), expected);
+        assert_eq!(trend_summary(kpi, &points, None), expected);
         assert_eq!(
-            trend_summary(kpi, &[]),
+            trend_summary(kpi, &[], None),
             format!("{} has no periods to show yet.", kpi.name)
         );
     }

@@ -7,6 +7,7 @@ use super::framework::Framework;
 use super::kpi::KpiDefinition;
 use super::measurement::ValidationState;
 use super::period::Period;
+use super::rag::RagEdges;
 use super::rating::Rating;
 use super::workspace::PerformanceIndex;
 
@@ -24,6 +25,8 @@ pub struct HistoryPoint {
     pub value: Option<f64>,
     /// The target that applies.
     pub target: Option<f64>,
+    /// Where the rating changes against that target, for RAG bands (none for maintain KPIs).
+    pub edges: Option<RagEdges>,
     /// The rating.
     pub rating: Rating,
     /// The rated value in the same period last year.
@@ -65,6 +68,10 @@ pub fn kpi_history(
                 rated_value,
                 value: assessment.value,
                 target: assessment.target.map(|t| t.value),
+                edges: assessment.target.and_then(|t| {
+                    kpi.effective_rule(&framework.rag_rule)
+                        .edges(t.value, kpi.polarity)
+                }),
                 rating: assessment.rating,
                 last_year,
                 commentary: assessment
@@ -74,6 +81,13 @@ pub fn kpi_history(
                 validation: assessment.measurement.map(|m| m.validation.state),
             }
         })
+        .collect()
+}
+
+/// The periods after `latest` to the end of its financial year, where a year-end forecast is drawn.
+pub fn rest_of_year(latest: Period) -> Vec<Period> {
+    std::iter::successors(latest.next(), |p| p.next())
+        .take_while(|p| p.year() == latest.year())
         .collect()
 }
 
@@ -107,6 +121,17 @@ mod tests {
             a_year_on.last_year, points[0].rated_value,
             "last year's value lines up"
         );
+    }
+
+    #[test]
+    fn the_rest_of_the_year_runs_to_march() {
+        let rest = rest_of_year(Period::parse("Oct 2026").unwrap());
+        let names: Vec<String> = rest.iter().map(Period::to_string).collect();
+        assert_eq!(
+            names,
+            ["Nov 2026", "Dec 2026", "Jan 2027", "Feb 2027", "Mar 2027"]
+        );
+        assert!(rest_of_year(Period::parse("Mar 2027").unwrap()).is_empty());
     }
 
     #[test]

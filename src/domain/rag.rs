@@ -215,6 +215,45 @@ impl RagRule {
     }
 }
 
+/// Where the ratings change for one target: values on the good side of `green_edge` are green, between the
+/// edges amber, beyond `amber_edge` red (before the year-on-year test).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RagEdges {
+    /// The worst value that is still green.
+    pub green_edge: f64,
+    /// The worst value that is still amber.
+    pub amber_edge: f64,
+}
+
+impl RagRule {
+    /// The values at which a KPI of `polarity` with `target` changes rating, for drawing RAG bands. `None`
+    /// for a maintain KPI (its bands lie on both sides) or a target that is not a number.
+    pub fn edges(&self, target: f64, polarity: Polarity) -> Option<RagEdges> {
+        let sign = match polarity {
+            Polarity::HigherIsBetter => -1.0,
+            Polarity::LowerIsBetter => 1.0,
+            Polarity::Maintain => return None,
+        };
+        if !target.is_finite() {
+            return None;
+        }
+        let (green, amber) = match (self.basis, target == 0.0) {
+            (GapBasis::RelativeToTarget, false) => (
+                self.green_within / 100.0 * target.abs(),
+                self.amber_within / 100.0 * target.abs(),
+            ),
+            (GapBasis::RelativeToTarget, true) => {
+                (self.zero_target.green_within, self.zero_target.amber_within)
+            }
+            (GapBasis::Absolute, _) => (self.green_within, self.amber_within),
+        };
+        Some(RagEdges {
+            green_edge: target + sign * green,
+            amber_edge: target + sign * amber,
+        })
+    }
+}
+
 /// Whether `value` is strictly better than `reference` for a KPI of this polarity.
 pub fn is_better(value: f64, reference: f64, polarity: Polarity, target: f64) -> bool {
     match polarity {
@@ -463,6 +502,32 @@ mod properties {
     }
 
     proptest! {
+        #[test]
+        fn the_edges_are_where_the_rating_changes(
+            target in 1.0f64..1000.0,
+            green in 0.0f64..5.0,
+            amber in 5.0f64..30.0,
+            higher: bool,
+            absolute: bool,
+        ) {
+            let rule = RagRule {
+                basis: if absolute { GapBasis::Absolute } else { GapBasis::RelativeToTarget },
+                green_within: green,
+                amber_within: amber,
+                ..RagRule::default()
+            };
+            let polarity = if higher { Polarity::HigherIsBetter } else { Polarity::LowerIsBetter };
+            let edges = rule.edges(target, polarity).unwrap();
+            let status = |value: f64| rule.assess(value, target, polarity, None).unwrap().status;
+            // A hair either side of each edge (exactly on it, rounding may fall either way).
+            let nudge = 1e-6 * target.max(1.0);
+            let (better, worse) = if higher { (nudge, -nudge) } else { (-nudge, nudge) };
+            prop_assert_eq!(status(edges.green_edge + better), RagStatus::Green);
+            prop_assert_eq!(status(edges.green_edge + worse), RagStatus::Amber);
+            prop_assert_eq!(status(edges.amber_edge + better), RagStatus::Amber);
+            prop_assert_eq!(status(edges.amber_edge + worse), RagStatus::Red);
+        }
+
         #[test]
         fn rag_is_monotonic_in_the_actual_value(
             rule in rule(), target in -1e6..1e6f64, a in -1e6..1e6f64, b in -1e6..1e6f64

@@ -13,11 +13,11 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::charts::trend_chart::{trend_chart, trend_summary};
+use crate::charts::trend_chart::{YearEndForecast, trend_chart, trend_summary};
 use crate::domain::assessment::reporting_period;
 use crate::domain::data_quality::check;
 use crate::domain::ids::KpiId;
-use crate::domain::kpi_history::{HistoryPoint, kpi_history};
+use crate::domain::kpi_history::{HistoryPoint, kpi_history, rest_of_year};
 use crate::domain::scorecard::scorecard_row;
 use crate::domain::workspace::PerformanceIndex;
 use crate::ui::area::Area;
@@ -50,6 +50,8 @@ struct Position {
     heading_note: String,
     unit: crate::domain::unit::Unit,
     decimals: u8,
+    polarity: crate::domain::rag::Polarity,
+    forecast: Option<YearEndForecast>,
     line: ScorecardLine,
     points: Vec<HistoryPoint>,
     summary: String,
@@ -99,11 +101,20 @@ pub fn KpiPage() -> impl IntoView {
             let points = kpi_history(kpi, &index, latest, &workspace.framework);
             let history = index.history(&kpi.id);
             let row = scorecard_row(workspace, &index, kpi, today)?;
+            let forecast = row.assessment.forecast.and_then(|f| {
+                let periods = rest_of_year(latest);
+                (!periods.is_empty()).then_some(YearEndForecast {
+                    periods,
+                    value: f.value,
+                    interval: f.interval,
+                })
+            });
             Some(Position {
                 name: kpi.name.clone(),
                 id: kpi.id.to_string(),
                 unit: kpi.unit,
                 decimals: kpi.decimals,
+                polarity: kpi.polarity,
                 heading_note: format!(
                     "{} · {} · {}",
                     kpi.level.label(),
@@ -111,12 +122,13 @@ pub fn KpiPage() -> impl IntoView {
                     kpi.frequency.label()
                 ),
                 line: ScorecardLine::of(&row),
-                summary: trend_summary(kpi, &points),
+                summary: trend_summary(kpi, &points, forecast.as_ref()),
                 warnings: check(kpi, &history, latest, &workspace.framework)
                     .iter()
                     .map(|w| w.message(kpi))
                     .collect(),
                 points,
+                forecast,
             })
         })
     });
@@ -129,8 +141,9 @@ pub fn KpiPage() -> impl IntoView {
     let council = state.council_name();
     let chart = Signal::derive(move || {
         position.with(|p| {
-            p.as_ref()
-                .map_or_else(charming::Chart::new, |p| trend_chart(p.unit, &p.points))
+            p.as_ref().map_or_else(charming::Chart::new, |p| {
+                trend_chart(p.unit, p.polarity, &p.points, p.forecast.as_ref())
+            })
         })
     });
     let summary = Signal::derive(move || {
