@@ -163,3 +163,20 @@ async fn with_no_room_for_the_undo_copy_the_work_is_saved_and_undo_still_works_o
         "undo works on the page"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_change_made_just_before_the_page_is_left_is_saved_as_it_goes() {
+    storage().clear().unwrap();
+    let app = mount_app_at("/data").await;
+    sleep(AFTER_AUTOSAVE_MS).await;
+    app.click("[data-testid=start-empty]").await;
+    let event = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    let saved = saved_workspace(WORKSPACE_KEY)
+        .unwrap()
+        .framework
+        .council_name;
+    sleep(AFTER_AUTOSAVE_MS).await;
+    storage().clear().unwrap();
+    assert_eq!(saved, "Your council", "saved at once, not 400 ms later");
+}

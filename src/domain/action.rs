@@ -21,6 +21,14 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    /// Every status, in the order an action moves through them.
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Completed,
+        ActionStatus::Cancelled,
+    ];
+
     /// The status's name.
     pub const fn label(self) -> &'static str {
         match self {

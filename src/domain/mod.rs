@@ -4,6 +4,7 @@
 //! it is tested natively with `cargo test`.
 
 pub mod action;
+pub mod action_entry;
 pub mod aggregation;
 pub mod assessment;
 pub mod benchmark;

@@ -122,7 +122,21 @@ impl AppState {
             let handle = set_timeout_with_handle(move || self.save_now(), AUTOSAVE_DELAY).ok();
             pending.set_value(handle);
         });
+        // A change made just before the page is left must not wait for the timer: save it as the page goes.
+        let flush = move || {
+            if self.save_status.try_get_untracked() == Some(SaveStatus::Pending) {
+                self.save_now();
+            }
+        };
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                flush();
+            }
+        });
         on_cleanup(move || {
+            on_hide.remove();
+            on_hidden.remove();
             if let Some(handle) = pending.try_get_value().flatten() {
                 handle.clear();
             }

@@ -129,3 +129,38 @@ test('a benchmarked KPI shows the council among its comparator group, with rank 
     assert.match(await rows.nth(Number(rank) - 1).textContent(), /this council/, 'the council sits at its rank');
   });
 });
+
+test('a red KPI without an action plan gets one from its page, and the scorecard stops flagging it', async () => {
+  await app.visit('/scorecards?rag=needs_action_plan', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const flagged = await scorecards.kpiIds();
+    assert.ok(flagged.length >= 1);
+    await scorecards.rows.first().locator('[data-testid=kpi-link]').click();
+    await new KpiPage(page).ready();
+
+    await page.getByTestId('action-add').click();
+    await page.getByTestId('add-action').getByText('the action needs a title').waitFor();
+    assert.equal(await page.getByTestId('action-title').getAttribute('aria-invalid'), 'true');
+
+    await page.getByTestId('action-title').fill('Fix it');
+    await page.getByTestId('action-add').click();
+    const added = page.getByTestId('action-added');
+    await added.waitFor();
+    assert.match(await added.textContent(), /To make it SMART: .*name an owner.*set a due date/);
+    const statuses = page.getByTestId('kpi-actions').getByTestId('action-status');
+    assert.equal(await statuses.count(), 1);
+    assert.equal(await statuses.first().inputValue(), 'not_started');
+
+    await page.getByTestId('back-to-scorecards').click();
+    await page.goto(`${app.origin()}/scorecards?rag=needs_action_plan`);
+    await scorecards.ready();
+    assert.ok(!(await scorecards.kpiIds()).includes(flagged[0]), 'no longer flagged');
+
+    await page.goto(`${app.origin()}/scorecards/kpi/${flagged[0]}`);
+    await new KpiPage(page).ready();
+    await page.getByTestId('kpi-actions').getByTestId('action-status').first().selectOption('completed');
+    await page.goto(`${app.origin()}/scorecards?rag=needs_action_plan`);
+    await scorecards.ready();
+    assert.ok((await scorecards.kpiIds()).includes(flagged[0]), 'a completed action leaves the red KPI without a plan');
+  });
+});

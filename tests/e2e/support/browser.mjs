@@ -31,8 +31,8 @@ function isLocal(url) {
 }
 
 /**
- * Records into `problems` every console error, uncaught exception, failed request and request leaving
- * 127.0.0.1 on `page`.
+ * Records into `problems` every console error, uncaught exception, failed request, response with an error
+ * status and request leaving 127.0.0.1 on `page`.
  */
 export function recordProblems(page, problems, { scriptsAllowed = true } = {}) {
   page.on('console', (message) => {
@@ -51,7 +51,15 @@ export function recordProblems(page, problems, { scriptsAllowed = true } = {}) {
     if (!scriptsAllowed && request.resourceType() === 'script') {
       return; // with JavaScript off, Chromium refuses script loads by design
     }
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') {
+      return; // the test moved on before a load finished (a favicon, say); a missing file shows as a 4xx below
+    }
     problems.push(`request failed on ${page.url()}: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()} on ${page.url()}: ${response.url()}`);
+    }
   });
 }
 

@@ -3,18 +3,50 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::ids::KpiId;
+use super::action_form::AddActionForm;
+use crate::domain::action::ActionStatus;
+use crate::domain::action_entry::set_status;
+use crate::domain::ids::{ActionId, KpiId};
+use crate::ui::scorecard_query::{code, decode};
 use crate::ui::state::use_app_state;
 
 /// One action as the table shows it.
 #[derive(Clone, Debug, PartialEq)]
 struct ActionLine {
+    id: String,
     title: String,
     owner: String,
     due: String,
-    status: &'static str,
+    status: ActionStatus,
     overdue: bool,
     progress: String,
+}
+
+/// An action's status, changeable in place.
+#[component]
+fn StatusSelect(id: String, title: String, status: ActionStatus) -> impl IntoView {
+    let state = use_app_state();
+    let failure = RwSignal::new(None::<String>);
+    let change = move |event: leptos::ev::Event| {
+        let (Some(chosen), Ok(action)) = (
+            decode::<ActionStatus>(&event_target_value(&event)),
+            ActionId::try_from(id.clone()),
+        ) else {
+            return;
+        };
+        let result = state
+            .session
+            .try_update(|s| s.edit(|w| set_status(w, &action, chosen)));
+        failure.set(result.and_then(Result::err).map(|e| e.to_string()));
+    };
+    view! {
+        <select class="app-select" aria-label=format!("Status of: {title}") data-testid="action-status" on:change=change>
+            {ActionStatus::ALL.into_iter().map(|s| view! {
+                <option value=code(&s).unwrap_or_default() selected=s == status>{s.label()}</option>
+            }).collect_view()}
+        </select>
+        {move || failure.get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
+    }
 }
 
 /// The action plan and linked risks of the KPI with id `id`.
@@ -31,6 +63,7 @@ pub fn LinkedActionsAndRisks(id: Memo<String>, today: NaiveDate) -> impl IntoVie
                 .iter()
                 .filter(|a| a.kpi.as_ref() == Some(&id))
                 .map(|a| ActionLine {
+                    id: a.id.to_string(),
                     title: a.title.clone(),
                     owner: a
                         .owner
@@ -41,7 +74,7 @@ pub fn LinkedActionsAndRisks(id: Memo<String>, today: NaiveDate) -> impl IntoVie
                         || "No date".to_owned(),
                         |d| d.format("%-d %b %Y").to_string(),
                     ),
-                    status: a.status.label(),
+                    status: a.status,
                     overdue: a.is_overdue(today),
                     progress: a.progress.clone(),
                 })
@@ -89,16 +122,17 @@ pub fn LinkedActionsAndRisks(id: Memo<String>, today: NaiveDate) -> impl IntoVie
                     <tbody>
                         {move || actions.get().into_iter().map(|a| view! {
                             <tr>
-                                <th scope="row">{a.title}</th>
+                                <th scope="row">{a.title.clone()}</th>
                                 <td>{a.owner}</td>
                                 <td>{a.due} {a.overdue.then(|| view! { <span class="app-flag">"Overdue"</span> })}</td>
-                                <td>{a.status}</td>
+                                <td><StatusSelect id=a.id title=a.title status=a.status /></td>
                                 <td>{a.progress}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </Show>
+            {move || KpiId::try_from(id.get()).ok().map(|kpi| view! { <AddActionForm kpi=kpi /> })}
             <h3>"Linked risks"</h3>
             <Show
                 when=move || risks.with(|r| !r.is_empty())

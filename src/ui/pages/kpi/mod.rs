@@ -2,6 +2,7 @@
 //! summary, its definition and place in the golden thread, data-quality warnings, and the actions and risks
 //! linked to it.
 
+mod action_form;
 mod benchmark_section;
 mod definition;
 mod entry_form;
