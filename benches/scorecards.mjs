@@ -44,6 +44,9 @@ for (const size of sizes) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.origin}/help`);
+  // Let the app finish its first save, so nothing of its own is waiting to be written when the page is left.
+  await page.waitForFunction(() => window.localStorage.getItem('council-pmf.workspace') !== null);
+  await page.waitForTimeout(100);
   await page.evaluate((packed) => window.localStorage.setItem('council-pmf.workspace', packed), text);
   const summary = page.getByTestId('summary-shown');
   const render = await timed(async () => {
