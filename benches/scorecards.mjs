@@ -2,7 +2,7 @@
 // release build in headless Chromium and prints the time to open the organisational scorecard (loading the
 // workspace from storage included), to filter
 // it by a search and to sort it by RAG, beside the time the same browser takes to show a static HTML table
-// of every row on the scorecard (the app draws the first 200 and offers the rest). The ratio is the figure
+// of every row on the scorecard (the app draws the first 100 and offers the rest). The ratio is the figure
 // to watch. A benchmark: it prints, it asserts nothing.
 //
 // Run after `trunk build --release`:  node benches/scorecards.mjs [sizes…]

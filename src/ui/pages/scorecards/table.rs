@@ -132,7 +132,7 @@ fn row(line: ScorecardLine) -> impl IntoView {
 
 /// How many rows the table draws at first, and how many more each "Show more" adds: drawing is what takes
 /// the time in a browser (`benches/scorecards.mjs`), and a meeting reads the top of a sorted list.
-const ROWS_AT_A_TIME: usize = 200;
+const ROWS_AT_A_TIME: usize = 100;
 
 /// The table, in a region that scrolls sideways on narrow screens and can be scrolled from the keyboard.
 #[component]
