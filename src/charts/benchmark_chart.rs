@@ -2,10 +2,12 @@
 //! named "(this council)", and the group median as a line; with a one-sentence summary of rank and quartile.
 
 use charming::Chart;
-use charming::component::{Axis, Grid, Legend};
+use charming::component::Axis;
 use charming::datatype::DataPointItem;
-use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
-use charming::series::{Bar, Line};
+use charming::element::{AxisType, ItemStyle, LineStyleType};
+use charming::series::Bar;
+
+use super::{base_chart, level_line};
 
 use crate::domain::benchmark::BenchmarkComparison;
 use crate::domain::kpi::KpiDefinition;
@@ -45,38 +47,17 @@ pub fn benchmark_chart(
             }))
         })
         .collect();
-    Chart::new()
-        .animation(false)
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top("0"))
-        .grid(
-            Grid::new()
-                .left("3%")
-                .right("4%")
-                .bottom("3%")
-                .top("40")
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .data(rows.iter().map(|(name, ..)| name.clone()).collect()),
-        )
+    let count = rows.len();
+    base_chart(rows.into_iter().map(|(name, ..)| name).collect(), 40)
         .y_axis(Axis::new().type_(AxisType::Value).name(kpi.unit.label()))
         .series(Bar::new().name(comparison.group.clone()).data(bars))
-        .series(
-            Line::new()
-                .name("Group median")
-                .data(vec![Some(comparison.position.median); rows.len()])
-                .symbol(Symbol::None)
-                .line_style(
-                    LineStyle::new()
-                        .type_(LineStyleType::Dashed)
-                        .width(2)
-                        .color(MEDIAN),
-                )
-                .item_style(ItemStyle::new().color(MEDIAN)),
-        )
+        .series(level_line(
+            "Group median",
+            comparison.position.median,
+            count,
+            (LineStyleType::Dashed, 2),
+            MEDIAN,
+        ))
 }
 
 /// "In Q4 2025/26 Wealdshire ranked 3rd of 11 in CIPFA nearest neighbours (second quartile); 71.0% against a

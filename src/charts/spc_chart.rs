@@ -2,9 +2,11 @@
 //! limits, the target, and the variation and assurance judgements in words.
 
 use charming::Chart;
-use charming::component::{Axis, Grid, Legend};
+use charming::component::Axis;
 use charming::datatype::DataPointItem;
-use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
+use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol};
+
+use super::{base_chart, level_line};
 use charming::series::Line;
 
 use crate::domain::aggregation::MeasureType;
@@ -94,7 +96,6 @@ pub fn spc_view(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Result<SpcView,
 /// The XmR chart of `view`, with the target line when there is one.
 pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Chart {
     let xmr = &view.xmr;
-    let constant = |value: f64| vec![Some(value); xmr.points.len()];
     let points: Vec<DataPointItem> = xmr
         .points
         .iter()
@@ -110,29 +111,8 @@ pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Ch
             DataPointItem::new(point.value).item_style(ItemStyle::new().color(colour))
         })
         .collect();
-    let dashed = |colour: &str| {
-        LineStyle::new()
-            .type_(LineStyleType::Dashed)
-            .width(1)
-            .color(colour)
-    };
-    let mut chart = Chart::new()
-        .animation(false)
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top("0"))
-        .grid(
-            Grid::new()
-                .left("3%")
-                .right("4%")
-                .bottom("3%")
-                .top("40")
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .data(view.periods.clone()),
-        )
+    let count = xmr.points.len();
+    let mut chart = base_chart(view.periods.clone(), 40)
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -148,44 +128,35 @@ pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Ch
                 .line_style(LineStyle::new().width(2).color(COMMON))
                 .item_style(ItemStyle::new().color(COMMON)),
         )
-        .series(
-            Line::new()
-                .name("Mean")
-                .data(constant(xmr.mean))
-                .symbol(Symbol::None)
-                .line_style(LineStyle::new().width(2).color(LIMITS))
-                .item_style(ItemStyle::new().color(LIMITS)),
-        )
-        .series(
-            Line::new()
-                .name("Upper process limit")
-                .data(constant(xmr.upper_limit))
-                .symbol(Symbol::None)
-                .line_style(dashed(LIMITS))
-                .item_style(ItemStyle::new().color(LIMITS)),
-        )
-        .series(
-            Line::new()
-                .name("Lower process limit")
-                .data(constant(xmr.lower_limit))
-                .symbol(Symbol::None)
-                .line_style(dashed(LIMITS))
-                .item_style(ItemStyle::new().color(LIMITS)),
-        );
+        .series(level_line(
+            "Mean",
+            xmr.mean,
+            count,
+            (LineStyleType::Solid, 2),
+            LIMITS,
+        ))
+        .series(level_line(
+            "Upper process limit",
+            xmr.upper_limit,
+            count,
+            (LineStyleType::Dashed, 1),
+            LIMITS,
+        ))
+        .series(level_line(
+            "Lower process limit",
+            xmr.lower_limit,
+            count,
+            (LineStyleType::Dashed, 1),
+            LIMITS,
+        ));
     if let Some(target) = target {
-        chart = chart.series(
-            Line::new()
-                .name("Target")
-                .data(constant(target))
-                .symbol(Symbol::None)
-                .line_style(
-                    LineStyle::new()
-                        .type_(LineStyleType::Dotted)
-                        .width(2)
-                        .color(TARGET),
-                )
-                .item_style(ItemStyle::new().color(TARGET)),
-        );
+        chart = chart.series(level_line(
+            "Target",
+            target,
+            count,
+            (LineStyleType::Dotted, 2),
+            TARGET,
+        ));
     }
     chart
 }

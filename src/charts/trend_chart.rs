@@ -2,12 +2,11 @@
 //! the periods its page shows.
 
 use charming::Chart;
-use charming::component::{Axis, Grid, Legend};
-use charming::element::{
-    AreaStyle, AxisType, ItemStyle, LineStyle, LineStyleType, Step, Symbol, Tooltip, Trigger,
-};
+use charming::component::Axis;
+use charming::element::{AreaStyle, AxisType, ItemStyle, LineStyle, LineStyleType, Step, Symbol};
 use charming::series::Line;
 
+use super::{base_chart, plain_line};
 use crate::domain::kpi::KpiDefinition;
 use crate::domain::kpi_history::HistoryPoint;
 use crate::domain::period::Period;
@@ -128,19 +127,7 @@ pub fn trend_chart(
         )
         .fold(0.0_f64, f64::max);
     let top = nice_top(highest, unit);
-    let mut chart = Chart::new()
-        .animation(false)
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top("0"))
-        .grid(
-            Grid::new()
-                .left("3%")
-                .right("4%")
-                .bottom("3%")
-                .top("60")
-                .contain_label(true),
-        )
-        .x_axis(Axis::new().type_(AxisType::Category).data(labels));
+    let mut chart = base_chart(labels, 60);
     let zones = zone_heights(points, polarity, top);
     let y_axis = Axis::new().type_(AxisType::Value).name(unit.label());
     // Stacked zones start from zero and end at `top`, so the axis must show exactly that range.
@@ -185,32 +172,22 @@ pub fn trend_chart(
                 .item_style(ItemStyle::new().color(ACTUAL_COLOUR)),
         )
         .series(
-            Line::new()
-                .name("Target")
-                .data(series(|p| p.target))
-                .step(Step::Middle)
-                .symbol(Symbol::None)
-                .line_style(
-                    LineStyle::new()
-                        .type_(LineStyleType::Dashed)
-                        .width(2)
-                        .color(TARGET_COLOUR),
-                )
-                .item_style(ItemStyle::new().color(TARGET_COLOUR)),
+            plain_line(
+                "Target",
+                series(|p| p.target),
+                LineStyleType::Dashed,
+                2,
+                TARGET_COLOUR,
+            )
+            .step(Step::Middle),
         )
-        .series(
-            Line::new()
-                .name("Same period last year")
-                .data(series(|p| p.last_year))
-                .symbol(Symbol::None)
-                .line_style(
-                    LineStyle::new()
-                        .type_(LineStyleType::Dotted)
-                        .width(2)
-                        .color(LAST_YEAR_COLOUR),
-                )
-                .item_style(ItemStyle::new().color(LAST_YEAR_COLOUR)),
-        );
+        .series(plain_line(
+            "Same period last year",
+            series(|p| p.last_year),
+            LineStyleType::Dotted,
+            2,
+            LAST_YEAR_COLOUR,
+        ));
     if let (Some(forecast), Some(latest)) = (forecast, points.last().and_then(|p| p.rated_value)) {
         let path = |end: f64| -> Vec<Option<f64>> {
             let mut data = vec![None; points.len() + extra];
@@ -220,20 +197,16 @@ pub fn trend_chart(
             }
             data
         };
-        let dashed = |width: u32, style: LineStyleType| {
-            LineStyle::new()
-                .type_(style)
-                .width(width)
-                .color(FORECAST_COLOUR)
-        };
         chart = chart.series(
-            Line::new()
-                .name("Forecast (year end)")
-                .data(path(forecast.value))
-                .connect_nulls(true)
-                .symbol(Symbol::Diamond)
-                .line_style(dashed(2, LineStyleType::Dashed))
-                .item_style(ItemStyle::new().color(FORECAST_COLOUR)),
+            plain_line(
+                "Forecast (year end)",
+                path(forecast.value),
+                LineStyleType::Dashed,
+                2,
+                FORECAST_COLOUR,
+            )
+            .connect_nulls(true)
+            .symbol(Symbol::Diamond),
         );
         if let Some((low, high)) = forecast.interval {
             for (name, end) in [
@@ -241,13 +214,8 @@ pub fn trend_chart(
                 ("Forecast range (high)", high),
             ] {
                 chart = chart.series(
-                    Line::new()
-                        .name(name)
-                        .data(path(end))
-                        .connect_nulls(true)
-                        .symbol(Symbol::None)
-                        .line_style(dashed(1, LineStyleType::Dotted))
-                        .item_style(ItemStyle::new().color(FORECAST_COLOUR)),
+                    plain_line(name, path(end), LineStyleType::Dotted, 1, FORECAST_COLOUR)
+                        .connect_nulls(true),
                 );
             }
         }
