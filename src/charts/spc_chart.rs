@@ -6,8 +6,9 @@ use charming::component::Axis;
 use charming::datatype::DataPointItem;
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol};
 
-use super::{base_chart, level_line};
 use charming::series::Line;
+
+use super::{base_chart, level_line};
 
 use crate::domain::aggregation::MeasureType;
 use crate::domain::kpi::KpiDefinition;
@@ -163,30 +164,13 @@ pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Ch
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::demo::demo_workspace;
-    use crate::domain::assessment::reporting_period;
-    use crate::domain::kpi_history::kpi_history;
-    use crate::domain::workspace::PerformanceIndex;
+    use crate::domain::kpi_history::demo_history;
 
     #[test]
     fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = workspace
-            .kpis
-            .iter()
-            .find(|k| k.id.as_str() == "skpi-ahc-assess")
-            .unwrap();
-        let points = kpi_history(
-            kpi,
-            &index,
-            reporting_period(kpi.frequency, today).unwrap(),
-            &workspace.framework,
-        );
+        let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
+        let kpi = &kpi;
         let view = spc_view(kpi, &points).unwrap();
         assert_eq!(
             view.periods.len(),
@@ -231,20 +215,8 @@ mod tests {
 
     #[test]
     fn a_cumulative_kpi_is_analysed_on_each_period_without_its_year_to_date_target() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = workspace
-            .kpis
-            .iter()
-            .find(|k| k.measure == MeasureType::Cumulative)
-            .unwrap();
-        let points = kpi_history(
-            kpi,
-            &index,
-            reporting_period(kpi.frequency, today).unwrap(),
-            &workspace.framework,
-        );
+        let (kpi, points) = demo_history(|k| k.measure == MeasureType::Cumulative);
+        let kpi = &kpi;
         let view = spc_view(kpi, &points).unwrap();
         let own: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
         assert_eq!(

@@ -274,23 +274,15 @@ pub fn trend_summary(
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
     use serde_json::Value;
 
     use super::*;
-    use crate::demo::demo_workspace;
-    use crate::domain::assessment::reporting_period;
-    use crate::domain::kpi_history::kpi_history;
-    use crate::domain::workspace::PerformanceIndex;
+    use crate::domain::kpi_history::demo_history;
 
     #[test]
     fn the_chart_holds_the_same_numbers_as_the_history() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = &workspace.kpis[0];
-        let latest = reporting_period(kpi.frequency, today).unwrap();
-        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let (kpi, points) = demo_history(|_| true);
+        let (kpi, latest) = (&kpi, points.last().unwrap().period);
         let option =
             serde_json::to_value(trend_chart(kpi.unit, kpi.polarity, &points, None)).unwrap();
         assert_eq!(option["animation"], Value::Bool(false));
@@ -330,16 +322,8 @@ mod tests {
 
     #[test]
     fn rag_zones_sit_behind_the_values_and_the_forecast_runs_to_the_year_end() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = workspace
-            .kpis
-            .iter()
-            .find(|k| k.id.as_str() == "skpi-ahc-assess")
-            .unwrap();
-        let latest = reporting_period(kpi.frequency, today).unwrap();
-        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
+        let (kpi, latest) = (&kpi, points.last().unwrap().period);
         let forecast = YearEndForecast {
             periods: crate::domain::kpi_history::rest_of_year(latest),
             value: 80.0,
@@ -408,12 +392,8 @@ mod tests {
 
     #[test]
     fn the_summary_reads_the_latest_value_against_target_and_the_comparisons() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = &workspace.kpis[0];
-        let latest = reporting_period(kpi.frequency, today).unwrap();
-        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let (kpi, points) = demo_history(|_| true);
+        let kpi = &kpi;
         let last = points.last().unwrap();
         let format = |v: f64| kpi.unit.format(v, kpi.decimals);
         let expected = format!(

@@ -45,6 +45,8 @@ pub struct KpiAssessment<'a> {
     pub target: Option<AppliedTarget>,
     /// The previous period's value.
     pub previous_value: Option<f64>,
+    /// What was rated in the same period last year (its value, or its year to date for a cumulative KPI).
+    pub rated_last_year: Option<f64>,
     /// The RAG rating.
     pub rating: Rating,
     /// Change since the previous period.
@@ -128,6 +130,7 @@ pub fn assess<'a>(
         year_to_date,
         target,
         previous_value,
+        rated_last_year,
         green_but_declining: is_green_but_declining(rating.status(), trend.as_ref()),
         rating,
         change,

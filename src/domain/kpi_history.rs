@@ -54,18 +54,13 @@ pub fn kpi_history(
         .take_while(|p| p.year().start_year() >= first_year)
         .collect();
     periods.reverse();
-    let rated = |period: Period| {
-        let a = assess(kpi, &history, period, framework);
-        (a.year_to_date.or(a.value), a)
-    };
     periods
         .into_iter()
         .map(|period| {
-            let (rated_value, assessment) = rated(period);
-            let last_year = period.same_period_last_year().and_then(|p| rated(p).0);
+            let assessment = assess(kpi, &history, period, framework);
             HistoryPoint {
                 period,
-                rated_value,
+                rated_value: assessment.year_to_date.or(assessment.value),
                 value: assessment.value,
                 target: assessment.target.map(|t| t.value),
                 edges: assessment.target.and_then(|t| {
@@ -73,7 +68,7 @@ pub fn kpi_history(
                         .edges(t.value, kpi.polarity)
                 }),
                 rating: assessment.rating,
-                last_year,
+                last_year: assessment.rated_last_year,
                 commentary: assessment
                     .measurement
                     .map(|m| m.commentary.clone())
@@ -91,28 +86,37 @@ pub fn rest_of_year(latest: Period) -> Vec<Period> {
         .collect()
 }
 
+/// The first demo KPI that `pick` accepts and its history as at 22 November 2026, for the tests of
+/// everything drawn from a history.
+#[cfg(test)]
+pub(crate) fn demo_history(
+    pick: impl Fn(&KpiDefinition) -> bool,
+) -> (KpiDefinition, Vec<HistoryPoint>) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    let workspace = crate::demo::demo_workspace(today);
+    let index = PerformanceIndex::new(&workspace.measurements);
+    let kpi = workspace
+        .kpis
+        .iter()
+        .find(|k| pick(k))
+        .expect("the demo has such a KPI")
+        .clone();
+    let latest =
+        super::assessment::reporting_period(kpi.frequency, today).expect("a reporting period");
+    let points = kpi_history(&kpi, &index, latest, &workspace.framework);
+    (kpi, points)
+}
+
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::demo::demo_workspace;
     use crate::domain::aggregation::MeasureType;
-    use crate::domain::assessment::reporting_period;
     use crate::domain::period::Frequency;
 
     #[test]
     fn three_years_of_a_monthly_kpi_up_to_the_latest_month() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = workspace
-            .kpis
-            .iter()
-            .find(|k| k.frequency == Frequency::Monthly)
-            .unwrap();
-        let latest = reporting_period(kpi.frequency, today).unwrap();
-        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let (_, points) = demo_history(|k| k.frequency == Frequency::Monthly);
+        let latest = points.last().unwrap().period;
         assert_eq!(points.first().unwrap().period.to_string(), "Apr 2024");
         assert_eq!(points.last().unwrap().period, latest);
         assert_eq!(points.len(), 24 + 7);
@@ -136,16 +140,10 @@ mod tests {
 
     #[test]
     fn a_cumulative_kpi_is_charted_on_its_year_to_date() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let workspace = demo_workspace(today);
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let kpi = workspace
-            .kpis
-            .iter()
-            .find(|k| k.measure == MeasureType::Cumulative && k.frequency == Frequency::Monthly)
-            .unwrap();
-        let latest = reporting_period(kpi.frequency, today).unwrap();
-        let points = kpi_history(kpi, &index, latest, &workspace.framework);
+        let (_, points) = demo_history(|k| {
+            k.measure == MeasureType::Cumulative && k.frequency == Frequency::Monthly
+        });
+        let latest = points.last().unwrap().period;
         let this_year: Vec<&HistoryPoint> = points
             .iter()
             .filter(|p| p.period.year() == latest.year())

@@ -5,13 +5,11 @@
 //! Unknown parameters and values that do not parse are ignored (an old or hand-edited link still opens,
 //! showing what it can); everything at its default is left out, so the plain address is the default view.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
 use crate::domain::ids::{AmbitionId, CommitteeId, DirectorateId};
 use crate::domain::period::Period;
 use crate::domain::scorecard::ScorecardScope;
 use crate::domain::scorecard_filter::{ScorecardFilter, SortColumn};
+use crate::ui::value_code::{code, decode};
 
 /// Everything that decides what a scorecard page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,19 +24,6 @@ pub struct ScorecardView {
     pub sort: SortColumn,
     /// Whether the sort is reversed.
     pub descending: bool,
-}
-
-/// The code a value is written with in a link: its serde name (`"red"`, `"in_development"`, an id, a period).
-pub fn code<T: Serialize>(value: &T) -> Option<String> {
-    match serde_json::to_value(value).ok()? {
-        serde_json::Value::String(text) => Some(text),
-        _ => None,
-    }
-}
-
-/// The value a code stands for, if it is one.
-pub fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
 }
 
 impl ScorecardView {

@@ -3,29 +3,34 @@
 use leptos::prelude::*;
 
 use crate::charts::benchmark_chart::{benchmark_chart, benchmark_summary, ranked};
-use crate::domain::assessment::assess;
 use crate::domain::benchmark::{BenchmarkComparison, latest_comparison};
-use crate::domain::ids::KpiId;
 use crate::domain::kpi::KpiDefinition;
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::kpi_history::HistoryPoint;
 use crate::ui::components::echart::EChart;
 use crate::ui::state::use_app_state;
 
-/// The benchmarking section for the KPI with id `id`; absent when there are no benchmark values.
+/// The benchmarking section for a KPI and its history; absent when there are no benchmark values for a
+/// period the history holds.
 #[component]
-pub fn BenchmarkSection(id: Memo<String>) -> impl IntoView {
+pub fn BenchmarkSection(
+    history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>,
+) -> impl IntoView {
     let state = use_app_state();
     let comparison = Memo::new(move |_| {
-        let id = KpiId::try_from(id.get()).ok()?;
-        state.session.with(|s| {
-            let w = s.current();
-            let kpi = w.kpi(&id)?;
-            let benchmarks: Vec<_> = w.benchmarks.iter().filter(|b| b.kpi == id).collect();
-            let index = PerformanceIndex::new(&w.measurements);
-            let history = index.history(&id);
-            let ours = |period| assess(kpi, &history, period, &w.framework).value;
-            let comparison = latest_comparison(&benchmarks, kpi.polarity, ours)?;
-            Some((kpi.clone(), comparison, w.framework.council_name.clone()))
+        history.with(|h| {
+            let (kpi, points) = h.as_ref()?;
+            let ours = |period| {
+                points
+                    .iter()
+                    .find(|p| p.period == period)
+                    .and_then(|p| p.value)
+            };
+            state.session.with(|s| {
+                let w = s.current();
+                let benchmarks: Vec<_> = w.benchmarks.iter().filter(|b| b.kpi == kpi.id).collect();
+                let comparison = latest_comparison(&benchmarks, kpi.polarity, ours)?;
+                Some((kpi.clone(), comparison, w.framework.council_name.clone()))
+            })
         })
     });
     let chart = Signal::derive(move || {

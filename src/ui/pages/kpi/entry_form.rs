@@ -13,8 +13,8 @@ use crate::domain::measurement_entry::{
 };
 use crate::domain::period::Period;
 use crate::domain::rag::RagStatus;
-use crate::ui::scorecard_query::{code, decode};
 use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
 
 /// The input each field's problems point at.
 fn input_id(field: EntryField) -> &'static str {
@@ -47,14 +47,14 @@ fn focus_field(id: &str) {
 
 /// The sign-off state of the measurement and who did what, in words.
 fn signoff_words(
+    workspace: &crate::domain::workspace::Workspace,
     kpi: &KpiId,
     period: Period,
-) -> impl Fn(&crate::domain::workspace::Workspace) -> (Option<ValidationState>, String) {
-    let kpi = kpi.clone();
-    move |w| match w
+) -> (Option<ValidationState>, String) {
+    match workspace
         .measurements
         .iter()
-        .find(|m| m.kpi == kpi && m.period == period)
+        .find(|m| &m.kpi == kpi && m.period == period)
     {
         None => (None, "Nothing recorded yet.".to_owned()),
         Some(m) => {
@@ -149,7 +149,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         Some(
             state
                 .session
-                .with(|s| signoff_words(&kpi.get_value(), chosen)(s.current())),
+                .with(|s| signoff_words(s.current(), &kpi.get_value(), chosen)),
         )
     });
     let step = move |action: fn(

@@ -7,8 +7,8 @@ use super::action_form::AddActionForm;
 use crate::domain::action::ActionStatus;
 use crate::domain::action_entry::set_status;
 use crate::domain::ids::{ActionId, KpiId};
-use crate::ui::scorecard_query::{code, decode};
 use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
 
 /// One action as the table shows it.
 #[derive(Clone, Debug, PartialEq)]

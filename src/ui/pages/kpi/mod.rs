@@ -18,6 +18,7 @@ use crate::charts::trend_chart::{YearEndForecast, trend_chart, trend_summary};
 use crate::domain::assessment::reporting_period;
 use crate::domain::data_quality::check;
 use crate::domain::ids::KpiId;
+use crate::domain::kpi::KpiDefinition;
 use crate::domain::kpi_history::{HistoryPoint, kpi_history, rest_of_year};
 use crate::domain::scorecard::scorecard_row;
 use crate::domain::workspace::PerformanceIndex;
@@ -46,12 +47,7 @@ pub fn kpi_path(id: &str) -> String {
 /// What the page shows about the KPI now.
 #[derive(Clone, Debug, PartialEq)]
 struct Position {
-    name: String,
-    id: String,
-    heading_note: String,
-    unit: crate::domain::unit::Unit,
-    decimals: u8,
-    polarity: crate::domain::rag::Polarity,
+    kpi: KpiDefinition,
     forecast: Option<YearEndForecast>,
     line: ScorecardLine,
     points: Vec<HistoryPoint>,
@@ -111,17 +107,7 @@ pub fn KpiPage() -> impl IntoView {
                 })
             });
             Some(Position {
-                name: kpi.name.clone(),
-                id: kpi.id.to_string(),
-                unit: kpi.unit,
-                decimals: kpi.decimals,
-                polarity: kpi.polarity,
-                heading_note: format!(
-                    "{} · {} · {}",
-                    kpi.level.label(),
-                    kpi.status.label(),
-                    kpi.frequency.label()
-                ),
+                kpi: kpi.clone(),
                 line: ScorecardLine::of(&row),
                 summary: trend_summary(kpi, &points, forecast.as_ref()),
                 warnings: check(kpi, &history, latest, &workspace.framework)
@@ -136,19 +122,23 @@ pub fn KpiPage() -> impl IntoView {
     let title = Signal::derive(move || {
         position.with(|p| {
             p.as_ref()
-                .map_or_else(|| "KPI not found".to_owned(), |p| p.name.clone())
+                .map_or_else(|| "KPI not found".to_owned(), |p| p.kpi.name.clone())
         })
     });
     let council = state.council_name();
     let chart = Signal::derive(move || {
         position.with(|p| {
             p.as_ref().map_or_else(charming::Chart::new, |p| {
-                trend_chart(p.unit, p.polarity, &p.points, p.forecast.as_ref())
+                trend_chart(p.kpi.unit, p.kpi.polarity, &p.points, p.forecast.as_ref())
             })
         })
     });
     let summary = Signal::derive(move || {
         position.with(|p| p.as_ref().map(|p| p.summary.clone()).unwrap_or_default())
+    });
+    // The KPI and its history, for the sections that chart it again (SPC, benchmarking).
+    let history = Memo::new(move |_| {
+        position.with(|p| p.as_ref().map(|p| (p.kpi.clone(), p.points.clone())))
     });
     Effect::new(move |_| document().set_title(&format!("{} – {}", title.get(), council.get())));
     view! {
@@ -160,10 +150,14 @@ pub fn KpiPage() -> impl IntoView {
                 <p data-testid="kpi-missing">"This workspace has no KPI with the id " <code>{id.get()}</code> "."</p>
             }
         >
-            <h1 data-testid="page-heading">{move || position.with(|p| p.as_ref().map(|p| p.name.clone()))}</h1>
+            <h1 data-testid="page-heading">{move || position.with(|p| p.as_ref().map(|p| p.kpi.name.clone()))}</h1>
             <p class="app-lead">
-                {move || position.with(|p| p.as_ref().map(|p| view! {
-                    <span class="app-kpi__id">{p.id.clone()}</span> " · " {p.heading_note.clone()}
+                {move || position.with(|p| p.as_ref().map(|p| {
+                    let kpi = &p.kpi;
+                    view! {
+                        <span class="app-kpi__id">{kpi.id.to_string()}</span>
+                        {format!(" · {} · {} · {}", kpi.level.label(), kpi.status.label(), kpi.frequency.label())}
+                    }
                 }))}
             </p>
             <section aria-labelledby="position-heading" class="app-section">
@@ -183,11 +177,11 @@ pub fn KpiPage() -> impl IntoView {
                 <h2 id="trend-heading">"Trend"</h2>
                 <EChart id="kpi-trend-chart" chart=chart summary=summary height=320 />
                 {move || position.get().map(|p| view! {
-                    <HistoryTable name=p.name.clone() points=p.points.clone() unit=p.unit decimals=p.decimals />
+                    <HistoryTable name=p.kpi.name.clone() points=p.points.clone() unit=p.kpi.unit decimals=p.kpi.decimals />
                 })}
             </section>
-            <SpcSection id=id today=today />
-            <BenchmarkSection id=id />
+            <SpcSection history=history />
+            <BenchmarkSection history=history />
             {move || {
                 let kpi = KpiId::try_from(id.get()).ok()?;
                 let periods: Vec<_> = position.with_untracked(|p| p.as_ref().map(|p| p.points.iter().rev().map(|point| point.period).collect()))?;

@@ -2,38 +2,23 @@
 //! whether the process can meet the target, in words, and the table of values, moving ranges and the
 //! special-cause rules each point meets. With fewer values than SPC needs, it says so.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::charts::spc_chart::{SpcView, spc_chart, spc_target, spc_view};
-use crate::domain::assessment::reporting_period;
-use crate::domain::ids::KpiId;
 use crate::domain::kpi::KpiDefinition;
-use crate::domain::kpi_history::kpi_history;
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::kpi_history::HistoryPoint;
 use crate::ui::components::echart::EChart;
-use crate::ui::state::use_app_state;
 
-/// The SPC section for the KPI with id `id`.
+/// The SPC section for a KPI and its history.
 #[component]
-pub fn SpcSection(id: Memo<String>, today: NaiveDate) -> impl IntoView {
-    let state = use_app_state();
+pub fn SpcSection(history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>) -> impl IntoView {
     let analysis = Memo::new(move |_| {
-        let id = KpiId::try_from(id.get()).ok()?;
-        state.session.with(|s| {
-            let w = s.current();
-            let kpi = w.kpi(&id)?;
-            let index = PerformanceIndex::new(&w.measurements);
-            let points = kpi_history(
-                kpi,
-                &index,
-                reporting_period(kpi.frequency, today)?,
-                &w.framework,
-            );
-            let target = spc_target(kpi, &points);
+        history.with(|h| {
+            let (kpi, points) = h.as_ref()?;
+            let target = spc_target(kpi, points);
             Some((
                 kpi.clone(),
-                spc_view(kpi, &points).map_err(|e| e.to_string()),
+                spc_view(kpi, points).map_err(|e| e.to_string()),
                 target,
             ))
         })

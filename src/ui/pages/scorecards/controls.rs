@@ -10,8 +10,9 @@ use crate::domain::kpi::{KpiLevel, Perspective, PmfComponent};
 use crate::domain::period::Frequency;
 use crate::domain::scorecard::ScorecardScope;
 use crate::domain::scorecard_filter::{RagFilter, ScorecardFilter};
-use crate::ui::scorecard_query::{ScorecardView, code, decode};
+use crate::ui::scorecard_query::ScorecardView;
 use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
 
 /// Options under an optional group heading: (value, label) pairs.
 type OptionGroup = (Option<&'static str>, Vec<(String, String)>);

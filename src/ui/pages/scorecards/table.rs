@@ -53,7 +53,7 @@ fn SortHeading(
         <th scope="col" aria-sort=aria_sort>
             {if sortable {
                 view! {
-                    <button type="button" class="app-sort" data-testid=format!("sort-{}", crate::ui::scorecard_query::code(&column).unwrap_or_default()) on:click=sort>
+                    <button type="button" class="app-sort" data-testid=format!("sort-{}", crate::ui::value_code::code(&column).unwrap_or_default()) on:click=sort>
                         {label}
                         <span class="app-sort__mark" aria-hidden="true">
                             {move || match state() { Some(false) => " ▲", Some(true) => " ▼", None => "" }}
