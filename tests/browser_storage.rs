@@ -50,10 +50,11 @@ async fn unreadable_saved_data_is_kept_aside_and_never_overwritten() {
     );
 }
 
-/// Fills what is left of the storage quota, in blocks of shrinking size, to within a kilobyte.
+/// Fills what is left of the storage quota, in blocks of shrinking size, to within a character.
 fn fill_storage() {
     let mut filler = 0;
-    for size in [1 << 20, 1 << 16, 1 << 10] {
+    // Down to single characters, so the room left is smaller than anything the app writes.
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8, 1 << 4, 1] {
         let block = "x".repeat(size);
         while storage()
             .set_item(&format!("filler-{filler}"), &block)

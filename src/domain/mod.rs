@@ -25,6 +25,7 @@ pub mod risk;
 pub mod rollup;
 pub mod run_chart;
 pub mod scorecard;
+pub mod scorecard_entry;
 pub mod scorecard_filter;
 pub mod smart;
 pub mod spc;

@@ -6,16 +6,13 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::assessment::assess;
 use super::ids::{AmbitionId, CommitteeId, DirectorateId};
 use super::kpi::{KpiLevel, Perspective, PmfComponent};
 use super::period::Frequency;
 use super::rag::RagStatus;
-use super::rating::Rating;
 use super::rollup::RagCounts;
-use super::scorecard::ScorecardRow;
+use super::scorecard_entry::ScorecardEntry;
 use super::trend::Direction;
-use super::workspace::{PerformanceIndex, Workspace};
 
 /// The RAG filter: a status, or one of the flags people look for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,14 +55,14 @@ impl RagFilter {
         }
     }
 
-    fn matches(self, row: &ScorecardRow<'_>) -> bool {
+    fn matches(self, entry: &ScorecardEntry) -> bool {
         match self {
-            RagFilter::Red => row.status() == Some(RagStatus::Red),
-            RagFilter::Amber => row.status() == Some(RagStatus::Amber),
-            RagFilter::Green => row.status() == Some(RagStatus::Green),
-            RagFilter::NotRated => row.status().is_none(),
-            RagFilter::GreenButDeclining => row.assessment.green_but_declining,
-            RagFilter::NeedsActionPlan => row.needs_action_plan(),
+            RagFilter::Red => entry.status() == Some(RagStatus::Red),
+            RagFilter::Amber => entry.status() == Some(RagStatus::Amber),
+            RagFilter::Green => entry.status() == Some(RagStatus::Green),
+            RagFilter::NotRated => entry.status().is_none(),
+            RagFilter::GreenButDeclining => entry.green_but_declining,
+            RagFilter::NeedsActionPlan => entry.needs_action_plan,
         }
     }
 }
@@ -94,10 +91,10 @@ pub struct ScorecardFilter {
 }
 
 impl ScorecardFilter {
-    /// Whether `row` passes every filter.
-    pub fn matches(&self, row: &ScorecardRow<'_>) -> bool {
-        let kpi = row.kpi();
-        wanted(&self.directorate, row.directorate)
+    /// Whether `entry` passes every filter.
+    pub fn matches(&self, entry: &ScorecardEntry) -> bool {
+        let kpi = &entry.kpi;
+        wanted(&self.directorate, entry.directorate.as_ref())
             && self
                 .ambition
                 .as_ref()
@@ -110,28 +107,15 @@ impl ScorecardFilter {
             && wanted(&self.perspective, Some(&kpi.perspective))
             && wanted(&self.frequency, Some(&kpi.frequency))
             && wanted(&self.component, kpi.component.as_ref())
-            && self.rag.is_none_or(|rag| rag.matches(row))
-            && self.matches_search(row)
+            && self.rag.is_none_or(|rag| rag.matches(entry))
+            && self.matches_search(entry)
     }
 
-    fn matches_search(&self, row: &ScorecardRow<'_>) -> bool {
-        if self.search.trim().is_empty() {
-            return true;
-        }
-        let kpi = row.kpi();
-        let haystack = [
-            kpi.id.as_str(),
-            &kpi.name,
-            &kpi.definition,
-            &kpi.source,
-            row.commentary(),
-        ]
-        .join("\n")
-        .to_lowercase();
+    fn matches_search(&self, entry: &ScorecardEntry) -> bool {
         self.search
             .to_lowercase()
             .split_whitespace()
-            .all(|word| haystack.contains(word))
+            .all(|word| entry.search_text.contains(word))
     }
 
     /// True when nothing is filtered.
@@ -215,9 +199,29 @@ fn missing_last<T>(
     }
 }
 
-/// Sorts `rows` by `column`, keeping the register order among equals. `descending` reverses the column's
-/// natural order (for RAG, green first); rows with nothing in the column stay last.
-pub fn sort_rows(rows: &mut [ScorecardRow<'_>], column: SortColumn, descending: bool) {
+/// The positions in `entries` of those `filter` lets through, ordered by `column` and keeping the register
+/// order among equals. `descending` reverses the column's natural order (for RAG, green first); entries with
+/// nothing in the column stay last.
+pub fn arrange(
+    entries: &[ScorecardEntry],
+    filter: &ScorecardFilter,
+    column: SortColumn,
+    descending: bool,
+) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..entries.len())
+        .filter(|&i| filter.matches(&entries[i]))
+        .collect();
+    kept.sort_by(|&a, &b| compare(&entries[a], &entries[b], column, descending));
+    kept
+}
+
+/// How two entries compare in `column`.
+fn compare(
+    a: &ScorecardEntry,
+    b: &ScorecardEntry,
+    column: SortColumn,
+    descending: bool,
+) -> Ordering {
     let text = |a: &str, b: &str| {
         let ordering = a.to_lowercase().cmp(&b.to_lowercase());
         if descending {
@@ -229,38 +233,27 @@ pub fn sort_rows(rows: &mut [ScorecardRow<'_>], column: SortColumn, descending: 
     let number =
         |a: Option<f64>, b: Option<f64>| missing_last(a, b, descending, |a, b| a.total_cmp(b));
     let rank = |a: Option<u8>, b: Option<u8>| missing_last(a, b, descending, Ord::cmp);
-    rows.sort_by(|a, b| {
-        let (ka, kb) = (a.kpi(), b.kpi());
-        let (sa, sb) = (&a.assessment, &b.assessment);
-        match column {
-            SortColumn::Register => Ordering::Equal,
-            SortColumn::Perspective => text(ka.perspective.label(), kb.perspective.label()),
-            SortColumn::Kpi => text(&ka.name, &kb.name),
-            SortColumn::Category => text(ka.category.label(), kb.category.label()),
-            SortColumn::Frequency => {
-                missing_last(Some(ka.frequency), Some(kb.frequency), descending, Ord::cmp)
-            }
-            SortColumn::LastUpdated => {
-                missing_last(a.last_updated, b.last_updated, !descending, Ord::cmp)
-            }
-            SortColumn::Target => number(sa.target.map(|t| t.value), sb.target.map(|t| t.value)),
-            SortColumn::Direction => text(ka.polarity.label(), kb.polarity.label()),
-            SortColumn::Current => number(sa.value, sb.value),
-            SortColumn::Previous => number(sa.previous_value, sb.previous_value),
-            SortColumn::Change => rank(
-                sa.change.map(|c| direction_rank(c.direction)),
-                sb.change.map(|c| direction_rank(c.direction)),
-            ),
-            SortColumn::Rag => rank(a.status().map(rag_rank), b.status().map(rag_rank)),
-            SortColumn::Trend => rank(
-                sa.trend.map(|t| direction_rank(t.direction)),
-                sb.trend.map(|t| direction_rank(t.direction)),
-            ),
-            SortColumn::Forecast => {
-                rank(sa.forecast_rag.map(rag_rank), sb.forecast_rag.map(rag_rank))
-            }
+    let (ka, kb) = (&a.kpi, &b.kpi);
+    match column {
+        SortColumn::Register => Ordering::Equal,
+        SortColumn::Perspective => text(ka.perspective.label(), kb.perspective.label()),
+        SortColumn::Kpi => text(&ka.name, &kb.name),
+        SortColumn::Category => text(ka.category.label(), kb.category.label()),
+        SortColumn::Frequency => {
+            missing_last(Some(ka.frequency), Some(kb.frequency), descending, Ord::cmp)
         }
-    });
+        SortColumn::LastUpdated => {
+            missing_last(a.last_updated, b.last_updated, !descending, Ord::cmp)
+        }
+        SortColumn::Target => number(a.target, b.target),
+        SortColumn::Direction => text(ka.polarity.label(), kb.polarity.label()),
+        SortColumn::Current => number(a.value, b.value),
+        SortColumn::Previous => number(a.previous_value, b.previous_value),
+        SortColumn::Change => rank(a.change.map(direction_rank), b.change.map(direction_rank)),
+        SortColumn::Rag => rank(a.status().map(rag_rank), b.status().map(rag_rank)),
+        SortColumn::Trend => rank(a.trend.map(direction_rank), b.trend.map(direction_rank)),
+        SortColumn::Forecast => rank(a.forecast_rag.map(rag_rank), b.forecast_rag.map(rag_rank)),
+    }
 }
 
 /// The summary strip: counts now and at the previous period, and the flags.
@@ -276,28 +269,15 @@ pub struct ScorecardSummary {
     pub needs_action_plan: usize,
 }
 
-/// Counts `rows` for the summary strip; the previous period's ratings are assessed afresh from `index`.
-pub fn summarise(
-    rows: &[ScorecardRow<'_>],
-    workspace: &Workspace,
-    index: &PerformanceIndex<'_>,
-) -> ScorecardSummary {
-    let previous: Vec<Rating> = rows
-        .iter()
-        .filter_map(|row| {
-            let kpi = row.kpi();
-            let period = row.assessment.period.previous()?;
-            Some(assess(kpi, &index.history(&kpi.id), period, &workspace.framework).rating)
-        })
-        .collect();
+/// Counts `entries` for the summary strip.
+pub fn summarise(entries: &[&ScorecardEntry]) -> ScorecardSummary {
     ScorecardSummary {
-        now: RagCounts::from_ratings(rows.iter().map(|r| &r.assessment.rating)),
-        previous: RagCounts::from_ratings(&previous),
-        green_but_declining: rows
-            .iter()
-            .filter(|r| r.assessment.green_but_declining)
-            .count(),
-        needs_action_plan: rows.iter().filter(|r| r.needs_action_plan()).count(),
+        now: RagCounts::from_ratings(entries.iter().map(|e| &e.rating)),
+        previous: RagCounts::from_ratings(
+            entries.iter().filter_map(|e| e.previous_rating.as_ref()),
+        ),
+        green_but_declining: entries.iter().filter(|e| e.green_but_declining).count(),
+        needs_action_plan: entries.iter().filter(|e| e.needs_action_plan).count(),
     }
 }
 
@@ -308,136 +288,158 @@ mod tests {
     use super::*;
     use crate::demo::demo_workspace;
     use crate::domain::scorecard::{ScorecardScope, scorecard};
+    use crate::domain::workspace::{PerformanceIndex, Workspace};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
     }
 
-    fn with_rows(check: impl FnOnce(&Workspace, &PerformanceIndex<'_>, Vec<ScorecardRow<'_>>)) {
+    /// The demo's organisational scorecard as entries, with the workspace it came from.
+    fn entries() -> (Workspace, Vec<ScorecardEntry>) {
         let workspace = demo_workspace(today());
         let index = PerformanceIndex::new(&workspace.measurements);
-        let rows = scorecard(&workspace, &index, &ScorecardScope::Organisation, today());
-        check(&workspace, &index, rows);
+        let entries = scorecard(&workspace, &index, &ScorecardScope::Organisation, today())
+            .iter()
+            .map(|row| ScorecardEntry::of(row, &workspace, &index))
+            .collect();
+        (workspace, entries)
+    }
+
+    fn arranged<'a>(
+        entries: &'a [ScorecardEntry],
+        filter: &ScorecardFilter,
+        column: SortColumn,
+        descending: bool,
+    ) -> Vec<&'a ScorecardEntry> {
+        arrange(entries, filter, column, descending)
+            .into_iter()
+            .map(|i| &entries[i])
+            .collect()
     }
 
     #[test]
-    fn an_empty_filter_lets_everything_through() {
-        with_rows(|_, _, rows| {
-            let filter = ScorecardFilter::default();
-            assert!(filter.is_empty());
-            assert!(rows.iter().all(|r| filter.matches(r)));
-        });
+    fn an_empty_filter_lets_everything_through_in_register_order() {
+        let (_, entries) = entries();
+        let filter = ScorecardFilter::default();
+        assert!(filter.is_empty());
+        let order = arrange(&entries, &filter, SortColumn::Register, false);
+        assert_eq!(order, (0..entries.len()).collect::<Vec<_>>());
     }
 
     #[test]
-    fn each_filter_keeps_only_matching_rows() {
-        with_rows(|workspace, _, rows| {
-            let directorate = workspace.directorates[1].id.clone();
+    fn each_filter_keeps_only_matching_entries() {
+        let (workspace, entries) = entries();
+        let directorate = workspace.directorates[1].id.clone();
+        let filter = ScorecardFilter {
+            directorate: Some(directorate.clone()),
+            ..Default::default()
+        };
+        let kept = arranged(&entries, &filter, SortColumn::Register, false);
+        assert!(!kept.is_empty() && kept.len() < entries.len());
+        assert!(
+            kept.iter()
+                .all(|e| e.directorate == Some(directorate.clone()))
+        );
+
+        for rag in RagFilter::ALL {
             let filter = ScorecardFilter {
-                directorate: Some(directorate.clone()),
+                rag: Some(rag),
                 ..Default::default()
             };
-            let kept: Vec<_> = rows.iter().filter(|r| filter.matches(r)).collect();
-            assert!(!kept.is_empty() && kept.len() < rows.len());
-            assert!(kept.iter().all(|r| r.directorate == Some(&directorate)));
-
-            for rag in RagFilter::ALL {
-                let filter = ScorecardFilter {
-                    rag: Some(rag),
-                    ..Default::default()
-                };
-                let expected = rows.iter().filter(|r| rag.matches(r)).count();
-                assert_eq!(
-                    rows.iter().filter(|r| filter.matches(r)).count(),
-                    expected,
-                    "{rag:?}"
-                );
-            }
-            let red = ScorecardFilter {
-                rag: Some(RagFilter::Red),
-                ..Default::default()
-            };
-            assert!(
-                rows.iter()
-                    .filter(|r| red.matches(r))
-                    .all(|r| r.status() == Some(RagStatus::Red))
+            let expected = entries.iter().filter(|e| rag.matches(e)).count();
+            assert_eq!(
+                arrange(&entries, &filter, SortColumn::Register, false).len(),
+                expected,
+                "{rag:?}"
             );
-        });
+        }
+        let red = ScorecardFilter {
+            rag: Some(RagFilter::Red),
+            ..Default::default()
+        };
+        let reds = arranged(&entries, &red, SortColumn::Register, false);
+        assert!(!reds.is_empty());
+        assert!(reds.iter().all(|e| e.status() == Some(RagStatus::Red)));
     }
 
     #[test]
     fn search_needs_every_word_in_any_case() {
-        with_rows(|_, _, rows| {
-            let first = rows[0].kpi().name.clone();
-            let words: Vec<&str> = first.split_whitespace().take(2).collect();
-            let filter = ScorecardFilter {
-                search: words.join("  ").to_uppercase(),
-                ..Default::default()
-            };
-            assert!(filter.matches(&rows[0]));
-            let nothing = ScorecardFilter {
-                search: format!("{} zzzz-not-there", words[0]),
-                ..Default::default()
-            };
-            assert!(!rows.iter().any(|r| nothing.matches(r)));
-        });
+        let (_, entries) = entries();
+        let first = entries[0].kpi.name.clone();
+        let words: Vec<&str> = first.split_whitespace().take(2).collect();
+        let filter = ScorecardFilter {
+            search: words.join("  ").to_uppercase(),
+            ..Default::default()
+        };
+        assert!(filter.matches(&entries[0]));
+        let nothing = ScorecardFilter {
+            search: format!("{} zzzz-not-there", words[0]),
+            ..Default::default()
+        };
+        assert!(!entries.iter().any(|e| nothing.matches(e)));
     }
 
     #[test]
     fn sorting_by_rag_puts_red_first_and_keeps_register_order_among_equals() {
-        with_rows(|_, _, mut rows| {
-            let register: Vec<_> = rows.iter().map(|r| r.kpi().id.clone()).collect();
-            sort_rows(&mut rows, SortColumn::Rag, false);
-            let ranks: Vec<u8> = rows
-                .iter()
-                .map(|r| r.status().map_or(3, rag_rank))
-                .collect();
-            assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
-            let reds: Vec<_> = rows
-                .iter()
-                .filter(|r| r.status() == Some(RagStatus::Red))
-                .map(|r| register.iter().position(|id| *id == r.kpi().id).unwrap())
-                .collect();
-            assert!(reds.windows(2).all(|w| w[0] < w[1]), "a stable sort");
-            sort_rows(&mut rows, SortColumn::Rag, true);
-            assert_eq!(rows[0].status(), Some(RagStatus::Green));
-            assert_eq!(rows.last().unwrap().status(), None, "the unrated stay last");
-        });
+        let (_, entries) = entries();
+        let all = ScorecardFilter::default();
+        let order = arrange(&entries, &all, SortColumn::Rag, false);
+        let ranks: Vec<u8> = order
+            .iter()
+            .map(|&i| entries[i].status().map_or(3, rag_rank))
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+        let reds: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| entries[i].status() == Some(RagStatus::Red))
+            .collect();
+        assert!(reds.windows(2).all(|w| w[0] < w[1]), "a stable sort");
+        let descending = arranged(&entries, &all, SortColumn::Rag, true);
+        assert_eq!(descending[0].status(), Some(RagStatus::Green));
+        assert_eq!(
+            descending.last().unwrap().status(),
+            None,
+            "the unrated stay last"
+        );
     }
 
     #[test]
     fn sorting_by_a_number_leaves_missing_values_last_both_ways() {
-        with_rows(|_, _, mut rows| {
-            for descending in [false, true] {
-                sort_rows(&mut rows, SortColumn::Current, descending);
-                let values: Vec<Option<f64>> = rows.iter().map(|r| r.assessment.value).collect();
-                let first_missing = values
-                    .iter()
-                    .position(Option::is_none)
-                    .unwrap_or(values.len());
-                assert!(values[first_missing..].iter().all(Option::is_none));
-                let present: Vec<f64> =
-                    values[..first_missing].iter().map(|v| v.unwrap()).collect();
-                assert!(present.windows(2).all(|w| if descending {
-                    w[0] >= w[1]
-                } else {
-                    w[0] <= w[1]
-                }));
-            }
-        });
+        let (_, entries) = entries();
+        for descending in [false, true] {
+            let sorted = arranged(
+                &entries,
+                &ScorecardFilter::default(),
+                SortColumn::Current,
+                descending,
+            );
+            let values: Vec<Option<f64>> = sorted.iter().map(|e| e.value).collect();
+            let first_missing = values
+                .iter()
+                .position(Option::is_none)
+                .unwrap_or(values.len());
+            assert!(values[first_missing..].iter().all(Option::is_none));
+            let present: Vec<f64> = values[..first_missing].iter().map(|v| v.unwrap()).collect();
+            assert!(present.windows(2).all(|w| if descending {
+                w[0] >= w[1]
+            } else {
+                w[0] <= w[1]
+            }));
+        }
     }
 
     #[test]
-    fn the_summary_counts_every_row_once() {
-        with_rows(|workspace, index, rows| {
-            let summary = summarise(&rows, workspace, index);
-            assert_eq!(summary.now.total(), rows.len());
-            assert_eq!(
-                summary.needs_action_plan,
-                rows.iter().filter(|r| r.needs_action_plan()).count()
-            );
-            assert!(summary.now.overridden >= 1, "the demo has overrides");
-            assert!(summary.previous.rated() > 0);
-        });
+    fn the_summary_counts_every_entry_once() {
+        let (_, entries) = entries();
+        let all: Vec<&ScorecardEntry> = entries.iter().collect();
+        let summary = summarise(&all);
+        assert_eq!(summary.now.total(), entries.len());
+        assert_eq!(
+            summary.needs_action_plan,
+            entries.iter().filter(|e| e.needs_action_plan).count()
+        );
+        assert!(summary.now.overridden >= 1, "the demo has overrides");
+        assert!(summary.previous.rated() > 0);
     }
 }

@@ -13,7 +13,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::domain::scorecard::{as_at_for, scorecard};
-use crate::domain::scorecard_filter::{ScorecardSummary, sort_rows, summarise};
+use crate::domain::scorecard_entry::ScorecardEntry;
+use crate::domain::scorecard_filter::{ScorecardSummary, arrange, summarise};
 use crate::domain::workspace::PerformanceIndex;
 use crate::ui::area::Area;
 use crate::ui::download::{download_text, file_name};
@@ -25,6 +26,16 @@ use lines::{ScorecardLine, lines_to_csv};
 use periods::latest_month;
 use summary_strip::SummaryStrip;
 use table::ScorecardTable;
+
+/// The scorecard for a scope and period, assessed once and then narrowed and reordered as often as people
+/// type or click: the filters, search and sort never assess anything again.
+#[derive(Clone, Debug, PartialEq)]
+struct Assessed {
+    title: String,
+    as_at: NaiveDate,
+    entries: Vec<ScorecardEntry>,
+    lines: Vec<ScorecardLine>,
+}
 
 /// What the page shows for the current view.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,26 +106,41 @@ pub fn ScorecardsPage() -> impl IntoView {
             },
         );
     });
-    let shown = Memo::new(move |_| {
-        let view = view.get();
+    let scope_and_period = Memo::new(move |_| view.with(|v| (v.scope.clone(), v.period)));
+    let assessed = Memo::new(move |_| {
+        let (scope, period) = scope_and_period.get();
         state.session.with(|session| {
             let workspace = session.current();
             let index = PerformanceIndex::new(&workspace.measurements);
-            let as_at = view
-                .period
+            let as_at = period
                 .or_else(|| latest_month(today))
                 .map_or(today, |period| as_at_for(period, today));
-            let mut rows = scorecard(workspace, &index, &view.scope, as_at);
-            let total = rows.len();
-            rows.retain(|row| view.filter.matches(row));
-            sort_rows(&mut rows, view.sort, view.descending);
-            Shown {
-                title: view.scope.title(workspace),
+            let rows = scorecard(workspace, &index, &scope, as_at);
+            Assessed {
+                title: scope.title(workspace),
                 as_at,
-                total,
-                summary: summarise(&rows, workspace, &index),
+                entries: rows
+                    .iter()
+                    .map(|row| ScorecardEntry::of(row, workspace, &index))
+                    .collect(),
                 lines: rows.iter().map(ScorecardLine::of).collect(),
             }
+        })
+    });
+    let shown = Memo::new(move |_| {
+        view.with(|view| {
+            assessed.with(|assessed| {
+                let order = arrange(&assessed.entries, &view.filter, view.sort, view.descending);
+                let kept: Vec<&ScorecardEntry> =
+                    order.iter().map(|&i| &assessed.entries[i]).collect();
+                Shown {
+                    title: assessed.title.clone(),
+                    as_at: assessed.as_at,
+                    total: assessed.entries.len(),
+                    summary: summarise(&kept),
+                    lines: order.iter().map(|&i| assessed.lines[i].clone()).collect(),
+                }
+            })
         })
     });
     view! {
