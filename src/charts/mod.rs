@@ -4,6 +4,7 @@
 
 pub mod benchmark_chart;
 pub mod spc_chart;
+pub mod thread_chart;
 pub mod trend_chart;
 
 use charming::Chart;

@@ -77,6 +77,27 @@ impl RagCounts {
         counts
     }
 
+    /// The counts in words, largest concerns first, leaving out what is zero: "1 red, 2 amber, 3 green, 1 not
+    /// rated"; "No KPIs" when there are none.
+    pub fn describe(&self) -> String {
+        let not_rated = self.total() - self.rated();
+        let parts: Vec<String> = [
+            (self.red, "red"),
+            (self.amber, "amber"),
+            (self.green, "green"),
+            (not_rated, "not rated"),
+        ]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, label)| format!("{count} {label}"))
+        .collect();
+        if parts.is_empty() {
+            "No KPIs".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+
     /// KPIs with a RAG status.
     pub fn rated(&self) -> usize {
         self.red + self.amber + self.green
@@ -127,6 +148,18 @@ mod tests {
             .chain(std::iter::repeat_n(computed(RagStatus::Red), red))
             .collect();
         RagCounts::from_ratings(&ratings)
+    }
+
+    #[test]
+    fn counts_read_as_words() {
+        assert_eq!(counts(3, 2, 1).describe(), "1 red, 2 amber, 3 green");
+        assert_eq!(counts(0, 0, 0).describe(), "No KPIs");
+        let with_unrated = RagCounts {
+            no_data: 2,
+            baseline: 1,
+            ..counts(1, 0, 0)
+        };
+        assert_eq!(with_unrated.describe(), "1 green, 3 not rated");
     }
 
     #[test]

@@ -6,14 +6,17 @@
 //! Each KPI is shown at its own latest reporting period as at a date, so monthly, quarterly and annual KPIs
 //! sit side by side: as at 31 October a monthly KPI shows October, a quarterly one Q2 (July to September).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::assessment::{KpiAssessment, assess, reporting_period};
 use super::golden_thread::ThreadNode;
-use super::ids::{CommitteeId, DirectorateId};
+use super::ids::{CommitteeId, DirectorateId, KpiId};
 use super::kpi::{KpiDefinition, KpiLevel, KpiStatus};
 use super::period::Period;
 use super::rag::RagStatus;
+use super::rating::Rating;
 use super::workspace::{PerformanceIndex, Workspace};
 
 /// Which scorecard.
@@ -154,6 +157,23 @@ pub fn scorecard_row<'a>(
         last_updated,
         has_open_action,
     })
+}
+
+/// Every current KPI's rating as at `as_at`, each at its own latest reporting period (what a roll-up counts).
+pub fn ratings_as_at(
+    workspace: &Workspace,
+    index: &PerformanceIndex<'_>,
+    as_at: NaiveDate,
+) -> HashMap<KpiId, Rating> {
+    workspace
+        .kpis
+        .iter()
+        .filter(|kpi| kpi.status != KpiStatus::Retired)
+        .filter_map(|kpi| {
+            let row = scorecard_row(workspace, index, kpi, as_at)?;
+            Some((kpi.id.clone(), row.assessment.rating))
+        })
+        .collect()
 }
 
 /// The date a scorecard is drawn up as at, for a chosen period: its last day, or `today` while it is running.

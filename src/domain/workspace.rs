@@ -143,7 +143,7 @@ impl Workspace {
     }
 
     /// The service a KPI belongs to: its own, or its team's.
-    fn service_of_kpi<'a>(&'a self, kpi: &'a KpiDefinition) -> Option<&'a ServiceId> {
+    pub fn service_of_kpi<'a>(&'a self, kpi: &'a KpiDefinition) -> Option<&'a ServiceId> {
         kpi.service
             .as_ref()
             .or_else(|| self.service_of_team(kpi.team.as_ref()?))

@@ -8,7 +8,8 @@ use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
-    AreaPlaceholder, DataPage, HelpPage, KpiPage, NotFoundPage, ScorecardsPage,
+    AreaPlaceholder, DataPage, GoldenThreadPage, HelpPage, KpiPage, NotFoundPage, PlanOnAPagePage,
+    ScorecardsPage,
 };
 use crate::ui::state::AppState;
 
@@ -33,9 +34,10 @@ pub fn App() -> impl IntoView {
                         path=(StaticSegment(Area::Scorecards.slug()), StaticSegment("kpi"), ParamSegment("id"))
                         view=KpiPage
                     />
+                    <Route path=StaticSegment(Area::GoldenThread.slug()) view=GoldenThreadPage />
                     <Route
-                        path=StaticSegment(Area::GoldenThread.slug())
-                        view=placeholder(Area::GoldenThread)
+                        path=(StaticSegment(Area::GoldenThread.slug()), StaticSegment("plan"))
+                        view=PlanOnAPagePage
                     />
                     <Route
                         path=StaticSegment(Area::RisksAndActions.slug())

@@ -9,6 +9,7 @@ pub mod pages;
 pub mod panic_banner;
 pub mod scorecard_query;
 pub mod state;
+pub mod tree_navigation;
 pub mod value_code;
 mod yield_now;
 

@@ -5,6 +5,7 @@
 use charming::WasmRenderer;
 use charming::renderer::Echarts;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Frees the chart's canvas and listeners.
@@ -18,6 +19,47 @@ fn dispose(echarts: &Echarts) {
     }
 }
 
+/// Whether the ECharts script has loaded: without it the renderer would throw instead of returning an error.
+fn echarts_loaded() -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false)
+}
+
+/// The names from the centre of a tree-like chart (a sunburst) down to the item a click event is for.
+fn clicked_path(params: &JsValue) -> Vec<String> {
+    js_sys::Reflect::get(params, &JsValue::from_str("treePathInfo"))
+        .ok()
+        .and_then(|path| path.dyn_into::<js_sys::Array>().ok())
+        .map(|path| {
+            path.iter()
+                .filter_map(|step| {
+                    js_sys::Reflect::get(&step, &JsValue::from_str("name"))
+                        .ok()?
+                        .as_string()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Calls `handler` on every click on `echarts`; the listener lives as long as the returned closure.
+fn listen_for_clicks(
+    echarts: &Echarts,
+    handler: Callback<Vec<String>>,
+) -> Option<Closure<dyn Fn(JsValue)>> {
+    let instance: &JsValue = echarts.as_ref();
+    let on = js_sys::Reflect::get(instance, &JsValue::from_str("on")).ok()?;
+    let on = on.dyn_ref::<js_sys::Function>()?;
+    let listener = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+        let path = clicked_path(&params);
+        if !path.is_empty() {
+            handler.run(path);
+        }
+    });
+    on.call2(instance, &JsValue::from_str("click"), listener.as_ref())
+        .ok()?;
+    Some(listener)
+}
+
 /// A chart in a `div` with `id`, `height` pixels tall, described by `summary`.
 #[component]
 pub fn EChart(
@@ -29,8 +71,12 @@ pub fn EChart(
     summary: Signal<String>,
     /// Height in pixels.
     height: u32,
+    /// For a tree-like chart, called with the names from the centre down to the item clicked.
+    #[prop(optional)]
+    on_click: Option<Callback<Vec<String>>>,
 ) -> impl IntoView {
     let instance = StoredValue::new_local(None::<Echarts>);
+    let click_listener = StoredValue::new_local(None::<Closure<dyn Fn(JsValue)>>);
     let failure = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let option = chart.get();
@@ -40,9 +86,18 @@ pub fn EChart(
                 .map(|echarts| WasmRenderer::update(echarts, &option))
                 .is_some()
         });
-        if !updated {
+        if !updated && !echarts_loaded() {
+            failure.set(Some(
+                "The chart could not be drawn (the charting library did not load); the table below has the same figures.".to_owned(),
+            ));
+        } else if !updated {
             match WasmRenderer::new_opt(None, Some(height)).render(id, &option) {
-                Ok(echarts) => instance.set_value(Some(echarts)),
+                Ok(echarts) => {
+                    if let Some(handler) = on_click {
+                        click_listener.set_value(listen_for_clicks(&echarts, handler));
+                    }
+                    instance.set_value(Some(echarts));
+                }
                 Err(error) => failure.set(Some(format!("The chart could not be drawn ({error:?}); the table below has the same figures."))),
             }
         }
@@ -59,6 +114,7 @@ pub fn EChart(
         if let Some(echarts) = instance.try_update_value(Option::take).flatten() {
             dispose(&echarts);
         }
+        click_listener.set_value(None);
     });
     view! {
         <figure class="app-chart">

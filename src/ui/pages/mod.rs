@@ -2,6 +2,7 @@
 
 mod area_placeholder;
 mod data;
+mod golden_thread;
 mod help;
 mod kpi;
 mod not_found;
@@ -9,6 +10,7 @@ mod scorecards;
 
 pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
+pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, ThreadPlace};
 pub use help::HelpPage;
 pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;

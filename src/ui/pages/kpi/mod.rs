@@ -4,6 +4,7 @@
 
 mod action_form;
 mod benchmark_section;
+mod contribution;
 mod definition;
 mod entry_form;
 mod history_table;
@@ -29,6 +30,7 @@ use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
+use contribution::KpiContribution;
 use definition::KpiDefinitionList;
 use entry_form::EntryForm;
 use history_table::HistoryTable;
@@ -188,6 +190,7 @@ pub fn KpiPage() -> impl IntoView {
                 Some(view! { <EntryForm id=kpi periods=periods /> })
             }}
             <KpiDefinitionList id=id />
+            <KpiContribution id=id />
             <LinkedActionsAndRisks id=id today=today />
         </Show>
     }

@@ -23,7 +23,7 @@ use crate::ui::scorecard_query::ScorecardView;
 use crate::ui::state::use_app_state;
 use controls::ScorecardControls;
 use lines::{ScorecardLine, lines_to_csv};
-use periods::latest_month;
+pub use periods::default_as_at;
 use summary_strip::SummaryStrip;
 use table::ScorecardTable;
 
@@ -112,9 +112,8 @@ pub fn ScorecardsPage() -> impl IntoView {
         state.session.with(|session| {
             let workspace = session.current();
             let index = PerformanceIndex::new(&workspace.measurements);
-            let as_at = period
-                .or_else(|| latest_month(today))
-                .map_or(today, |period| as_at_for(period, today));
+            let as_at =
+                period.map_or_else(|| default_as_at(today), |period| as_at_for(period, today));
             let rows = scorecard(workspace, &index, &scope, as_at);
             Assessed {
                 title: scope.title(workspace),

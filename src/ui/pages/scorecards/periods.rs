@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::domain::assessment::reporting_period;
 use crate::domain::period::{Frequency, Period};
+use crate::domain::scorecard::as_at_for;
 
 /// How many of each kind the period choice offers.
 const MONTHS: usize = 24;
@@ -13,6 +14,12 @@ const YEARS: usize = 4;
 /// The latest month that has ended by `today`: the default period.
 pub fn latest_month(today: NaiveDate) -> Option<Period> {
     reporting_period(Frequency::Monthly, today)
+}
+
+/// The date a scorecard or roll-up is drawn up as at when no period is chosen: the end of the latest month
+/// that has ended (today, before any has).
+pub fn default_as_at(today: NaiveDate) -> NaiveDate {
+    latest_month(today).map_or(today, |period| as_at_for(period, today))
 }
 
 fn back_from(start: Option<Period>, count: usize) -> Vec<Period> {

@@ -1,0 +1,273 @@
+//! The node chosen in the tree: where it sits (breadcrumbs), its RAG roll-up, how it contributes to the
+//! ambitions (or, for an ambition, everything that delivers it), and the KPIs, plans and risks that hang
+//! there, with a way into its scorecard.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::ThreadPlace;
+use crate::domain::golden_thread::ThreadNode;
+use crate::domain::ids::KpiId;
+use crate::domain::rag::RagStatus;
+use crate::domain::rating::Rating;
+use crate::domain::rollup::RagCounts;
+use crate::domain::thread_tree::{ThreadItem, ThreadTreeNode, plans_at, risks_at};
+use crate::ui::area::Area;
+use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
+use crate::ui::pages::kpi_path;
+use crate::ui::scorecard_query::encode;
+use crate::ui::state::use_app_state;
+
+/// A step of a path: the node's key and name.
+type Step = (String, String);
+
+/// A KPI counted at the node.
+#[derive(Clone, Debug, PartialEq)]
+struct KpiLine {
+    id: String,
+    name: String,
+    level: &'static str,
+    rating: Option<Rating>,
+}
+
+/// A risk hanging at the node.
+#[derive(Clone, Debug, PartialEq)]
+struct RiskLine {
+    title: String,
+    level: &'static str,
+    score: u8,
+    band: RagStatus,
+}
+
+/// Everything the panel shows, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct Detail {
+    key: String,
+    kind: &'static str,
+    name: String,
+    breadcrumbs: Vec<Step>,
+    counts: RagCounts,
+    summary: Option<RagStatus>,
+    /// For anything below an ambition: each place it holds on the thread, from the ambition down.
+    contributes: Vec<Vec<Step>>,
+    /// For the vision or an ambition: how many of each kind deliver it.
+    delivered_by: Vec<(usize, &'static str)>,
+    kpis: Vec<KpiLine>,
+    plans: Vec<String>,
+    risks: Vec<RiskLine>,
+    scorecard: Option<(String, String)>,
+}
+
+fn steps(path: &[&ThreadTreeNode]) -> Vec<Step> {
+    path.iter()
+        .map(|n| (n.key.clone(), n.name.clone()))
+        .collect()
+}
+
+/// "3 directorates", "1 service", … for each kind found below `node`.
+fn delivered_by(node: &ThreadTreeNode) -> Vec<(usize, &'static str)> {
+    let mut counts: Vec<(usize, &'static str)> = Vec::new();
+    for child in &node.children {
+        child.walk(&mut |n| {
+            let kind = n.item.kind();
+            match counts.iter_mut().find(|(_, k)| *k == kind) {
+                Some((count, _)) => *count += 1,
+                None => counts.push((1, kind)),
+            }
+        });
+    }
+    counts
+}
+
+fn scorecard_link(node: &ThreadTreeNode) -> Option<(String, String)> {
+    let path = Area::Scorecards.path();
+    match &node.item {
+        ThreadItem::Node(ThreadNode::Council) => {
+            Some((path, "Open the organisational scorecard".to_owned()))
+        }
+        ThreadItem::Node(ThreadNode::Ambition(id)) => Some((
+            format!("{path}?ambition={}", encode(id.as_str())),
+            "Open the organisational scorecard for this ambition".to_owned(),
+        )),
+        ThreadItem::Node(ThreadNode::Directorate(id)) => Some((
+            format!("{path}?scope={}", encode(&format!("directorate:{id}"))),
+            "Open this directorate's scorecard".to_owned(),
+        )),
+        _ => None,
+    }
+}
+
+/// The details panel.
+#[component]
+pub fn NodeDetail(
+    tree: Memo<ThreadTreeNode>,
+    ratings: Memo<HashMap<KpiId, Rating>>,
+    selected: Memo<String>,
+    go: Callback<ThreadPlace>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let detail = Memo::new(move |_| {
+        let key = selected.get();
+        tree.with(|tree| {
+            ratings.with(|ratings| {
+                state.session.with(|session| {
+                    let workspace = session.current();
+                    let node = tree.find(&key)?;
+                    let counts = node.rollup(ratings);
+                    let below_ambition = tree.path_to(&key).len() > 2;
+                    Some(Detail {
+                        key: key.clone(),
+                        kind: node.item.kind(),
+                        name: node.name.clone(),
+                        breadcrumbs: steps(&tree.path_to(&key)),
+                        counts,
+                        summary: counts.summary(&workspace.framework.rollup),
+                        contributes: if below_ambition {
+                            tree.occurrences(&node.item)
+                                .iter()
+                                .map(|n| steps(&tree.path_to(&n.key)[1..]))
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                        delivered_by: if below_ambition {
+                            Vec::new()
+                        } else {
+                            delivered_by(node)
+                        },
+                        kpis: node
+                            .kpis
+                            .iter()
+                            .filter_map(|id| workspace.kpi(id))
+                            .map(|k| KpiLine {
+                                id: k.id.to_string(),
+                                name: k.name.clone(),
+                                level: k.level.label(),
+                                rating: ratings.get(&k.id).cloned(),
+                            })
+                            .collect(),
+                        plans: plans_at(workspace, node)
+                            .iter()
+                            .map(|p| p.title.clone())
+                            .collect(),
+                        risks: risks_at(workspace, node)
+                            .iter()
+                            .map(|r| RiskLine {
+                                title: r.title.clone(),
+                                level: r.level.label(),
+                                score: r.residual.score(),
+                                band: r.band(&workspace.framework.risk),
+                            })
+                            .collect(),
+                        scorecard: scorecard_link(node),
+                    })
+                })
+            })
+        })
+    });
+    // A step of a trail is a real link (it can be opened elsewhere); within the page it moves the tree.
+    let link_to = move |key: String| {
+        move |event: web_sys::MouseEvent| {
+            event.prevent_default();
+            go.run(ThreadPlace {
+                node: Some(key.clone()),
+                search: String::new(),
+            });
+        }
+    };
+    let crumb_trail = move |trail: Vec<Step>| {
+        let last = trail.len().saturating_sub(1);
+        trail
+            .into_iter()
+            .enumerate()
+            .map(|(i, (key, name))| {
+                let href = ThreadPlace {
+                    node: Some(key.clone()),
+                    search: String::new(),
+                }
+                .href();
+                view! {
+                    <li>
+                        {if i == last {
+                            view! { <span aria-current="location">{name}</span> }.into_any()
+                        } else {
+                            view! { <a href=href on:click=link_to(key)>{name}</a> }.into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="app-thread__detail" aria-labelledby="thread-detail-heading" data-testid="thread-detail">
+            {move || detail.get().map(|d| {
+                let Detail { key: _, kind, name, breadcrumbs, counts, summary, contributes, delivered_by, kpis, plans, risks, scorecard } = d;
+                view! {
+                    <nav aria-label="Where this sits" class="app-breadcrumbs" data-testid="thread-breadcrumbs">
+                        <ol>{crumb_trail(breadcrumbs)}</ol>
+                    </nav>
+                    <p class="app-thread__kind">{kind}</p>
+                    <h2 id="thread-detail-heading" data-testid="thread-detail-name">{name}</h2>
+                    <p data-testid="thread-rollup">
+                        <RagStatusBadge status=summary none_label="Not rated" />
+                        " " {counts.describe()}
+                    </p>
+                    {scorecard.map(|(href, label)| view! { <p><a href=href data-testid="thread-scorecard-link">{label}</a></p> })}
+                    {(!contributes.is_empty()).then(|| view! {
+                        <h3>"How does this contribute?"</h3>
+                        <ul class="app-thread__paths" data-testid="thread-contributes">
+                            {contributes.into_iter().map(|path| view! {
+                                <li><ol class="app-breadcrumbs__inline">{crumb_trail(path)}</ol></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(!delivered_by.is_empty()).then(|| view! {
+                        <h3>"Delivered by"</h3>
+                        <ul data-testid="thread-delivered-by">
+                            {delivered_by.into_iter().map(|(count, kind)| {
+                                let kind = kind.to_lowercase();
+                                view! { <li>{if count == 1 { format!("1 {kind}") } else { format!("{count} {kind}s") }}</li> }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <table class="app-table app-table--compact" data-testid="thread-kpis">
+                        <caption class="app-table__caption">{format!("KPIs counted here ({})", kpis.len())}</caption>
+                        <thead><tr><th scope="col">"KPI"</th><th scope="col">"Level"</th><th scope="col">"RAG rating"</th></tr></thead>
+                        <tbody>
+                            {kpis.into_iter().map(|k| view! {
+                                <tr>
+                                    <th scope="row"><a href=kpi_path(&k.id)>{k.name}</a></th>
+                                    <td>{k.level}</td>
+                                    <td>{match k.rating {
+                                        Some(rating) => view! { <RagBadge rating=rating /> }.into_any(),
+                                        None => view! { <span class="app-muted">"Not yet due"</span> }.into_any(),
+                                    }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <h3>"Plans"</h3>
+                    {if plans.is_empty() {
+                        view! { <p class="app-muted">"No plan is recorded here."</p> }.into_any()
+                    } else {
+                        view! { <ul data-testid="thread-plans">{plans.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                    <table class="app-table app-table--compact" data-testid="thread-risks">
+                        <caption class="app-table__caption">{format!("Open risks ({})", risks.len())}</caption>
+                        <thead><tr><th scope="col">"Risk"</th><th scope="col">"Register"</th><th scope="col">"Residual score"</th></tr></thead>
+                        <tbody>
+                            {risks.into_iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row">{r.title}</th>
+                                    <td>{r.level}</td>
+                                    <td>{r.score} " " <RagStatusBadge status=Some(r.band) none_label="" /></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+        </section>
+    }
+}

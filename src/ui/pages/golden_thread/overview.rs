@@ -1,0 +1,109 @@
+//! The thread at a glance: the sunburst of the vision, ambitions, directorates and services coloured by
+//! roll-up (a click opens the node), with the same roll-ups for each ambition in a table beneath it.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::ThreadPlace;
+use crate::charts::thread_chart::{key_at, thread_summary, thread_sunburst};
+use crate::domain::ids::KpiId;
+use crate::domain::rag::RagStatus;
+use crate::domain::rating::Rating;
+use crate::domain::rollup::RagCounts;
+use crate::domain::thread_tree::ThreadTreeNode;
+use crate::ui::components::echart::EChart;
+use crate::ui::components::rag_badge::RagStatusBadge;
+use crate::ui::state::use_app_state;
+
+/// An ambition's row of the roll-up table.
+#[derive(Clone, Debug, PartialEq)]
+struct AmbitionRow {
+    key: String,
+    name: String,
+    counts: RagCounts,
+    summary: Option<RagStatus>,
+}
+
+/// The sunburst and the roll-up table.
+#[component]
+pub fn ThreadOverview(
+    tree: Memo<ThreadTreeNode>,
+    ratings: Memo<HashMap<KpiId, Rating>>,
+    go: Callback<ThreadPlace>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let rule = Memo::new(move |_| state.session.with(|s| s.current().framework.rollup));
+    let chart =
+        Signal::derive(move || tree.with(|t| ratings.with(|r| thread_sunburst(t, r, &rule.get()))));
+    let summary =
+        Signal::derive(move || tree.with(|t| ratings.with(|r| thread_summary(t, r, &rule.get()))));
+    let on_click = Callback::new(move |names: Vec<String>| {
+        if let Some(key) = tree.with_untracked(|t| key_at(t, &names)) {
+            go.run(ThreadPlace {
+                node: Some(key),
+                search: String::new(),
+            });
+        }
+    });
+    let rows = Memo::new(move |_| {
+        let rule = rule.get();
+        tree.with(|t| {
+            ratings.with(|r| {
+                t.children
+                    .iter()
+                    .map(|a| {
+                        let counts = a.rollup(r);
+                        AmbitionRow {
+                            key: a.key.clone(),
+                            name: a.name.clone(),
+                            counts,
+                            summary: counts.summary(&rule),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <section class="app-section" aria-labelledby="thread-overview-heading" data-testid="thread-overview">
+            <h2 id="thread-overview-heading">"The thread at a glance"</h2>
+            <p class="app-hint">"Each ring is a level of the thread; a segment's colour is its RAG roll-up. Click a segment to open it, or use the tree above."</p>
+            <EChart id="thread-sunburst" chart=chart summary=summary height=480 on_click=on_click />
+            <table class="app-table" data-testid="thread-rollup-table">
+                <caption class="app-table__caption">"Roll-up for each ambition: the KPIs serving it, by RAG"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Ambition"</th>
+                        <th scope="col">"Roll-up"</th>
+                        <th scope="col" class="app-table__number">"Red"</th>
+                        <th scope="col" class="app-table__number">"Amber"</th>
+                        <th scope="col" class="app-table__number">"Green"</th>
+                        <th scope="col" class="app-table__number">"Not rated"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|row| {
+                        let href = ThreadPlace { node: Some(row.key.clone()), search: String::new() }.href();
+                        let key = row.key.clone();
+                        let open = move |event: web_sys::MouseEvent| {
+                            event.prevent_default();
+                            go.run(ThreadPlace { node: Some(key.clone()), search: String::new() });
+                        };
+                        let c = row.counts;
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=href on:click=open>{row.name}</a></th>
+                                <td><RagStatusBadge status=row.summary none_label="Not rated" /></td>
+                                <td class="app-table__number">{c.red}</td>
+                                <td class="app-table__number">{c.amber}</td>
+                                <td class="app-table__number">{c.green}</td>
+                                <td class="app-table__number">{c.total() - c.rated()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

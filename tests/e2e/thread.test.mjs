@@ -1,0 +1,173 @@
+// End-to-end tests of the golden thread on the demo council: a keyboard-only walk from the vision down to an
+// individual's objective and back, the tree search, deep links to a node, and the roll-up and contribution
+// paths in the details. Every visit is also checked for console errors, outside requests and axe violations.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+import { ThreadPage } from './pages/thread-page.mjs';
+
+const app = useApp();
+
+test('keyboard only: from the vision down to an individual objective and back', async () => {
+  await app.visit('/golden-thread', async (page) => {
+    const thread = await new ThreadPage(page).ready();
+    assert.equal(await thread.tree.getAttribute('role'), 'tree');
+    assert.equal(await thread.tree.locator('[tabindex="0"]').count(), 1, 'one tab stop in the tree');
+    await thread.search.focus();
+    await page.keyboard.press('Tab');
+    let row = await thread.focusedRow();
+    assert.deepEqual([row.key, row.level, row.kind], ['vision', 1, 'Vision']);
+
+    // Depth first with the arrow keys: open, step in, and move on from a leaf, until an objective.
+    for (let steps = 0; steps < 400 && !row.key.includes('/objective-'); steps += 1) {
+      await page.keyboard.press(row.expanded === null ? 'ArrowDown' : 'ArrowRight');
+      row = await thread.focusedRow();
+      assert.ok(row, 'the focus stays on a tree row');
+    }
+    assert.equal(row.kind, 'Objective');
+    assert.equal(row.level, 7, 'vision, ambition, directorate, service, team, individual, objective');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/node=vision%2Fambition/);
+    assert.equal(await thread.page.locator('#thread-detail-heading').textContent(), await page.evaluate(() => document.activeElement.querySelector('.app-tree__name').textContent));
+    assert.equal(await thread.breadcrumbs.count(), 7);
+    assert.match(await thread.breadcrumbs.nth(1).textContent(), /^Ambition \d+: /);
+    assert.ok((await thread.contributes.count()) >= 1, 'the objective shows the way up to its ambition');
+
+    // Back up: Left climbs to the parent (closing what is open on the way) until the vision.
+    for (let steps = 0; steps < 20 && row.key !== 'vision'; steps += 1) {
+      await page.keyboard.press('ArrowLeft');
+      row = await thread.focusedRow();
+    }
+    assert.equal(row.key, 'vision');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/node=vision$/);
+    assert.equal(await thread.page.locator('.app-thread__kind').textContent(), 'Vision');
+    assert.match(await thread.rollup.textContent(), /\d+ red/);
+    assert.ok((await page.getByTestId('thread-delivered-by').locator('li').count()) >= 4);
+
+    // End, Home and type-ahead.
+    await page.keyboard.press('End');
+    assert.notEqual((await thread.focusedRow()).key, 'vision');
+    await page.keyboard.press('Home');
+    assert.equal((await thread.focusedRow()).key, 'vision');
+    await page.keyboard.press('a');
+    assert.equal((await thread.focusedRow()).kind, 'Ambition', 'a letter finds the next name starting with it');
+  });
+});
+
+test('a search narrows the tree to the matches and the way down to them', async () => {
+  await app.visit('/golden-thread', async (page) => {
+    const thread = await new ThreadPage(page).ready();
+    await thread.search.fill('adult social care');
+    await page.waitForURL(/q=adult%20social%20care/);
+    const names = await thread.rows.locator('.app-tree__name').allTextContents();
+    assert.ok(names.filter((n) => n === 'Adult Social Care').length >= 1, names.join(' | '));
+    const kinds = await thread.rows.locator('.app-tree__kind').allTextContents();
+    assert.ok(kinds.every((k) => ['Vision', 'Ambition', 'Directorate', 'Service'].includes(k)), kinds.join(', '));
+    assert.match(await page.getByTestId('thread-search-result').textContent(), /\d+ rows shown/);
+    await thread.search.fill('zzzz nothing');
+    assert.match(await page.getByTestId('thread-search-result').textContent(), /Nothing on the golden thread matches/);
+  });
+});
+
+test('a link to a node opens it with its roll-up, KPIs, risks and the way into its scorecard', async () => {
+  await app.visit('/golden-thread', async (page) => {
+    const thread = await new ThreadPage(page).ready();
+    const ambition = thread.rows.filter({ hasText: 'Ambition 3' });
+    await ambition.click();
+    await page.waitForURL(/node=vision%2Fambition/);
+    const url = page.url();
+    await page.goto(url);
+    await thread.ready();
+    assert.match(await thread.detailName.textContent(), /^Ambition 3: /);
+    assert.equal(await thread.tree.locator('[aria-selected="true"]').count(), 1);
+    const counted = await page.getByTestId('thread-kpis').locator('tbody tr').count();
+    assert.ok(counted >= 1);
+    assert.match(await page.getByTestId('thread-kpis').locator('caption').textContent(), new RegExp(`\\(${counted}\\)`));
+    const rollup = await thread.rollup.textContent();
+    const total = [...rollup.matchAll(/(\d+) (?:red|amber|green|not rated)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    assert.equal(total, counted, `the roll-up (${rollup}) counts every KPI listed`);
+    await page.getByTestId('thread-scorecard-link').click();
+    await page.waitForURL(/\/scorecards\?ambition=/);
+    await page.getByTestId('scorecard-row').first().waitFor();
+  });
+});
+
+test('a red SKPI leads up the golden thread to the ambitions it serves', async () => {
+  await app.visit('/scorecards?level=strategic&rag=red', async (page) => {
+    const link = page.getByTestId('scorecard-row').first().getByTestId('kpi-link');
+    const name = (await link.textContent()).trim();
+    await link.click();
+    const paths = page.getByTestId('kpi-contribution-path');
+    await paths.first().waitFor();
+    const count = await paths.count();
+    for (let i = 0; i < count; i += 1) {
+      const steps = await paths.nth(i).locator('a').allTextContents();
+      assert.ok(steps.length >= 3, steps.join(' › '));
+      assert.match(steps[1], /^Ambition \d+: /, steps.join(' › '));
+    }
+    const ambition = paths.first().locator('a').nth(1);
+    const ambitionName = await ambition.textContent();
+    await ambition.click();
+    const thread = await new ThreadPage(page).ready();
+    assert.equal(await thread.detailName.textContent(), ambitionName);
+    const counted = await page.getByTestId('thread-kpis').locator('tbody th').allTextContents();
+    assert.ok(counted.includes(name), `${name} is among the KPIs counted for ${ambitionName}`);
+  });
+});
+
+test('the sunburst opens the ambition clicked, and its table carries the same roll-ups', async () => {
+  await app.visit('/golden-thread', async (page) => {
+    const thread = await new ThreadPage(page).ready();
+    const overview = page.getByTestId('thread-overview');
+    const canvas = overview.locator('canvas').first();
+    await canvas.waitFor();
+    assert.match(await overview.getByTestId('chart-summary').textContent(), /then \d+ ambitions.*Ambitions: \d+ /);
+    const table = page.getByTestId('thread-rollup-table');
+    const ambitions = await thread.tree.locator('[aria-level="2"]').count();
+    assert.equal(await table.locator('tbody tr').count(), ambitions);
+
+    const chart = overview.getByTestId('chart');
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    const radius = 0.95 * Math.min(box.width, box.height) / 2;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - 0.36 * radius);
+    await page.waitForURL(/node=vision%2Fambition-[^%]+$/);
+    const name = await thread.detailName.textContent();
+    assert.match(name, /^Ambition \d+: /);
+    const row = table.locator('tbody tr').filter({ hasText: name });
+    const fromTable = Number(await row.locator('td').nth(1).textContent()) + Number(await row.locator('td').nth(2).textContent())
+      + Number(await row.locator('td').nth(3).textContent()) + Number(await row.locator('td').nth(4).textContent());
+    assert.equal(fromTable, await page.getByTestId('thread-kpis').locator('tbody tr').count(), 'the table and the details agree');
+  });
+});
+
+test('the plan on a page holds the vision, every ambition with its SKPIs, the top risks, and prints on one A4 page', async () => {
+  await app.visit('/golden-thread', async (page) => {
+    await new ThreadPage(page).ready();
+    await page.getByTestId('plan-link').click();
+    await page.waitForURL(/\/golden-thread\/plan$/);
+    const plan = page.getByTestId('plan-on-a-page');
+    await plan.getByTestId('plan-ambition').first().waitFor();
+    assert.equal((await page.getByTestId('page-heading').textContent()).trim(), 'Plan on a page');
+    assert.match(await page.title(), /^Plan on a page – /);
+    assert.ok((await page.getByTestId('plan-vision').textContent()).length > 20);
+    const ambitions = plan.getByTestId('plan-ambition');
+    assert.equal(await ambitions.count(), 7, 'every ambition of the demo council');
+    for (let i = 0; i < 7; i += 1) {
+      const text = await ambitions.nth(i).textContent();
+      assert.match(text, /^Ambition \d+: /);
+      assert.match(text, /(Red|Amber|Green|Not rated)/);
+    }
+    assert.ok((await plan.locator('.app-plan__kpis li').count()) >= 7, 'headline SKPIs under the ambitions');
+    assert.equal(await page.getByTestId('plan-risks').locator('tbody tr').count(), 5);
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('nav[aria-label="Main"]').isVisible(), false, 'no navigation on paper');
+    assert.equal(await page.getByTestId('plan-print').isVisible(), false);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.equal(pages.length, 1, 'the plan fits one sheet of A4');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
