@@ -31,6 +31,7 @@ pub mod scorecard_filter;
 pub mod smart;
 pub mod spc;
 pub mod stats;
+pub mod structure_edit;
 pub mod thread_tree;
 pub mod trend;
 pub mod unit;

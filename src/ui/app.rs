@@ -9,7 +9,7 @@ use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
     AreaPlaceholder, DataPage, GoldenThreadPage, HelpPage, KpiPage, NotFoundPage, PlanOnAPagePage,
-    ScorecardsPage,
+    ScorecardsPage, StructurePage,
 };
 use crate::ui::state::AppState;
 
@@ -38,6 +38,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment(Area::GoldenThread.slug()), StaticSegment("plan"))
                         view=PlanOnAPagePage
+                    />
+                    <Route
+                        path=(StaticSegment(Area::GoldenThread.slug()), StaticSegment("structure"))
+                        view=StructurePage
                     />
                     <Route
                         path=StaticSegment(Area::RisksAndActions.slug())

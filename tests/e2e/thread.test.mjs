@@ -171,3 +171,51 @@ test('the plan on a page holds the vision, every ambition with its SKPIs, the to
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('the structure can be added to, renamed, moved and retired, and a retirement that would orphan is refused', async () => {
+  await app.visit('/golden-thread', async (page) => {
+    await new ThreadPage(page).ready();
+    await page.getByTestId('structure-link').click();
+    await page.waitForURL(/\/golden-thread\/structure$/);
+    const outline = page.getByTestId('structure-outline');
+    await outline.locator('li').first().waitFor();
+
+    await page.getByTestId('add-kind').selectOption('team');
+    await page.getByTestId('add-where').selectOption({ label: 'Adult Social Care (Adults, Health and Commissioning)' });
+    await page.getByTestId('add-name').fill('Hospital discharge');
+    await page.getByTestId('add-submit').click();
+    assert.equal((await page.getByTestId('add-outcome').textContent()).trim(), 'Added team.');
+    assert.ok((await outline.textContent()).includes('Hospital discharge'));
+
+    await page.getByTestId('change-kind').selectOption('team');
+    await page.getByTestId('change-what').selectOption({ label: 'Hospital discharge (Adult Social Care)' });
+    await page.getByTestId('action-rename').check();
+    await page.getByTestId('change-name').fill('Discharge to assess');
+    await page.getByTestId('change-submit').click();
+    assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
+    assert.ok((await outline.textContent()).includes('Discharge to assess'));
+
+    await page.getByTestId('change-what').selectOption({ label: 'Discharge to assess (Adult Social Care)' });
+    await page.getByTestId('action-move').check();
+    await page.getByTestId('change-to').selectOption({ label: 'Commissioning (Adults, Health and Commissioning)' });
+    await page.getByTestId('change-submit').click();
+    assert.match(await page.getByTestId('change-outcome').textContent(), /^Done\./);
+    assert.ok(await page.getByTestId('change-what').locator('option', { hasText: 'Discharge to assess (Commissioning)' }).count() === 1);
+
+    await page.getByTestId('change-kind').selectOption('directorate');
+    await page.getByTestId('change-what').selectOption({ label: 'Adults, Health and Commissioning' });
+    await page.getByTestId('action-retire').check();
+    await page.getByTestId('change-submit').click();
+    const refusal = page.getByTestId('change-outcome');
+    assert.equal(await refusal.getAttribute('role'), 'alert');
+    assert.match(await refusal.textContent(), /^Adults, Health and Commissioning still has \d+ services \(.*\); \d+ KPIs .*move or retire them first/);
+
+    await page.getByTestId('change-kind').selectOption('team');
+    await page.getByTestId('change-what').selectOption({ label: 'Discharge to assess (Commissioning)' });
+    await page.getByTestId('action-retire').check();
+    await page.getByTestId('change-submit').click();
+    assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
+    const retired = outline.locator('li', { hasText: 'Discharge to assess' }).last();
+    assert.match(await retired.textContent(), /Retired/);
+  });
+});

@@ -10,7 +10,7 @@ mod scorecards;
 
 pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
-pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, ThreadPlace};
+pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
 pub use help::HelpPage;
 pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;

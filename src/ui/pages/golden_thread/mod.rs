@@ -6,6 +6,7 @@
 mod node_detail;
 mod overview;
 mod plan_page;
+mod structure_page;
 mod tree_view;
 
 use std::collections::HashSet;
@@ -26,10 +27,14 @@ use crate::ui::state::use_app_state;
 use node_detail::NodeDetail;
 use overview::ThreadOverview;
 pub use plan_page::PlanOnAPagePage;
+pub use structure_page::StructurePage;
 use tree_view::ThreadTreeView;
 
 /// The address of the plan on a page.
 pub const PLAN_PATH: &str = "/golden-thread/plan";
+
+/// The address of the page that changes the framework's structure.
+pub const STRUCTURE_PATH: &str = "/golden-thread/structure";
 
 /// Where the page is: the node chosen and the tree search, as the address holds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -120,7 +125,10 @@ pub fn GoldenThreadPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{Area::GoldenThread.label()}</h1>
         <p class="app-lead">{Area::GoldenThread.purpose()}</p>
-        <p><a href=PLAN_PATH data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></p>
+        <ul class="app-link-list">
+            <li><a href=PLAN_PATH data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></li>
+            <li><a href=STRUCTURE_PATH data-testid="structure-link">"Manage the framework: add, rename, move and retire ambitions, directorates, services, teams and KPIs"</a></li>
+        </ul>
         <div class="app-thread">
             <ThreadTreeView tree=tree ratings=ratings place=place selected=selected expanded=expanded go=go />
             <NodeDetail tree=tree ratings=ratings selected=selected go=go />

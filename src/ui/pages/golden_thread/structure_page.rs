@@ -1,0 +1,421 @@
+//! Managing the framework's structure: an outline of the ambitions, directorates, services and teams (retired
+//! ones marked), a form to add one, and a form to rename, move or retire one, or retire a KPI. Every change
+//! goes through `domain::structure_edit`, whose refusals are shown as they are given.
+
+use leptos::prelude::*;
+
+use crate::domain::golden_thread::ThreadNode;
+use crate::domain::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
+use crate::domain::kpi::KpiStatus;
+use crate::domain::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
+use crate::domain::workspace::Workspace;
+use crate::ui::page_title::use_page_title;
+use crate::ui::state::use_app_state;
+
+/// The page's title and heading.
+const TITLE: &str = "Manage the framework";
+
+/// A node as a form value: `directorate:dir-x`, …; read back by [`parse`] (a KPI is `kpi:<id>`).
+fn code(node: &ThreadNode) -> String {
+    let (kind, id) = match node {
+        ThreadNode::Council => ("council", ""),
+        ThreadNode::Ambition(id) => ("ambition", id.as_str()),
+        ThreadNode::Directorate(id) => ("directorate", id.as_str()),
+        ThreadNode::Service(id) => ("service", id.as_str()),
+        ThreadNode::Team(id) => ("team", id.as_str()),
+        ThreadNode::Person(id) => ("person", id.as_str()),
+    };
+    format!("{kind}:{id}")
+}
+
+/// What a form value names: a node, or a KPI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Chosen {
+    Node(ThreadNode),
+    Kpi(KpiId),
+}
+
+fn parse(value: &str) -> Option<Chosen> {
+    let (kind, id) = value.split_once(':')?;
+    let id = id.to_owned();
+    Some(match kind {
+        "ambition" => Chosen::Node(ThreadNode::Ambition(AmbitionId::try_from(id).ok()?)),
+        "directorate" => Chosen::Node(ThreadNode::Directorate(DirectorateId::try_from(id).ok()?)),
+        "service" => Chosen::Node(ThreadNode::Service(ServiceId::try_from(id).ok()?)),
+        "team" => Chosen::Node(ThreadNode::Team(TeamId::try_from(id).ok()?)),
+        "kpi" => Chosen::Kpi(KpiId::try_from(id).ok()?),
+        _ => return None,
+    })
+}
+
+/// One entry of the outline: its depth, its name, whether it is retired, and its own list below.
+#[derive(Clone, Debug, PartialEq)]
+struct OutlineEntry {
+    name: String,
+    kind: &'static str,
+    retired: bool,
+    below: Vec<OutlineEntry>,
+}
+
+fn outline(w: &Workspace) -> (Vec<String>, Vec<OutlineEntry>) {
+    let mut ambitions: Vec<_> = w.ambitions.iter().collect();
+    ambitions.sort_by_key(|a| a.number);
+    let ambitions = ambitions
+        .into_iter()
+        .map(|a| format!("Ambition {}: {}", a.number, a.title))
+        .collect();
+    let directorates = w
+        .directorates
+        .iter()
+        .map(|d| OutlineEntry {
+            name: d.name.clone(),
+            kind: "Directorate",
+            retired: !d.active,
+            below: w
+                .services
+                .iter()
+                .filter(|s| s.directorate == d.id)
+                .map(|s| OutlineEntry {
+                    name: s.name.clone(),
+                    kind: "Service",
+                    retired: !s.active,
+                    below: w
+                        .teams
+                        .iter()
+                        .filter(|t| t.service == s.id)
+                        .map(|t| OutlineEntry {
+                            name: t.name.clone(),
+                            kind: "Team",
+                            retired: !t.active,
+                            below: Vec::new(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    (ambitions, directorates)
+}
+
+fn outline_view(entries: Vec<OutlineEntry>) -> AnyView {
+    view! {
+        <ul class="app-outline">
+            {entries.into_iter().map(|e| view! {
+                <li>
+                    <span class="app-tree__kind">{e.kind}</span> " " {e.name}
+                    {e.retired.then(|| view! { " " <span class="app-flag">"Retired"</span> })}
+                    {(!e.below.is_empty()).then(|| outline_view(e.below))}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The choices of a select: current nodes of a kind, as (value, label).
+fn choices(w: &Workspace, kind: &str) -> Vec<(String, String)> {
+    let directorate_name = |id: &DirectorateId| {
+        w.directorates
+            .iter()
+            .find(|d| &d.id == id)
+            .map_or_else(String::new, |d| d.name.clone())
+    };
+    match kind {
+        "ambition" => w
+            .ambitions
+            .iter()
+            .map(|a| {
+                (
+                    code(&ThreadNode::Ambition(a.id.clone())),
+                    format!("Ambition {}: {}", a.number, a.title),
+                )
+            })
+            .collect(),
+        "directorate" => w
+            .directorates
+            .iter()
+            .filter(|d| d.active)
+            .map(|d| (code(&ThreadNode::Directorate(d.id.clone())), d.name.clone()))
+            .collect(),
+        "service" => w
+            .services
+            .iter()
+            .filter(|s| s.active)
+            .map(|s| {
+                (
+                    code(&ThreadNode::Service(s.id.clone())),
+                    format!("{} ({})", s.name, directorate_name(&s.directorate)),
+                )
+            })
+            .collect(),
+        "team" => w
+            .teams
+            .iter()
+            .filter(|t| t.active)
+            .map(|t| {
+                let service = w
+                    .services
+                    .iter()
+                    .find(|s| s.id == t.service)
+                    .map_or("", |s| s.name.as_str());
+                (
+                    code(&ThreadNode::Team(t.id.clone())),
+                    format!("{} ({service})", t.name),
+                )
+            })
+            .collect(),
+        "kpi" => w
+            .kpis
+            .iter()
+            .filter(|k| k.status != KpiStatus::Retired)
+            .map(|k| (format!("kpi:{}", k.id), format!("{} ({})", k.name, k.id)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The outcome of the last change, for the message under a form.
+type Outcome = Option<Result<String, String>>;
+
+fn outcome_view(outcome: RwSignal<Outcome>, test_id: &'static str) -> impl IntoView {
+    move || {
+        outcome.get().map(|result| match result {
+            Ok(text) => {
+                view! { <div class="app-notice" role="status" data-testid=test_id>{text}</div> }
+                    .into_any()
+            }
+            Err(text) => {
+                view! { <p class="app-error-text" role="alert" data-testid=test_id>{text}</p> }
+                    .into_any()
+            }
+        })
+    }
+}
+
+/// The page.
+#[component]
+pub fn StructurePage() -> impl IntoView {
+    use_page_title(TITLE);
+    let state = use_app_state();
+    let run = move |edit: StructureEdit| -> Result<EditDone, EditRefused> {
+        state
+            .session
+            .try_update(|s| s.edit(|w| apply_edit(w, &edit)))
+            .unwrap_or(Err(EditRefused::NotFound("workspace")))
+    };
+    let lists = Memo::new(move |_| state.session.with(|s| outline(s.current())));
+    let options = move |kind: &'static str| {
+        Memo::new(move |_| state.session.with(|s| choices(s.current(), kind)))
+    };
+    let directorates = options("directorate");
+    let services = options("service");
+
+    // Adding.
+    let add_kind = RwSignal::new("service".to_owned());
+    let add_name = RwSignal::new(String::new());
+    let add_where = RwSignal::new(String::new());
+    let added = RwSignal::new(None::<Result<String, String>>);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let name = add_name.get_untracked();
+        let place = parse(&add_where.get_untracked());
+        let edit = match (add_kind.get_untracked().as_str(), place) {
+            ("ambition", _) => StructureEdit::AddAmbition { title: name },
+            ("directorate", _) => StructureEdit::AddDirectorate { name },
+            ("service", Some(Chosen::Node(ThreadNode::Directorate(directorate)))) => {
+                StructureEdit::AddService { name, directorate }
+            }
+            ("team", Some(Chosen::Node(ThreadNode::Service(service)))) => {
+                StructureEdit::AddTeam { name, service }
+            }
+            _ => {
+                added.set(Some(Err("Choose where it belongs.".to_owned())));
+                return;
+            }
+        };
+        added.set(Some(match run(edit) {
+            Ok(_) => {
+                add_name.set(String::new());
+                Ok(format!("Added {}.", add_kind.get_untracked()))
+            }
+            Err(refused) => Err(refused.to_string()),
+        }));
+    };
+    let where_choices = Memo::new(move |_| match add_kind.get().as_str() {
+        "service" => directorates.get(),
+        "team" => services.get(),
+        _ => Vec::new(),
+    });
+
+    // Changing.
+    let change_kind = RwSignal::new("service".to_owned());
+    let change_what = RwSignal::new(String::new());
+    let action = RwSignal::new("rename".to_owned());
+    let new_name = RwSignal::new(String::new());
+    let move_to = RwSignal::new(String::new());
+    let changed = RwSignal::new(None::<Result<String, String>>);
+    let what_choices = Memo::new(move |_| {
+        let kind = change_kind.get();
+        state.session.with(|s| choices(s.current(), &kind))
+    });
+    let move_choices = Memo::new(move |_| match change_kind.get().as_str() {
+        "service" => directorates.get(),
+        "team" => services.get(),
+        _ => Vec::new(),
+    });
+    let change = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(chosen) = parse(&change_what.get_untracked()) else {
+            changed.set(Some(Err("Choose what to change.".to_owned())));
+            return;
+        };
+        let edit = match (chosen, action.get_untracked().as_str()) {
+            (Chosen::Kpi(kpi), _) => StructureEdit::RetireKpi { kpi },
+            (Chosen::Node(node), "rename") => StructureEdit::Rename {
+                node,
+                name: new_name.get_untracked(),
+            },
+            (Chosen::Node(node), "move") => match parse(&move_to.get_untracked()) {
+                Some(Chosen::Node(to)) => StructureEdit::Move { node, to },
+                _ => {
+                    changed.set(Some(Err("Choose where it moves to.".to_owned())));
+                    return;
+                }
+            },
+            (Chosen::Node(node), _) => StructureEdit::Retire { node },
+        };
+        changed.set(Some(match run(edit) {
+            Ok(done) if done.relinked > 0 => Ok(format!(
+                "Done. {} KPIs were re-linked to follow it.",
+                done.relinked
+            )),
+            Ok(_) => Ok("Done.".to_owned()),
+            Err(refused) => Err(refused.to_string()),
+        }));
+        change_what.set(String::new());
+        new_name.set(String::new());
+    };
+    let kinds = [
+        ("ambition", "Ambition"),
+        ("directorate", "Directorate"),
+        ("service", "Service"),
+        ("team", "Team"),
+    ];
+    view! {
+        <h1 data-testid="page-heading">{TITLE}</h1>
+        <p class="app-lead">"Add, rename, move and retire the parts of the golden thread. Retired parts and KPIs are kept, with their history; nothing can be retired while something current still hangs below it."</p>
+        <div class="app-thread">
+            <section aria-labelledby="structure-add-heading">
+                <form class="app-subform" on:submit=add novalidate data-testid="structure-add">
+                    <h2 id="structure-add-heading">"Add"</h2>
+                    <div class="app-field">
+                        <label class="app-label" for="add-kind">"What"</label>
+                        <select id="add-kind" class="app-select" data-testid="add-kind"
+                            prop:value=move || add_kind.get() on:change=move |e| { add_kind.set(event_target_value(&e)); add_where.set(String::new()); }>
+                            {kinds.map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || !where_choices.with(Vec::is_empty)>
+                        <div class="app-field">
+                            <label class="app-label" for="add-where">"In"</label>
+                            <select id="add-where" class="app-select" data-testid="add-where"
+                                prop:value=move || add_where.get() on:change=move |e| add_where.set(event_target_value(&e))>
+                                <option value="">"Choose…"</option>
+                                {move || where_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                    <div class="app-field">
+                        <label class="app-label" for="add-name">"Name"</label>
+                        <input id="add-name" class="app-input" type="text" data-testid="add-name"
+                            prop:value=move || add_name.get() on:input=move |e| add_name.set(event_target_value(&e)) />
+                    </div>
+                    <button type="submit" class="app-button app-button--secondary" data-testid="add-submit">"Add"</button>
+                    {outcome_view(added, "add-outcome")}
+                </form>
+                <form class="app-subform" on:submit=change novalidate data-testid="structure-change">
+                    <h2 id="structure-change-heading">"Rename, move or retire"</h2>
+                    <div class="app-field">
+                        <label class="app-label" for="change-kind">"Which kind"</label>
+                        <select id="change-kind" class="app-select" data-testid="change-kind"
+                            prop:value=move || change_kind.get() on:change=move |e| { change_kind.set(event_target_value(&e)); change_what.set(String::new()); }>
+                            {kinds.map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                            <option value="kpi">"KPI (retire)"</option>
+                        </select>
+                    </div>
+                    <div class="app-field">
+                        <label class="app-label" for="change-what">"Which one"</label>
+                        <select id="change-what" class="app-select" data-testid="change-what"
+                            prop:value=move || change_what.get() on:change=move |e| change_what.set(event_target_value(&e))>
+                            <option value="">"Choose…"</option>
+                            {move || what_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || change_kind.with(|k| k != "kpi")>
+                        <fieldset class="app-conflict">
+                            <legend>"Change"</legend>
+                            <div class="app-radios">
+                                {[("rename", "Rename"), ("move", "Move"), ("retire", "Retire")].map(|(value, label)| view! {
+                                    <label>
+                                        <input type="radio" name="structure-action" value=value data-testid=format!("action-{value}")
+                                            prop:checked=move || action.with(|a| a == value) on:change=move |_| action.set(value.to_owned()) />
+                                        " " {label}
+                                    </label>
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                    </Show>
+                    <Show when=move || action.with(|a| a == "rename") && change_kind.with(|k| k != "kpi")>
+                        <div class="app-field">
+                            <label class="app-label" for="change-name">"New name"</label>
+                            <input id="change-name" class="app-input" type="text" data-testid="change-name"
+                                prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e)) />
+                        </div>
+                    </Show>
+                    <Show when=move || action.with(|a| a == "move") && !move_choices.with(Vec::is_empty)>
+                        <div class="app-field">
+                            <label class="app-label" for="change-to">"Move to"</label>
+                            <select id="change-to" class="app-select" data-testid="change-to"
+                                prop:value=move || move_to.get() on:change=move |e| move_to.set(event_target_value(&e))>
+                                <option value="">"Choose…"</option>
+                                {move || move_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                    <button type="submit" class="app-button app-button--secondary" data-testid="change-submit">"Apply the change"</button>
+                    {outcome_view(changed, "change-outcome")}
+                </form>
+            </section>
+            <section aria-labelledby="structure-outline-heading" data-testid="structure-outline">
+                <h2 id="structure-outline-heading">"The structure now"</h2>
+                {move || {
+                    let (ambitions, directorates) = lists.get();
+                    view! {
+                        <h3>"Ambitions"</h3>
+                        <ul class="app-outline">{ambitions.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                        <h3>"Directorates, services and teams"</h3>
+                        {outline_view(directorates)}
+                    }
+                }}
+            </section>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_values_read_back_as_what_they_name() {
+        let node = ThreadNode::Service(ServiceId::new("svc-asc").unwrap());
+        assert_eq!(parse(&code(&node)), Some(Chosen::Node(node)));
+        assert_eq!(
+            parse("kpi:k-1"),
+            Some(Chosen::Kpi(KpiId::new("k-1").unwrap()))
+        );
+        assert_eq!(parse("person:p-1"), None, "people are not changed here");
+        assert_eq!(parse("service:"), None);
+        assert_eq!(parse("nonsense"), None);
+    }
+}
