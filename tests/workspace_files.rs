@@ -506,6 +506,7 @@ mod round_trip {
             }],
             rag_rule: None,
             plausible_range: None,
+            status_changes: vec![],
         }
     }
 

@@ -148,7 +148,8 @@ pub fn check(
             });
         }
     }
-    if kpi.status == KpiStatus::Retired {
+    // Nothing is due from a KPI that is not reported now (proposed, or retired).
+    if !kpi.status.is_live() {
         return warnings;
     }
     let valued: Vec<Period> = history

@@ -1,6 +1,7 @@
 //! A KPI's definition: every column of seed 003's balanced scorecard (Appendix C) and what the framework
 //! needs besides: level, unit, measure type, status, golden-thread links and targets.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::aggregation::{MeasureType, SnapshotSummary};
@@ -87,10 +88,13 @@ impl MetricCategory {
     }
 }
 
-/// A KPI's reporting status (seed 003). Only active KPIs get a RAG rating.
+/// A KPI's reporting status (seed 003), which also places it in the KPI cycle (see `kpi_cycle`). Only active
+/// KPIs get a RAG rating; proposed and retired ones are on no scorecard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiStatus {
+    /// Put forward by officers, awaiting approval.
+    Proposed,
     /// Reported against a target with a RAG rating.
     Active,
     /// "Being tracked in order to inform the target-setting process."
@@ -107,6 +111,7 @@ impl KpiStatus {
     /// The status's name as seed 003 writes it.
     pub const fn label(self) -> &'static str {
         match self {
+            KpiStatus::Proposed => "Proposed",
             KpiStatus::Active => "Active",
             KpiStatus::Baseline => "Baseline",
             KpiStatus::Contextual => "Contextual",
@@ -114,6 +119,29 @@ impl KpiStatus {
             KpiStatus::Retired => "Retired",
         }
     }
+
+    /// Whether the KPI is reported now: on scorecards and in roll-ups (every status but proposed and retired).
+    pub const fn is_live(self) -> bool {
+        !matches!(self, KpiStatus::Proposed | KpiStatus::Retired)
+    }
+}
+
+/// A step of a KPI through the cycle: from what to what, who took it, when and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// The status before (none when the KPI was proposed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<KpiStatus>,
+    /// The status after.
+    pub to: KpiStatus,
+    /// Who took the step: a person or a body.
+    pub by: String,
+    /// When.
+    pub on: NaiveDate,
+    /// Why.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Whether a KPI looks back or ahead (seed 003: "a mixture of leading and lagging indicators").
@@ -287,6 +315,9 @@ pub struct KpiDefinition {
     /// The range of believable values, when narrower than the unit's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plausible_range: Option<(f64, f64)>,
+    /// Its steps through the KPI cycle, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_changes: Vec<StatusChange>,
 }
 
 impl KpiDefinition {
@@ -375,6 +406,7 @@ pub(crate) mod tests {
             targets: vec![],
             rag_rule: None,
             plausible_range: None,
+            status_changes: vec![],
         }
     }
 

@@ -14,6 +14,7 @@ pub mod framework;
 pub mod golden_thread;
 pub mod ids;
 pub mod kpi;
+pub mod kpi_cycle;
 pub mod kpi_history;
 pub mod lesson;
 pub mod measurement;

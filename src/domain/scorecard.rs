@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::assessment::{KpiAssessment, assess, reporting_period};
 use super::golden_thread::ThreadNode;
 use super::ids::{CommitteeId, DirectorateId, KpiId};
-use super::kpi::{KpiDefinition, KpiLevel, KpiStatus};
+use super::kpi::{KpiDefinition, KpiLevel};
 use super::period::Period;
 use super::rag::RagStatus;
 use super::rating::Rating;
@@ -34,7 +34,7 @@ pub enum ScorecardScope {
 impl ScorecardScope {
     /// Whether `kpi` belongs on this scorecard (retired KPIs belong on none).
     pub fn includes(&self, workspace: &Workspace, kpi: &KpiDefinition) -> bool {
-        if kpi.status == KpiStatus::Retired {
+        if !kpi.status.is_live() {
             return false;
         }
         match self {
@@ -168,7 +168,7 @@ pub fn ratings_as_at(
     workspace
         .kpis
         .iter()
-        .filter(|kpi| kpi.status != KpiStatus::Retired)
+        .filter(|kpi| kpi.status.is_live())
         .filter_map(|kpi| {
             let row = scorecard_row(workspace, index, kpi, as_at)?;
             Some((kpi.id.clone(), row.assessment.rating))
@@ -201,11 +201,11 @@ mod tests {
             rows.iter()
                 .all(|r| matches!(r.kpi().level, KpiLevel::Strategic | KpiLevel::Corporate))
         );
-        assert!(rows.iter().all(|r| r.kpi().status != KpiStatus::Retired));
+        assert!(rows.iter().all(|r| r.kpi().status.is_live()));
         let expected = workspace
             .kpis
             .iter()
-            .filter(|k| k.status != KpiStatus::Retired)
+            .filter(|k| k.status.is_live())
             .filter(|k| matches!(k.level, KpiLevel::Strategic | KpiLevel::Corporate))
             .count();
         assert_eq!(rows.len(), expected);

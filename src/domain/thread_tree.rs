@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::golden_thread::{Objective, Person, Plan, ThreadNode};
 use super::ids::{AmbitionId, DirectorateId, KpiId, ObjectiveId, PersonId};
-use super::kpi::{KpiDefinition, KpiStatus};
+use super::kpi::KpiDefinition;
 use super::rating::{NotRated, Rating};
 use super::risk::{Risk, RiskLevel};
 use super::rollup::RagCounts;
@@ -463,10 +463,7 @@ pub fn plans_at<'a>(workspace: &'a Workspace, node: &ThreadTreeNode) -> Vec<&'a 
 
 /// The KPIs that count anywhere: every one not retired.
 fn current_kpis(workspace: &Workspace) -> impl Iterator<Item = &KpiDefinition> {
-    workspace
-        .kpis
-        .iter()
-        .filter(|k| k.status != KpiStatus::Retired)
+    workspace.kpis.iter().filter(|k| k.status.is_live())
 }
 
 /// The golden-thread tree of `workspace`: the vision at the root, the ambitions below it in number order.
@@ -585,7 +582,7 @@ pub(crate) mod tests {
         k1.team = Some(id("t1"));
         k1.owner = Some(id("p-ann"));
         let mut k5 = kpi("k5", "s2", &["a1"]);
-        k5.status = KpiStatus::Retired;
+        k5.status = crate::domain::kpi::KpiStatus::Retired;
         w.kpis = vec![
             k1,
             kpi("k2", "s1", &["a1", "a2"]),

@@ -219,3 +219,49 @@ test('the structure can be added to, renamed, moved and retired, and a retiremen
     assert.match(await retired.textContent(), /Retired/);
   });
 });
+
+test('a KPI is proposed, approved, goes live and is retired, each step kept with who and why', async () => {
+  await app.visit('/golden-thread/structure', async (page) => {
+    const form = page.getByTestId('propose-kpi');
+    await form.waitFor();
+    await page.getByTestId('propose-name').fill('Hospital discharges within 48 hours');
+    await page.getByTestId('propose-level').selectOption('strategic');
+    await page.getByTestId('propose-service').selectOption({ label: 'Adult Social Care' });
+    await page.getByTestId('propose-by').fill('Grace Okafor');
+    await page.getByTestId('propose-submit').click();
+    const outcome = page.getByTestId('propose-outcome');
+    assert.match(await outcome.textContent(), /links directly to the corporate ambitions/);
+    assert.equal(await outcome.getAttribute('role'), 'alert');
+    await page.getByTestId('propose-ambition').nth(3).check();
+    await page.getByTestId('propose-submit').click();
+    assert.match(await outcome.textContent(), /^Proposed: Hospital discharges within 48 hours\./);
+
+    await page.goto(`${app.origin()}/scorecards?q=hospital%20discharges%20within`);
+    await page.getByTestId('scorecard-empty').waitFor();
+
+    await page.goto(`${app.origin()}/scorecards/kpi/kpi-hospital-discharges-within-48-hours`);
+    const status = page.getByTestId('kpi-status');
+    await status.waitFor();
+    assert.equal((await status.textContent()).trim(), 'Status: Proposed');
+    const history = page.getByTestId('kpi-status-history').locator('tbody tr');
+    assert.equal(await history.count(), 1);
+    assert.match(await history.first().textContent(), /Grace Okafor/);
+
+    const take = async (label, by, note) => {
+      await page.getByTestId('cycle-step').selectOption({ label });
+      await page.getByTestId('cycle-by').fill(by);
+      await page.getByTestId('cycle-note').fill(note);
+      await page.getByTestId('cycle-submit').click();
+      return (await page.getByTestId('cycle-outcome').textContent()).trim();
+    };
+    assert.equal(await take('Approve', 'CLT', ''), 'Done: the KPI is now in development.');
+    assert.equal(await take('Go live with a target and RAG rating', 'Adults and Health Committee', ''), 'Done: the KPI is now active.');
+    assert.match(await take('Retire', 'CLT', ''), /Give the reason/);
+    assert.equal(await take('Retire', 'CLT', 'Replaced by a rate per 100,000 people'), 'Done: the KPI is now retired.');
+    assert.equal((await status.textContent()).trim(), 'Status: Retired');
+    const steps = await history.allTextContents();
+    assert.equal(steps.length, 4);
+    assert.match(steps[3], /Active → Retired.*CLT.*Replaced by a rate/);
+    assert.equal(await page.getByTestId('kpi-cycle-form').count(), 0, 'a retired KPI takes no further step');
+  });
+});

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::propose_form::ProposeKpiForm;
 use crate::domain::golden_thread::ThreadNode;
 use crate::domain::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
 use crate::domain::kpi::KpiStatus;
@@ -303,7 +304,7 @@ pub fn StructurePage() -> impl IntoView {
     ];
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
-        <p class="app-lead">"Add, rename, move and retire the parts of the golden thread. Retired parts and KPIs are kept, with their history; nothing can be retired while something current still hangs below it."</p>
+        <p class="app-lead">"Add, rename, move and retire the parts of the golden thread, and propose new KPIs. Retired parts and KPIs are kept, with their history; nothing can be retired while something current still hangs below it."</p>
         <div class="app-thread">
             <section aria-labelledby="structure-add-heading">
                 <form class="app-subform" on:submit=add novalidate data-testid="structure-add">
@@ -385,6 +386,7 @@ pub fn StructurePage() -> impl IntoView {
                     <button type="submit" class="app-button app-button--secondary" data-testid="change-submit">"Apply the change"</button>
                     {outcome_view(changed, "change-outcome")}
                 </form>
+                <ProposeKpiForm />
             </section>
             <section aria-labelledby="structure-outline-heading" data-testid="structure-outline">
                 <h2 id="structure-outline-heading">"The structure now"</h2>

@@ -5,6 +5,7 @@
 mod action_form;
 mod benchmark_section;
 mod contribution;
+mod cycle_section;
 mod definition;
 mod entry_form;
 mod history_table;
@@ -31,6 +32,7 @@ use crate::ui::pages::scorecards::lines::ScorecardLine;
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
 use contribution::KpiContribution;
+use cycle_section::CycleSection;
 use definition::KpiDefinitionList;
 use entry_form::EntryForm;
 use history_table::HistoryTable;
@@ -191,6 +193,7 @@ pub fn KpiPage() -> impl IntoView {
             }}
             <KpiDefinitionList id=id />
             <KpiContribution id=id />
+            <CycleSection id=id />
             <LinkedActionsAndRisks id=id today=today />
         </Show>
     }

@@ -1,0 +1,201 @@
+//! Proposing a new KPI (the first step of seed 003's KPI cycle): what it measures, where it is reported from,
+//! the ambitions it serves, and who proposes it. It joins the register as proposed, off every scorecard
+//! until it is approved and goes live on its own page.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::ids::{AmbitionId, ServiceId};
+use crate::domain::kpi::KpiLevel;
+use crate::domain::kpi_cycle::{Decision, KpiProposal, propose};
+use crate::domain::period::Frequency;
+use crate::domain::rag::Polarity;
+use crate::domain::unit::Unit;
+use crate::ui::pages::kpi_path;
+use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
+
+const LEVELS: [KpiLevel; 4] = [
+    KpiLevel::Strategic,
+    KpiLevel::Corporate,
+    KpiLevel::Operational,
+    KpiLevel::Individual,
+];
+const POLARITIES: [Polarity; 3] = [
+    Polarity::HigherIsBetter,
+    Polarity::LowerIsBetter,
+    Polarity::Maintain,
+];
+const UNITS: [Unit; 5] = [
+    Unit::Percent,
+    Unit::Count,
+    Unit::Pounds,
+    Unit::Days,
+    Unit::Score,
+];
+
+/// A select of `options`, each shown by `label`, bound to `value` (a value code).
+fn coded_select<T: serde::Serialize + Copy + 'static>(
+    id: &'static str,
+    label: &'static str,
+    options: &[T],
+    show: fn(T) -> String,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let options: Vec<(String, String)> = options
+        .iter()
+        .map(|o| (code(o).unwrap_or_default(), show(*o)))
+        .collect();
+    view! {
+        <div class="app-field">
+            <label class="app-label" for=id>{label}</label>
+            <select id=id class="app-select" data-testid=id
+                prop:value=move || value.get() on:change=move |e| value.set(event_target_value(&e))>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The proposal form.
+#[component]
+pub fn ProposeKpiForm() -> impl IntoView {
+    let state = use_app_state();
+    let name = RwSignal::new(String::new());
+    let definition = RwSignal::new(String::new());
+    let level = RwSignal::new(code(&KpiLevel::Operational).unwrap_or_default());
+    let service = RwSignal::new(String::new());
+    let ambitions = RwSignal::new(Vec::<String>::new());
+    let frequency = RwSignal::new(code(&Frequency::Monthly).unwrap_or_default());
+    let polarity = RwSignal::new(code(&Polarity::HigherIsBetter).unwrap_or_default());
+    let unit = RwSignal::new(code(&Unit::Percent).unwrap_or_default());
+    let by = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<(String, String), String>>);
+    let services = Memo::new(move |_| {
+        state.session.with(|s| {
+            let w = s.current();
+            w.services
+                .iter()
+                .filter(|s| s.active)
+                .map(|s| (s.id.to_string(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let ambition_choices = Memo::new(move |_| {
+        state.session.with(|s| {
+            s.current()
+                .ambitions
+                .iter()
+                .map(|a| {
+                    (
+                        a.id.to_string(),
+                        format!("Ambition {}: {}", a.number, a.title),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Ok(service_id) = ServiceId::try_from(service.get_untracked()) else {
+            outcome.set(Some(Err(
+                "Choose the service that will report it.".to_owned()
+            )));
+            return;
+        };
+        let proposal = KpiProposal {
+            name: name.get_untracked(),
+            definition: definition.get_untracked(),
+            level: decode(&level.get_untracked()).unwrap_or(KpiLevel::Operational),
+            service: service_id,
+            ambitions: ambitions
+                .get_untracked()
+                .into_iter()
+                .filter_map(|a| AmbitionId::try_from(a).ok())
+                .collect(),
+            frequency: decode(&frequency.get_untracked()).unwrap_or(Frequency::Monthly),
+            polarity: decode(&polarity.get_untracked()).unwrap_or(Polarity::HigherIsBetter),
+            unit: decode(&unit.get_untracked()).unwrap_or(Unit::Percent),
+        };
+        let decision = Decision {
+            by: by.get_untracked(),
+            on: Utc::now().date_naive(),
+            note: String::new(),
+        };
+        let result = state
+            .session
+            .try_update(|s| s.edit(|w| propose(w, &proposal, &decision)));
+        outcome.set(result.map(|r| match r {
+            Ok(id) => {
+                name.set(String::new());
+                definition.set(String::new());
+                Ok((proposal.name.trim().to_owned(), kpi_path(id.as_str())))
+            }
+            Err(refused) => Err(refused.to_string()),
+        }));
+    };
+    view! {
+        <form class="app-subform" on:submit=submit novalidate data-testid="propose-kpi">
+            <h2 id="propose-heading">"Propose a KPI"</h2>
+            <div class="app-field">
+                <label class="app-label" for="propose-name">"Name, as it will be reported"</label>
+                <input id="propose-name" class="app-input" type="text" data-testid="propose-name"
+                    prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
+            </div>
+            <div class="app-field">
+                <label class="app-label" for="propose-definition">"What it measures and how"</label>
+                <input id="propose-definition" class="app-input" type="text" data-testid="propose-definition"
+                    prop:value=move || definition.get() on:input=move |e| definition.set(event_target_value(&e)) />
+            </div>
+            {coded_select("propose-level", "Level", &LEVELS, |l| l.label().to_owned(), level)}
+            <div class="app-field">
+                <label class="app-label" for="propose-service">"Reported by the service"</label>
+                <select id="propose-service" class="app-select" data-testid="propose-service"
+                    prop:value=move || service.get() on:change=move |e| service.set(event_target_value(&e))>
+                    <option value="">"Choose…"</option>
+                    {move || services.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="app-conflict">
+                <legend>"The ambitions it serves (a strategic KPI needs at least one)"</legend>
+                {move || ambition_choices.get().into_iter().map(|(value, label)| {
+                    let checked_value = value.clone();
+                    let toggled_value = value.clone();
+                    view! {
+                        <label class="app-check">
+                            <input type="checkbox" value=value data-testid="propose-ambition"
+                                prop:checked=move || ambitions.with(|a| a.contains(&checked_value))
+                                on:change=move |_| ambitions.update(|a| {
+                                    if let Some(at) = a.iter().position(|x| x == &toggled_value) {
+                                        a.remove(at);
+                                    } else {
+                                        a.push(toggled_value.clone());
+                                    }
+                                }) />
+                            " " {label}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="app-inline-controls">
+                {coded_select("propose-frequency", "Reported", &Frequency::ALL, |f| f.label().to_owned(), frequency)}
+                {coded_select("propose-polarity", "Better when", &POLARITIES, |p| p.label().to_owned(), polarity)}
+                {coded_select("propose-unit", "Unit", &UNITS, Unit::label, unit)}
+            </div>
+            <div class="app-field">
+                <label class="app-label" for="propose-by">"Proposed by"</label>
+                <input id="propose-by" class="app-input" type="text" data-testid="propose-by"
+                    prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
+            </div>
+            <button type="submit" class="app-button app-button--secondary" data-testid="propose-submit">"Propose"</button>
+            {move || outcome.get().map(|result| match result {
+                Ok((name, href)) => view! {
+                    <div class="app-notice" role="status" data-testid="propose-outcome">
+                        "Proposed: " <a href=href>{name}</a> ". It is off the scorecards until it is approved and goes live."
+                    </div>
+                }.into_any(),
+                Err(text) => view! { <p class="app-error-text" role="alert" data-testid="propose-outcome">{text}</p> }.into_any(),
+            })}
+        </form>
+    }
+}

@@ -1,0 +1,130 @@
+//! Where a KPI is in the KPI cycle (seed 003): its status, every step it has taken with who, when and why,
+//! and a form to take the next one (approve or reject a proposal, go live, retire).
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::ids::KpiId;
+use crate::domain::kpi::StatusChange;
+use crate::domain::kpi_cycle::{CycleStep, Decision, steps_from, take_step};
+use crate::ui::state::use_app_state;
+
+/// The step as a form value, and back.
+fn step_code(step: CycleStep) -> String {
+    format!("{step:?}")
+}
+
+/// The KPI's cycle: status, history and the next step.
+#[component]
+pub fn CycleSection(id: Memo<String>) -> impl IntoView {
+    let state = use_app_state();
+    let kpi = Memo::new(move |_| KpiId::try_from(id.get()).ok());
+    let current = Memo::new(move |_| {
+        let kpi = kpi.get()?;
+        state.session.with(|s| {
+            s.current()
+                .kpi(&kpi)
+                .map(|k| (k.status, k.status_changes.clone()))
+        })
+    });
+    let step = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(kpi) = kpi.get_untracked() else {
+            return;
+        };
+        let status = current.with_untracked(|c| c.as_ref().map(|(s, _)| *s));
+        let chosen = status.and_then(|s| {
+            steps_from(s)
+                .into_iter()
+                .find(|candidate| step_code(*candidate) == step.get_untracked())
+        });
+        let Some(chosen) = chosen else {
+            outcome.set(Some(Err("Choose the step to take.".to_owned())));
+            return;
+        };
+        let decision = Decision {
+            by: by.get_untracked(),
+            on: Utc::now().date_naive(),
+            note: note.get_untracked(),
+        };
+        let result = state
+            .session
+            .try_update(|s| s.edit(|w| take_step(w, &kpi, chosen, &decision)));
+        outcome.set(match result {
+            Some(Ok(to)) => {
+                step.set(String::new());
+                note.set(String::new());
+                Some(Ok(format!(
+                    "Done: the KPI is now {}.",
+                    to.label().to_lowercase()
+                )))
+            }
+            Some(Err(refused)) => Some(Err(refused.to_string())),
+            None => None,
+        });
+    };
+    let history_row = |change: StatusChange| {
+        view! {
+            <tr>
+                <th scope="row">{change.on.format("%-d %b %Y").to_string()}</th>
+                <td>{change.from.map_or_else(|| "Proposed".to_owned(), |from| format!("{} → {}", from.label(), change.to.label()))}</td>
+                <td>{change.by}</td>
+                <td>{change.note}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section aria-labelledby="cycle-heading" class="app-section" data-testid="kpi-cycle">
+            <h2 id="cycle-heading">"KPI cycle"</h2>
+            {move || current.get().map(|(status, changes)| {
+                let steps = steps_from(status);
+                view! {
+                    <p data-testid="kpi-status">"Status: " <strong>{status.label()}</strong></p>
+                    {if changes.is_empty() {
+                        view! { <p class="app-muted">"No steps recorded: it was set up before the cycle was kept here."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="app-table app-table--compact" data-testid="kpi-status-history">
+                                <caption class="app-table__caption">"Status history"</caption>
+                                <thead><tr><th scope="col">"Date"</th><th scope="col">"Change"</th><th scope="col">"By"</th><th scope="col">"Why"</th></tr></thead>
+                                <tbody>{changes.into_iter().map(history_row).collect_view()}</tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                    {(!steps.is_empty()).then(|| view! {
+                        <form class="app-subform" on:submit=submit novalidate data-testid="kpi-cycle-form">
+                            <h3>"Take the next step"</h3>
+                            <div class="app-field">
+                                <label class="app-label" for="cycle-step">"Step"</label>
+                                <select id="cycle-step" class="app-select" data-testid="cycle-step"
+                                    prop:value=move || step.get() on:change=move |e| step.set(event_target_value(&e))>
+                                    <option value="">"Choose…"</option>
+                                    {steps.into_iter().map(|s| view! { <option value=step_code(s)>{s.label()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="app-field">
+                                <label class="app-label" for="cycle-by">"Decided by (a person or a body: CLT, a committee)"</label>
+                                <input id="cycle-by" class="app-input" type="text" data-testid="cycle-by"
+                                    prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
+                            </div>
+                            <div class="app-field">
+                                <label class="app-label" for="cycle-note">"Why (needed to reject or retire)"</label>
+                                <input id="cycle-note" class="app-input" type="text" data-testid="cycle-note"
+                                    prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e)) />
+                            </div>
+                            <button type="submit" class="app-button app-button--secondary" data-testid="cycle-submit">"Record the step"</button>
+                        </form>
+                    })}
+                }
+            })}
+            {move || outcome.get().map(|result| match result {
+                Ok(text) => view! { <div class="app-notice" role="status" data-testid="cycle-outcome">{text}</div> }.into_any(),
+                Err(text) => view! { <p class="app-error-text" role="alert" data-testid="cycle-outcome">{text}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
