@@ -146,32 +146,12 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::domain::rag::{GapUnit, RagAssessment};
-    use crate::domain::thread_tree::tests::hand_drawn;
+    use crate::domain::thread_tree::tests::{hand_drawn, hand_ratings};
     use crate::domain::thread_tree::thread_tree;
-
-    fn ratings() -> HashMap<KpiId, Rating> {
-        let rated = |status| {
-            Rating::Computed(RagAssessment {
-                status,
-                off_target_by: 0.0,
-                unit: GapUnit::Percent,
-                softened_by_year_on_year: false,
-            })
-        };
-        [
-            ("k1", RagStatus::Green),
-            ("k2", RagStatus::Red),
-            ("k3", RagStatus::Amber),
-        ]
-        .into_iter()
-        .map(|(id, status)| (KpiId::new(id).unwrap(), rated(status)))
-        .collect()
-    }
 
     fn option() -> Value {
         let tree = thread_tree(&hand_drawn());
-        let chart = thread_sunburst(&tree, &ratings(), &RollupRule::default());
+        let chart = thread_sunburst(&tree, &hand_ratings(), &RollupRule::default());
         serde_json::from_str(&chart.to_string()).unwrap()
     }
 
@@ -234,7 +214,7 @@ mod tests {
     #[test]
     fn the_summary_counts_the_ambitions_by_roll_up() {
         let tree = thread_tree(&hand_drawn());
-        let summary = thread_summary(&tree, &ratings(), &RollupRule::default());
+        let summary = thread_summary(&tree, &hand_ratings(), &RollupRule::default());
         assert!(summary.contains("then 2 ambitions"), "{summary}");
         assert!(summary.ends_with("Ambitions: 1 red, 1 amber."), "{summary}");
     }

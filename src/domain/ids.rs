@@ -74,6 +74,34 @@ pub fn validate_id(raw: &str) -> Result<(), IdError> {
     }
 }
 
+/// A new id made from a name: `<prefix>-<words of the name>` (lower case, at most six words, anything but
+/// letters and digits a hyphen), then `-2`, `-3`, … until it is not in `taken`. `None` only if the id rules
+/// refuse it (a prefix that breaks them).
+pub fn fresh_id<T: TryFrom<String>>(prefix: &str, name: &str, taken: &[&str]) -> Option<T> {
+    let words: Vec<String> = name
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(6)
+        .map(str::to_owned)
+        .collect();
+    let mut base = prefix.to_owned();
+    for word in words {
+        base = format!("{base}-{word}");
+    }
+    let base: String = base.chars().take(MAX_ID_LENGTH - 4).collect();
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .and_then(|id| T::try_from(id).ok())
+}
+
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -172,6 +200,23 @@ string_id!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fresh_id_is_made_from_the_name_and_is_never_taken() {
+        let id: ServiceId = fresh_id("svc", "  Street  Lighting & Signs ", &[]).unwrap();
+        assert_eq!(id.as_str(), "svc-street-lighting-signs");
+        let next: ServiceId = fresh_id(
+            "svc",
+            "Street lighting, signs",
+            &["svc-street-lighting-signs"],
+        )
+        .unwrap();
+        assert_eq!(next.as_str(), "svc-street-lighting-signs-2");
+        let bare: ServiceId = fresh_id("svc", "£ — ?", &[]).unwrap();
+        assert_eq!(bare.as_str(), "svc");
+        let long: ServiceId = fresh_id("svc", &"abcdefghij ".repeat(6), &[]).unwrap();
+        assert!(long.as_str().len() <= MAX_ID_LENGTH - 4);
+    }
 
     #[test]
     fn accepts_letters_digits_and_separators() {

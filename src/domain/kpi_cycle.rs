@@ -10,7 +10,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::aggregation::MeasureType;
-use super::ids::{AmbitionId, KpiId, ServiceId};
+use super::ids::{AmbitionId, KpiId, ServiceId, fresh_id};
 use super::kpi::{
     IndicatorTiming, KpiDefinition, KpiLevel, KpiStatus, MetricCategory, Perspective, StatusChange,
 };
@@ -211,7 +211,8 @@ pub fn propose(
     if proposal.level == KpiLevel::Strategic && proposal.ambitions.is_empty() {
         return Err(CycleRefused::SkpiWithoutAmbition);
     }
-    let id = fresh_kpi_id(workspace, &name).ok_or(CycleRefused::NoName)?;
+    let taken: Vec<&str> = workspace.kpis.iter().map(|k| k.id.as_str()).collect();
+    let id: KpiId = fresh_id("kpi", &name, &taken).ok_or(CycleRefused::NoName)?;
     workspace.kpis.push(KpiDefinition {
         id: id.clone(),
         name,
@@ -248,32 +249,6 @@ pub fn propose(
         }],
     });
     Ok(id)
-}
-
-/// The first free id `kpi-<slug>` (then `-2`, …).
-fn fresh_kpi_id(workspace: &Workspace, name: &str) -> Option<KpiId> {
-    let slug: Vec<String> = name
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .take(5)
-        .map(str::to_owned)
-        .collect();
-    let base = if slug.is_empty() {
-        "kpi".to_owned()
-    } else {
-        format!("kpi-{}", slug.join("-"))
-    };
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|candidate| !workspace.kpis.iter().any(|k| k.id.as_str() == candidate))
-        .and_then(|id| KpiId::new(id).ok())
 }
 
 /// Takes `step` for `kpi`, recording the decision on it.

@@ -129,11 +129,12 @@ impl RagCounts {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::rag::{GapUnit, RagAssessment};
 
-    fn computed(status: RagStatus) -> Rating {
+    /// A rating computed by the rule, of `status`.
+    pub(crate) fn computed(status: RagStatus) -> Rating {
         Rating::Computed(RagAssessment {
             status,
             off_target_by: 0.0,

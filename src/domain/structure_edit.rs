@@ -9,7 +9,7 @@
 use std::fmt;
 
 use super::golden_thread::{Ambition, Directorate, Service, Team, ThreadNode};
-use super::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
+use super::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId, fresh_id};
 use super::kpi::KpiStatus;
 use super::workspace::Workspace;
 
@@ -58,6 +58,21 @@ pub enum StructureEdit {
     Retire {
         /// What is retired.
         node: ThreadNode,
+    },
+    /// A KPI's new name (its id, history and links stay).
+    RenameKpi {
+        /// The KPI.
+        kpi: KpiId,
+        /// The new name.
+        name: String,
+    },
+    /// A KPI reported by another service: a team of the old service is left behind, and a directorate it
+    /// names directly becomes the new service's.
+    MoveKpi {
+        /// The KPI.
+        kpi: KpiId,
+        /// The service that reports it from now on.
+        to: ServiceId,
     },
     /// A KPI retired: off every scorecard and roll-up, its history kept.
     RetireKpi {
@@ -128,35 +143,6 @@ fn name_of(text: &str) -> Result<String, EditRefused> {
     }
 }
 
-/// The first free id `<prefix>-<slug>` (then `-2`, `-3`, …) among `taken`.
-fn fresh_id<T: TryFrom<String>>(prefix: &str, name: &str, taken: &[&str]) -> Option<T> {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .take(6)
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if slug.is_empty() {
-        prefix.to_owned()
-    } else {
-        format!("{prefix}-{slug}")
-    };
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|candidate| !taken.contains(&candidate.as_str()))
-        .and_then(|id| T::try_from(id).ok())
-}
-
 fn same_name(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
@@ -183,6 +169,17 @@ fn active_team<'a>(w: &'a Workspace, id: &TeamId) -> Result<&'a Team, EditRefuse
         .iter()
         .find(|t| &t.id == id && t.active)
         .ok_or(EditRefused::NotFound("team"))
+}
+
+/// A KPI that is not retired.
+fn current_kpi<'a>(
+    w: &'a Workspace,
+    id: &KpiId,
+) -> Result<&'a super::kpi::KpiDefinition, EditRefused> {
+    w.kpis
+        .iter()
+        .find(|k| &k.id == id && k.status != KpiStatus::Retired)
+        .ok_or(EditRefused::NotFound("KPI"))
 }
 
 /// "2 services (Highways, Waste)".
@@ -498,13 +495,54 @@ pub fn apply_edit(
             }
             Ok(done(node.clone()))
         }
+        StructureEdit::RenameKpi { kpi, name } => {
+            let name = name_of(name)?;
+            current_kpi(workspace, kpi)?;
+            let taken = workspace.kpis.iter().any(|k| {
+                &k.id != kpi && k.status != KpiStatus::Retired && same_name(&k.name, &name)
+            });
+            if taken {
+                return Err(EditRefused::NameTaken(name));
+            }
+            if let Some(found) = workspace.kpis.iter_mut().find(|k| &k.id == kpi) {
+                found.name = name;
+            }
+            Ok(EditDone {
+                node: None,
+                relinked: 0,
+            })
+        }
+        StructureEdit::MoveKpi { kpi, to } => {
+            let directorate = active_service(workspace, to)?.directorate.clone();
+            let found = current_kpi(workspace, kpi)?;
+            if found.service.as_ref() == Some(to) {
+                return Err(EditRefused::NotApplicable("It is already there."));
+            }
+            let team_stays = found.team.as_ref().is_some_and(|team| {
+                workspace
+                    .teams
+                    .iter()
+                    .any(|t| &t.id == team && &t.service == to)
+            });
+            if let Some(found) = workspace.kpis.iter_mut().find(|k| &k.id == kpi) {
+                found.service = Some(to.clone());
+                if !team_stays {
+                    found.team = None;
+                }
+                if found.directorate.is_some() {
+                    found.directorate = Some(directorate);
+                }
+            }
+            Ok(EditDone {
+                node: None,
+                relinked: 0,
+            })
+        }
         StructureEdit::RetireKpi { kpi } => {
-            let found = workspace
-                .kpis
-                .iter_mut()
-                .find(|k| &k.id == kpi && k.status != KpiStatus::Retired)
-                .ok_or(EditRefused::NotFound("KPI"))?;
-            found.status = KpiStatus::Retired;
+            current_kpi(workspace, kpi)?;
+            if let Some(found) = workspace.kpis.iter_mut().find(|k| &k.id == kpi) {
+                found.status = KpiStatus::Retired;
+            }
             Ok(EditDone {
                 node: None,
                 relinked: 0,
@@ -592,7 +630,7 @@ fn move_node(
             })
         }
         _ => Err(EditRefused::NotApplicable(
-            "A service moves to another directorate and a team to another service; nothing else moves.",
+            "A service moves to another directorate, and a team or a KPI to another service; nothing else moves.",
         )),
     }
 }
@@ -814,6 +852,77 @@ mod tests {
             ),
             Err(EditRefused::NotFound("service")),
             "nothing is added below a retired service"
+        );
+    }
+
+    #[test]
+    fn a_kpi_is_renamed_or_moved_to_another_service_and_its_links_follow() {
+        let mut w = hand_drawn();
+        apply(
+            &mut w,
+            StructureEdit::RenameKpi {
+                kpi: id("k1"),
+                name: "Road deaths".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(w.kpis[0].name, "Road deaths");
+        assert_eq!(
+            apply(
+                &mut w,
+                StructureEdit::RenameKpi {
+                    kpi: id("k2"),
+                    name: "road DEATHS".into()
+                }
+            ),
+            Err(EditRefused::NameTaken("road DEATHS".into()))
+        );
+        assert_eq!(
+            apply(
+                &mut w,
+                StructureEdit::RenameKpi {
+                    kpi: id("k5"),
+                    name: "Anything".into()
+                }
+            ),
+            Err(EditRefused::NotFound("KPI")),
+            "a retired KPI stays as it was"
+        );
+        w.kpis[0].directorate = Some(id("d1"));
+        apply(
+            &mut w,
+            StructureEdit::MoveKpi {
+                kpi: id("k1"),
+                to: id("s2"),
+            },
+        )
+        .unwrap();
+        let k1 = &w.kpis[0];
+        assert_eq!(
+            (k1.service.clone(), k1.team.clone()),
+            (Some(id("s2")), None),
+            "its team was in the old service"
+        );
+        assert_eq!(k1.directorate, Some(id("d1")), "s2 is in d1 too");
+        assert_eq!(
+            apply(
+                &mut w,
+                StructureEdit::MoveKpi {
+                    kpi: id("k1"),
+                    to: id("s2")
+                }
+            ),
+            Err(EditRefused::NotApplicable("It is already there."))
+        );
+        assert_eq!(
+            apply(
+                &mut w,
+                StructureEdit::MoveKpi {
+                    kpi: id("k1"),
+                    to: id("nope")
+                }
+            ),
+            Err(EditRefused::NotFound("service"))
         );
     }
 

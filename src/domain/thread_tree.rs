@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::action::Action;
 use super::golden_thread::{Objective, Person, Plan, ThreadNode};
 use super::ids::{AmbitionId, DirectorateId, KpiId, ObjectiveId, PersonId};
 use super::kpi::KpiDefinition;
@@ -448,6 +449,18 @@ pub fn risks_at<'a>(workspace: &'a Workspace, node: &ThreadTreeNode) -> Vec<&'a 
     risks
 }
 
+/// The open actions on the KPIs that count at `node`, soonest due first (undated last).
+pub fn actions_at<'a>(workspace: &'a Workspace, node: &ThreadTreeNode) -> Vec<&'a Action> {
+    let kpis: HashSet<&KpiId> = node.kpis.iter().collect();
+    let mut actions: Vec<&Action> = workspace
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open() && a.kpi.as_ref().is_some_and(|k| kpis.contains(k)))
+        .collect();
+    actions.sort_by_key(|a| (a.due.is_none(), a.due));
+    actions
+}
+
 /// The plans written at `node` (for an ambition, the plans that deliver it), in the framework's order.
 pub fn plans_at<'a>(workspace: &'a Workspace, node: &ThreadTreeNode) -> Vec<&'a Plan> {
     workspace
@@ -616,6 +629,17 @@ pub(crate) mod tests {
             ambitions: vec![id("a2")],
         }];
         w
+    }
+
+    /// Ratings for the hand-drawn framework: k1 green, k2 red, k3 amber.
+    pub(crate) fn hand_ratings() -> HashMap<KpiId, Rating> {
+        use crate::domain::rag::RagStatus;
+        use crate::domain::rollup::tests::computed;
+        HashMap::from([
+            (id("k1"), computed(RagStatus::Green)),
+            (id("k2"), computed(RagStatus::Red)),
+            (id("k3"), computed(RagStatus::Amber)),
+        ])
     }
 
     fn kpis(node: &ThreadTreeNode) -> Vec<&str> {
@@ -788,21 +812,9 @@ pub(crate) mod tests {
 
     #[test]
     fn roll_ups_count_the_kpis_serving_the_ambition_at_each_node() {
-        use crate::domain::rag::{GapUnit, RagAssessment, RagStatus};
+        use crate::domain::rag::RagStatus;
         use crate::domain::rollup::RollupRule;
-        let rated = |status| {
-            Rating::Computed(RagAssessment {
-                status,
-                off_target_by: 0.0,
-                unit: GapUnit::Percent,
-                softened_by_year_on_year: false,
-            })
-        };
-        let ratings = HashMap::from([
-            (id("k1"), rated(RagStatus::Green)),
-            (id("k2"), rated(RagStatus::Red)),
-            (id("k3"), rated(RagStatus::Amber)),
-        ]);
+        let ratings = hand_ratings();
         let tree = thread_tree(&hand_drawn());
         let rule = RollupRule::default();
         let summary = |key: &str| {
@@ -888,6 +900,29 @@ pub(crate) mod tests {
             .map(|p| p.title.as_str())
             .collect();
         assert_eq!(titles, ["People plan"]);
+    }
+
+    #[test]
+    fn a_node_lists_the_open_actions_on_its_kpis_soonest_first() {
+        let workspace =
+            crate::demo::demo_workspace(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        let tree = thread_tree(&workspace);
+        let actions = actions_at(&workspace, &tree);
+        assert!(!actions.is_empty());
+        assert!(actions.iter().all(|a| a.status.is_open()));
+        assert!(
+            actions
+                .iter()
+                .all(|a| a.kpi.as_ref().is_some_and(|k| tree.kpis.contains(k)))
+        );
+        let dated: Vec<_> = actions.iter().filter_map(|a| a.due).collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "soonest first");
+        let open_on_thread = workspace
+            .actions
+            .iter()
+            .filter(|a| a.status.is_open() && a.kpi.as_ref().is_some_and(|k| tree.kpis.contains(k)))
+            .count();
+        assert_eq!(actions.len(), open_on_thread);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The browser user interface: components wire signals to the pure core and render it.
 
+pub mod address_state;
 mod app;
 pub mod area;
 pub mod components;

@@ -99,6 +99,17 @@ impl ScorecardView {
             .collect::<Vec<_>>()
             .join("&")
     }
+
+    /// The address of this view on the scorecards page.
+    pub fn href(&self) -> String {
+        let query = self.to_query();
+        let path = crate::ui::area::Area::Scorecards.path();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
 }
 
 /// Percent-encodes everything but letters, digits and `-_.~`.

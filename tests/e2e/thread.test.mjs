@@ -87,6 +87,9 @@ test('a link to a node opens it with its roll-up, KPIs, risks and the way into i
     const rollup = await thread.rollup.textContent();
     const total = [...rollup.matchAll(/(\d+) (?:red|amber|green|not rated)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
     assert.equal(total, counted, `the roll-up (${rollup}) counts every KPI listed`);
+    const actions = page.getByTestId('thread-actions');
+    const actionRows = await actions.locator('tbody tr').count();
+    assert.match(await actions.locator('caption').textContent(), new RegExp(`\\(${actionRows}\\)`));
     await page.getByTestId('thread-scorecard-link').click();
     await page.waitForURL(/\/scorecards\?ambition=/);
     await page.getByTestId('scorecard-row').first().waitFor();
@@ -217,6 +220,16 @@ test('the structure can be added to, renamed, moved and retired, and a retiremen
     assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
     const retired = outline.locator('li', { hasText: 'Discharge to assess' }).last();
     assert.match(await retired.textContent(), /Retired/);
+
+    await page.getByTestId('change-kind').selectOption('kpi');
+    const kpi = page.getByTestId('change-what').locator('option').nth(1);
+    const kpiValue = await kpi.getAttribute('value');
+    await page.getByTestId('change-what').selectOption(kpiValue);
+    await page.getByTestId('action-rename').check();
+    await page.getByTestId('change-name').fill('Renamed for the committee');
+    await page.getByTestId('change-submit').click();
+    assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
+    assert.match(await page.getByTestId('change-what').locator(`option[value="${kpiValue}"]`).textContent(), /^Renamed for the committee \(/);
   });
 });
 

@@ -2,7 +2,9 @@
 
 pub mod direction_mark;
 pub mod echart;
+pub mod outcome_message;
 pub mod rag_badge;
+pub mod risk_table;
 mod site_footer;
 mod site_header;
 pub mod skip_link;

@@ -14,12 +14,11 @@ use std::collections::HashSet;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::thread_tree::thread_tree;
 use crate::domain::workspace::PerformanceIndex;
+use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::scorecards::default_as_at;
@@ -86,20 +85,8 @@ impl ThreadPlace {
 pub fn GoldenThreadPage() -> impl IntoView {
     use_page_title(Area::GoldenThread.label());
     let state = use_app_state();
-    let location = use_location();
-    let navigate = use_navigate();
+    let (place, go) = use_address_state(ThreadPlace::from_query, ThreadPlace::href);
     let today = Utc::now().date_naive();
-    let place = Memo::new(move |_| ThreadPlace::from_query(&location.search.get()));
-    let go = Callback::new(move |next: ThreadPlace| {
-        navigate(
-            &next.href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    });
     let tree = Memo::new(move |_| state.session.with(|s| thread_tree(s.current())));
     let ratings = Memo::new(move |_| {
         state.session.with(|s| {

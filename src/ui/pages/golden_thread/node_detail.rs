@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use chrono::Utc;
 use leptos::prelude::*;
 
 use super::ThreadPlace;
@@ -12,9 +13,10 @@ use crate::domain::ids::KpiId;
 use crate::domain::rag::RagStatus;
 use crate::domain::rating::Rating;
 use crate::domain::rollup::RagCounts;
-use crate::domain::thread_tree::{ThreadItem, ThreadTreeNode, plans_at, risks_at};
+use crate::domain::thread_tree::{ThreadItem, ThreadTreeNode, actions_at, plans_at, risks_at};
 use crate::ui::area::Area;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
+use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::pages::kpi_path;
 use crate::ui::scorecard_query::encode;
 use crate::ui::state::use_app_state;
@@ -31,13 +33,15 @@ struct KpiLine {
     rating: Option<Rating>,
 }
 
-/// A risk hanging at the node.
+/// An open action on a KPI counted at the node.
 #[derive(Clone, Debug, PartialEq)]
-struct RiskLine {
+struct ActionLine {
     title: String,
-    level: &'static str,
-    score: u8,
-    band: RagStatus,
+    kpi_id: String,
+    kpi_name: String,
+    due: String,
+    status: &'static str,
+    overdue: bool,
 }
 
 /// Everything the panel shows, owned.
@@ -56,6 +60,7 @@ struct Detail {
     kpis: Vec<KpiLine>,
     plans: Vec<String>,
     risks: Vec<RiskLine>,
+    actions: Vec<ActionLine>,
     scorecard: Option<(String, String)>,
 }
 
@@ -107,6 +112,7 @@ pub fn NodeDetail(
     go: Callback<ThreadPlace>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let today = Utc::now().date_naive();
     let detail = Memo::new(move |_| {
         let key = selected.get();
         tree.with(|tree| {
@@ -153,11 +159,23 @@ pub fn NodeDetail(
                             .collect(),
                         risks: risks_at(workspace, node)
                             .iter()
-                            .map(|r| RiskLine {
-                                title: r.title.clone(),
-                                level: r.level.label(),
-                                score: r.residual.score(),
-                                band: r.band(&workspace.framework.risk),
+                            .map(|r| RiskLine::of(r, workspace))
+                            .collect(),
+                        actions: actions_at(workspace, node)
+                            .iter()
+                            .map(|a| {
+                                let kpi = a.kpi.as_ref().and_then(|k| workspace.kpi(k));
+                                ActionLine {
+                                    title: a.title.clone(),
+                                    kpi_id: kpi.map_or_else(String::new, |k| k.id.to_string()),
+                                    kpi_name: kpi.map_or_else(String::new, |k| k.name.clone()),
+                                    due: a.due.map_or_else(
+                                        || "No date".to_owned(),
+                                        |d| d.format("%-d %b %Y").to_string(),
+                                    ),
+                                    status: a.status.label(),
+                                    overdue: a.is_overdue(today),
+                                }
                             })
                             .collect(),
                         scorecard: scorecard_link(node),
@@ -202,7 +220,7 @@ pub fn NodeDetail(
     view! {
         <section class="app-thread__detail" aria-labelledby="thread-detail-heading" data-testid="thread-detail">
             {move || detail.get().map(|d| {
-                let Detail { key: _, kind, name, breadcrumbs, counts, summary, contributes, delivered_by, kpis, plans, risks, scorecard } = d;
+                let Detail { key: _, kind, name, breadcrumbs, counts, summary, contributes, delivered_by, kpis, plans, risks, actions, scorecard } = d;
                 view! {
                     <nav aria-label="Where this sits" class="app-breadcrumbs" data-testid="thread-breadcrumbs">
                         <ol>{crumb_trail(breadcrumbs)}</ol>
@@ -253,19 +271,21 @@ pub fn NodeDetail(
                     } else {
                         view! { <ul data-testid="thread-plans">{plans.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()
                     }}
-                    <table class="app-table app-table--compact" data-testid="thread-risks">
-                        <caption class="app-table__caption">{format!("Open risks ({})", risks.len())}</caption>
-                        <thead><tr><th scope="col">"Risk"</th><th scope="col">"Register"</th><th scope="col">"Residual score"</th></tr></thead>
+                    <table class="app-table app-table--compact" data-testid="thread-actions">
+                        <caption class="app-table__caption">{format!("Open actions on these KPIs ({})", actions.len())}</caption>
+                        <thead><tr><th scope="col">"Action"</th><th scope="col">"KPI"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
                         <tbody>
-                            {risks.into_iter().map(|r| view! {
+                            {actions.into_iter().map(|a| view! {
                                 <tr>
-                                    <th scope="row">{r.title}</th>
-                                    <td>{r.level}</td>
-                                    <td>{r.score} " " <RagStatusBadge status=Some(r.band) none_label="" /></td>
+                                    <th scope="row">{a.title}</th>
+                                    <td><a href=kpi_path(&a.kpi_id)>{a.kpi_name}</a></td>
+                                    <td>{a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })}</td>
+                                    <td>{a.status}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
+                    <RiskTable caption=format!("Open risks ({})", risks.len()) risks=risks test_id="thread-risks" />
                 }
             })}
         </section>

@@ -9,6 +9,7 @@ use crate::domain::scorecard::ratings_as_at;
 use crate::domain::thread_tree::thread_tree;
 use crate::domain::workspace::PerformanceIndex;
 use crate::ui::components::rag_badge::RagStatusBadge;
+use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi_path;
 use crate::ui::pages::scorecards::default_as_at;
@@ -25,15 +26,6 @@ struct AmbitionBlock {
     counts: String,
     headlines: Vec<(String, String, Option<crate::domain::rag::RagStatus>)>,
     more: usize,
-}
-
-/// A risk on the page, owned.
-#[derive(Clone, Debug, PartialEq)]
-struct RiskLine {
-    title: String,
-    owner: String,
-    score: u8,
-    band: crate::domain::rag::RagStatus,
 }
 
 /// Everything the page shows, owned.
@@ -82,16 +74,7 @@ pub fn PlanOnAPagePage() -> impl IntoView {
                 risks: plan
                     .risks
                     .iter()
-                    .map(|r| RiskLine {
-                        title: r.title.clone(),
-                        owner: r
-                            .owner
-                            .as_ref()
-                            .and_then(|o| workspace.people.iter().find(|p| &p.id == o))
-                            .map_or_else(|| "No owner".to_owned(), |p| p.name.clone()),
-                        score: r.residual.score(),
-                        band: r.band(&workspace.framework.risk),
-                    })
+                    .map(|r| RiskLine::of(r, workspace))
                     .collect(),
                 more_risks: plan.more_risks,
             }
@@ -139,21 +122,11 @@ pub fn PlanOnAPagePage() -> impl IntoView {
                     </section>
                     <section aria-labelledby="plan-risks-heading">
                         <h2 id="plan-risks-heading">"Top strategic risks"</h2>
-                        <table class="app-table app-table--compact" data-testid="plan-risks">
-                            <caption class="app-table__caption">
-                                {if more_risks > 0 { format!("The highest residual scores ({more_risks} more on the strategic register)") } else { "The strategic register by residual score".to_owned() }}
-                            </caption>
-                            <thead><tr><th scope="col">"Risk"</th><th scope="col">"Owner"</th><th scope="col">"Residual score"</th></tr></thead>
-                            <tbody>
-                                {risks.into_iter().map(|r| view! {
-                                    <tr>
-                                        <th scope="row">{r.title}</th>
-                                        <td>{r.owner}</td>
-                                        <td>{r.score} " " <RagStatusBadge status=Some(r.band) none_label="" /></td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <RiskTable
+                            caption={if more_risks > 0 { format!("The highest residual scores ({more_risks} more on the strategic register)") } else { "The strategic register by residual score".to_owned() }}
+                            risks=risks
+                            test_id="plan-risks"
+                        />
                     </section>
                 }
             }}

@@ -10,6 +10,7 @@ use crate::domain::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
 use crate::domain::kpi::KpiStatus;
 use crate::domain::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
 use crate::domain::workspace::Workspace;
+use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 
@@ -175,24 +176,6 @@ fn choices(w: &Workspace, kind: &str) -> Vec<(String, String)> {
     }
 }
 
-/// The outcome of the last change, for the message under a form.
-type Outcome = Option<Result<String, String>>;
-
-fn outcome_view(outcome: RwSignal<Outcome>, test_id: &'static str) -> impl IntoView {
-    move || {
-        outcome.get().map(|result| match result {
-            Ok(text) => {
-                view! { <div class="app-notice" role="status" data-testid=test_id>{text}</div> }
-                    .into_any()
-            }
-            Err(text) => {
-                view! { <p class="app-error-text" role="alert" data-testid=test_id>{text}</p> }
-                    .into_any()
-            }
-        })
-    }
-}
-
 /// The page.
 #[component]
 pub fn StructurePage() -> impl IntoView {
@@ -215,7 +198,7 @@ pub fn StructurePage() -> impl IntoView {
     let add_kind = RwSignal::new("service".to_owned());
     let add_name = RwSignal::new(String::new());
     let add_where = RwSignal::new(String::new());
-    let added = RwSignal::new(None::<Result<String, String>>);
+    let added = RwSignal::new(Outcome::None);
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let name = add_name.get_untracked();
@@ -254,14 +237,14 @@ pub fn StructurePage() -> impl IntoView {
     let action = RwSignal::new("rename".to_owned());
     let new_name = RwSignal::new(String::new());
     let move_to = RwSignal::new(String::new());
-    let changed = RwSignal::new(None::<Result<String, String>>);
+    let changed = RwSignal::new(Outcome::None);
     let what_choices = Memo::new(move |_| {
         let kind = change_kind.get();
         state.session.with(|s| choices(s.current(), &kind))
     });
     let move_choices = Memo::new(move |_| match change_kind.get().as_str() {
         "service" => directorates.get(),
-        "team" => services.get(),
+        "team" | "kpi" => services.get(),
         _ => Vec::new(),
     });
     let change = move |event: leptos::ev::SubmitEvent| {
@@ -271,6 +254,17 @@ pub fn StructurePage() -> impl IntoView {
             return;
         };
         let edit = match (chosen, action.get_untracked().as_str()) {
+            (Chosen::Kpi(kpi), "rename") => StructureEdit::RenameKpi {
+                kpi,
+                name: new_name.get_untracked(),
+            },
+            (Chosen::Kpi(kpi), "move") => match parse(&move_to.get_untracked()) {
+                Some(Chosen::Node(ThreadNode::Service(to))) => StructureEdit::MoveKpi { kpi, to },
+                _ => {
+                    changed.set(Some(Err("Choose the service it moves to.".to_owned())));
+                    return;
+                }
+            },
             (Chosen::Kpi(kpi), _) => StructureEdit::RetireKpi { kpi },
             (Chosen::Node(node), "rename") => StructureEdit::Rename {
                 node,
@@ -332,7 +326,7 @@ pub fn StructurePage() -> impl IntoView {
                             prop:value=move || add_name.get() on:input=move |e| add_name.set(event_target_value(&e)) />
                     </div>
                     <button type="submit" class="app-button app-button--secondary" data-testid="add-submit">"Add"</button>
-                    {outcome_view(added, "add-outcome")}
+                    <OutcomeMessage outcome=added test_id="add-outcome" />
                 </form>
                 <form class="app-subform" on:submit=change novalidate data-testid="structure-change">
                     <h2 id="structure-change-heading">"Rename, move or retire"</h2>
@@ -341,7 +335,7 @@ pub fn StructurePage() -> impl IntoView {
                         <select id="change-kind" class="app-select" data-testid="change-kind"
                             prop:value=move || change_kind.get() on:change=move |e| { change_kind.set(event_target_value(&e)); change_what.set(String::new()); }>
                             {kinds.map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-                            <option value="kpi">"KPI (retire)"</option>
+                            <option value="kpi">"KPI"</option>
                         </select>
                     </div>
                     <div class="app-field">
@@ -352,21 +346,19 @@ pub fn StructurePage() -> impl IntoView {
                             {move || what_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
                         </select>
                     </div>
-                    <Show when=move || change_kind.with(|k| k != "kpi")>
-                        <fieldset class="app-conflict">
-                            <legend>"Change"</legend>
-                            <div class="app-radios">
-                                {[("rename", "Rename"), ("move", "Move"), ("retire", "Retire")].map(|(value, label)| view! {
-                                    <label>
-                                        <input type="radio" name="structure-action" value=value data-testid=format!("action-{value}")
-                                            prop:checked=move || action.with(|a| a == value) on:change=move |_| action.set(value.to_owned()) />
-                                        " " {label}
-                                    </label>
-                                }).collect_view()}
-                            </div>
-                        </fieldset>
-                    </Show>
-                    <Show when=move || action.with(|a| a == "rename") && change_kind.with(|k| k != "kpi")>
+                    <fieldset class="app-conflict">
+                        <legend>"Change"</legend>
+                        <div class="app-radios">
+                            {[("rename", "Rename"), ("move", "Move"), ("retire", "Retire")].map(|(value, label)| view! {
+                                <label>
+                                    <input type="radio" name="structure-action" value=value data-testid=format!("action-{value}")
+                                        prop:checked=move || action.with(|a| a == value) on:change=move |_| action.set(value.to_owned()) />
+                                    " " {label}
+                                </label>
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                    <Show when=move || action.with(|a| a == "rename")>
                         <div class="app-field">
                             <label class="app-label" for="change-name">"New name"</label>
                             <input id="change-name" class="app-input" type="text" data-testid="change-name"
@@ -384,7 +376,7 @@ pub fn StructurePage() -> impl IntoView {
                         </div>
                     </Show>
                     <button type="submit" class="app-button app-button--secondary" data-testid="change-submit">"Apply the change"</button>
-                    {outcome_view(changed, "change-outcome")}
+                    <OutcomeMessage outcome=changed test_id="change-outcome" />
                 </form>
                 <ProposeKpiForm />
             </section>

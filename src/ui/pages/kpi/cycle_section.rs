@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::ids::KpiId;
 use crate::domain::kpi::StatusChange;
 use crate::domain::kpi_cycle::{CycleStep, Decision, steps_from, take_step};
+use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
 
 /// The step as a form value, and back.
@@ -30,7 +31,7 @@ pub fn CycleSection(id: Memo<String>) -> impl IntoView {
     let step = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome = RwSignal::new(Outcome::None);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(kpi) = kpi.get_untracked() else {
@@ -121,10 +122,7 @@ pub fn CycleSection(id: Memo<String>) -> impl IntoView {
                     })}
                 }
             })}
-            {move || outcome.get().map(|result| match result {
-                Ok(text) => view! { <div class="app-notice" role="status" data-testid="cycle-outcome">{text}</div> }.into_any(),
-                Err(text) => view! { <p class="app-error-text" role="alert" data-testid="cycle-outcome">{text}</p> }.into_any(),
-            })}
+            <OutcomeMessage outcome=outcome test_id="cycle-outcome" />
         </section>
     }
 }

@@ -9,13 +9,12 @@ mod table;
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::domain::scorecard::{as_at_for, scorecard};
 use crate::domain::scorecard_entry::ScorecardEntry;
 use crate::domain::scorecard_filter::{ScorecardSummary, arrange, summarise};
 use crate::domain::workspace::PerformanceIndex;
+use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::download::{download_text, file_name};
 use crate::ui::page_title::use_page_title;
@@ -85,27 +84,8 @@ fn ExportView(shown: Memo<Shown>) -> impl IntoView {
 pub fn ScorecardsPage() -> impl IntoView {
     use_page_title(Area::Scorecards.label());
     let state = use_app_state();
-    let location = use_location();
-    let navigate = use_navigate();
     let today = Utc::now().date_naive();
-    let view = Memo::new(move |_| ScorecardView::from_query(&location.search.get()));
-    let apply = Callback::new(move |next: ScorecardView| {
-        let query = next.to_query();
-        let path = Area::Scorecards.path();
-        let href = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
-        navigate(
-            &href,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    });
+    let (view, apply) = use_address_state(ScorecardView::from_query, ScorecardView::href);
     let scope_and_period = Memo::new(move |_| view.with(|v| (v.scope.clone(), v.period)));
     let assessed = Memo::new(move |_| {
         let (scope, period) = scope_and_period.get();
