@@ -3,6 +3,7 @@
 //! has a data table and a one-sentence summary beside it on the page, so nothing rests on the picture.
 
 pub mod benchmark_chart;
+pub mod risk_heat_map;
 pub mod spc_chart;
 pub mod thread_chart;
 pub mod trend_chart;

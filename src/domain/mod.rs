@@ -24,6 +24,8 @@ pub mod plan_on_a_page;
 pub mod rag;
 pub mod rating;
 pub mod risk;
+pub mod risk_register;
+pub mod risk_review_entry;
 pub mod rollup;
 pub mod run_chart;
 pub mod scorecard;

@@ -9,7 +9,7 @@ use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
     AreaPlaceholder, DataPage, GoldenThreadPage, HelpPage, KpiPage, NotFoundPage, PlanOnAPagePage,
-    ScorecardsPage, StructurePage,
+    RisksPage, ScorecardsPage, StructurePage,
 };
 use crate::ui::state::AppState;
 
@@ -43,10 +43,7 @@ pub fn App() -> impl IntoView {
                         path=(StaticSegment(Area::GoldenThread.slug()), StaticSegment("structure"))
                         view=StructurePage
                     />
-                    <Route
-                        path=StaticSegment(Area::RisksAndActions.slug())
-                        view=placeholder(Area::RisksAndActions)
-                    />
+                    <Route path=StaticSegment(Area::RisksAndActions.slug()) view=RisksPage />
                     <Route path=StaticSegment(Area::Reports.slug()) view=placeholder(Area::Reports) />
                     <Route path=StaticSegment(Area::Data.slug()) view=DataPage />
                     <Route path=StaticSegment(Area::Help.slug()) view=HelpPage />

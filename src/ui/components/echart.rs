@@ -24,18 +24,26 @@ fn echarts_loaded() -> bool {
     js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false)
 }
 
-/// The names from the centre of a tree-like chart (a sunburst) down to the item a click event is for.
+/// What a click event names: for a tree-like chart (a sunburst) the names from the centre down to the item;
+/// otherwise the clicked item's value, each part as text (a heat-map cell: `[x, y, count, …]`).
 fn clicked_path(params: &JsValue) -> Vec<String> {
-    js_sys::Reflect::get(params, &JsValue::from_str("treePathInfo"))
-        .ok()
-        .and_then(|path| path.dyn_into::<js_sys::Array>().ok())
-        .map(|path| {
-            path.iter()
-                .filter_map(|step| {
-                    js_sys::Reflect::get(&step, &JsValue::from_str("name"))
-                        .ok()?
-                        .as_string()
-                })
+    let field = |name: &str| js_sys::Reflect::get(params, &JsValue::from_str(name)).ok();
+    if let Some(path) = field("treePathInfo").and_then(|p| p.dyn_into::<js_sys::Array>().ok()) {
+        return path
+            .iter()
+            .filter_map(|step| {
+                js_sys::Reflect::get(&step, &JsValue::from_str("name"))
+                    .ok()?
+                    .as_string()
+            })
+            .collect();
+    }
+    field("value")
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .map(|values| {
+            values
+                .iter()
+                .filter_map(|v| v.as_f64().map(|n| n.to_string()).or_else(|| v.as_string()))
                 .collect()
         })
         .unwrap_or_default()
@@ -71,7 +79,7 @@ pub fn EChart(
     summary: Signal<String>,
     /// Height in pixels.
     height: u32,
-    /// For a tree-like chart, called with the names from the centre down to the item clicked.
+    /// Called on a click with what it names (see `clicked_path`).
     #[prop(optional)]
     on_click: Option<Callback<Vec<String>>>,
 ) -> impl IntoView {

@@ -6,6 +6,7 @@ mod golden_thread;
 mod help;
 mod kpi;
 mod not_found;
+mod risks;
 mod scorecards;
 
 pub use area_placeholder::AreaPlaceholder;
@@ -14,4 +15,5 @@ pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, Thread
 pub use help::HelpPage;
 pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;
+pub use risks::RisksPage;
 pub use scorecards::ScorecardsPage;

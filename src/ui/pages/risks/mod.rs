@@ -1,0 +1,160 @@
+//! The risks page (seeds 000, 001, 004): the open risks of every register with how their reviews stand,
+//! filters kept in the address, the 5×5 heat map whose cells open their risks, the register, and recording
+//! a review.
+
+mod matrix;
+mod register_table;
+mod review_form;
+mod view;
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::rag::RagStatus;
+use crate::domain::risk::RiskLevel;
+use crate::domain::risk_register::{HeatMap, RiskFilter, Stage, register, review_counts};
+use crate::ui::address_state::use_address_state;
+use crate::ui::area::Area;
+use crate::ui::page_title::use_page_title;
+use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
+use matrix::RiskMatrix;
+use register_table::{RegisterLine, RegisterTable};
+use review_form::ReviewForm;
+pub use view::RiskView;
+
+const LEVELS: [RiskLevel; 3] = [
+    RiskLevel::Strategic,
+    RiskLevel::Directorate,
+    RiskLevel::Operational,
+];
+
+/// The filters above the heat map and register.
+#[component]
+fn RiskFilters(view: Memo<RiskView>, apply: Callback<RiskView>) -> impl IntoView {
+    let state = use_app_state();
+    let directorates = Memo::new(move |_| {
+        state.session.with(|s| {
+            s.current()
+                .directorates
+                .iter()
+                .filter(|d| d.active)
+                .map(|d| (d.id.to_string(), d.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let update = move |change: &dyn Fn(&mut RiskFilter)| {
+        let mut next = view.get_untracked();
+        change(&mut next.filter);
+        apply.run(next);
+    };
+    view! {
+        <div class="app-inline-controls" data-testid="risk-filters">
+            <div class="app-field">
+                <label class="app-label" for="risk-level">"Register"</label>
+                <select id="risk-level" class="app-select" data-testid="risk-level"
+                    prop:value=move || view.with(|v| v.filter.level.as_ref().and_then(code).unwrap_or_default())
+                    on:change=move |e| { let value = event_target_value(&e); update(&|f| f.level = decode(&value)); }>
+                    <option value="">"All registers"</option>
+                    {LEVELS.map(|l| view! { <option value=code(&l).unwrap_or_default()>{l.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="app-field">
+                <label class="app-label" for="risk-directorate">"Directorate"</label>
+                <select id="risk-directorate" class="app-select" data-testid="risk-directorate"
+                    prop:value=move || view.with(|v| v.filter.directorate.as_ref().map(ToString::to_string).unwrap_or_default())
+                    on:change=move |e| { let value = event_target_value(&e); update(&|f| f.directorate = value.clone().try_into().ok()); }>
+                    <option value="">"All directorates"</option>
+                    {move || directorates.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="app-field">
+                <label class="app-label" for="risk-band">"Residual band"</label>
+                <select id="risk-band" class="app-select" data-testid="risk-band"
+                    prop:value=move || view.with(|v| v.filter.band.as_ref().and_then(code).unwrap_or_default())
+                    on:change=move |e| { let value = event_target_value(&e); update(&|f| f.band = decode(&value)); }>
+                    <option value="">"Any band"</option>
+                    {RagStatus::ALL.map(|b| view! { <option value=code(&b).unwrap_or_default()>{b.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="app-field app-radios">
+                <label>
+                    <input type="checkbox" data-testid="risk-overdue" prop:checked=move || view.with(|v| v.filter.overdue)
+                        on:change=move |e| { let on = event_target_checked(&e); update(&|f| f.overdue = on); } />
+                    " Only reviews overdue"
+                </label>
+            </div>
+        </div>
+        {move || view.with(|v| v.filter.cell).map(|(l, i)| view! {
+            <p data-testid="risk-cell-filter">
+                {format!("Showing the cell likelihood {l} × impact {i}. ")}
+                <button type="button" class="app-link-button" on:click=move |_| update(&|f| f.cell = None)>"Show every cell"</button>
+            </p>
+        })}
+    }
+}
+
+/// The risks page.
+#[component]
+pub fn RisksPage() -> impl IntoView {
+    use_page_title(Area::RisksAndActions.label());
+    let state = use_app_state();
+    let today = Utc::now().date_naive();
+    let (view, apply) = use_address_state(RiskView::from_query, RiskView::href);
+    let counts = Memo::new(move |_| {
+        state.session.with(|s| {
+            let w = s.current();
+            let open = w.risks.iter().filter(|r| r.closed.is_none()).count();
+            (open, review_counts(&w.risks, &w.framework.risk, today))
+        })
+    });
+    let bands = Memo::new(move |_| state.session.with(|s| s.current().framework.risk.bands));
+    let map = Memo::new(move |_| {
+        let filter = view.with(|v| RiskFilter {
+            cell: None,
+            ..v.filter.clone()
+        });
+        state
+            .session
+            .with(|s| HeatMap::of(register(s.current(), &filter, today), Stage::Residual))
+    });
+    let lines = Memo::new(move |_| {
+        let filter = view.with(|v| v.filter.clone());
+        state.session.with(|s| {
+            let w = s.current();
+            register(w, &filter, today)
+                .into_iter()
+                .map(|r| RegisterLine::of(r, w, today))
+                .collect::<Vec<_>>()
+        })
+    });
+    let show_overdue = move |_| {
+        let mut next = RiskView::default();
+        next.filter.overdue = true;
+        apply.run(next);
+    };
+    // Its own memo, so changing a filter leaves an open review form (and what is typed in it) alone.
+    let reviewing = Memo::new(move |_| view.with(|v| v.review.clone()));
+    let close = Callback::new(move |()| {
+        let mut next = view.get_untracked();
+        next.review = None;
+        apply.run(next);
+    });
+    view! {
+        <h1 data-testid="page-heading">{Area::RisksAndActions.label()}</h1>
+        <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
+        <ul class="app-summary__list" data-testid="risk-summary">
+            <li class="app-summary__item" data-testid="risks-open">{move || format!("{} open risks", counts.get().0)}</li>
+            <li class="app-summary__item">
+                <button type="button" class="app-summary__button" data-testid="reviews-overdue" on:click=show_overdue>
+                    {move || format!("{} reviews overdue", counts.get().1.overdue)}
+                </button>
+            </li>
+            <li class="app-summary__item" data-testid="reviews-due-soon">{move || format!("{} due in the next 30 days", counts.get().1.due_soon)}</li>
+        </ul>
+        <RiskFilters view=view apply=apply />
+        {move || reviewing.get().map(|risk| view! { <ReviewForm risk=risk close=close /> })}
+        <RiskMatrix map=map bands=bands view=view apply=apply />
+        <RegisterTable lines=lines view=view apply=apply />
+    }
+}

@@ -1,0 +1,93 @@
+// End-to-end tests of the risks page on the demo council: recording a review moves the overdue count, a
+// heat-map cell (in the table or on the chart) opens its risks, and the filters live in the address. Every
+// visit is also checked for console errors, outside requests and axe violations.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+
+const app = useApp();
+
+const number = async (locator) => Number((await locator.textContent()).match(/\d+/)[0]);
+
+test('recording a review of an overdue risk takes one off the overdue count', async () => {
+  await app.visit('/risks', async (page) => {
+    const overdue = page.getByTestId('reviews-overdue');
+    await overdue.waitFor();
+    const before = await number(overdue);
+    assert.ok(before >= 1, 'the demo council has overdue reviews');
+    await overdue.click();
+    await page.waitForURL(/overdue=1/);
+    const rows = page.getByTestId('risk-row');
+    assert.equal(await rows.count(), before, 'the overdue list holds every overdue risk');
+    assert.equal(await rows.getByTestId('review-overdue').count(), before);
+
+    const first = rows.first();
+    const title = (await first.locator('th').textContent()).trim();
+    await first.getByTestId('record-review').click();
+    await page.waitForURL(/review=/);
+    const form = page.getByTestId('review-form');
+    await page.getByTestId('review-save').click();
+    assert.match(await page.getByTestId('review-outcome').textContent(), /Say who reviewed it/);
+    assert.equal(await number(overdue), before, 'a refused review changes nothing');
+
+    await page.getByTestId('review-by').fill('Corporate Leadership Team');
+    await page.getByTestId('review-likelihood').selectOption('2');
+    await page.getByTestId('review-impact').selectOption('3');
+    await page.getByTestId('review-note').fill('Mitigations in place; monitor');
+    await form.getByTestId('review-save').click();
+    assert.match(await page.getByTestId('review-outcome').textContent(), /^Review recorded: the risk is now green/);
+    assert.equal(await number(overdue), before - 1);
+    assert.equal(await rows.filter({ hasText: title }).count(), 0, 'it leaves the overdue list');
+    assert.match(await page.getByTestId('review-history').locator('tbody tr').first().textContent(), /Corporate Leadership Team.*likelihood 2 × impact 3 = 6/);
+  });
+});
+
+test('a heat-map cell opens the risks in it, from the table or from the chart', async () => {
+  await app.visit('/risks', async (page) => {
+    const table = page.getByTestId('matrix-table');
+    await table.waitFor();
+    const cells = table.locator('button');
+    assert.equal(await cells.count(), 25);
+    let chosen = null;
+    for (let i = 0; i < 25 && !chosen; i += 1) {
+      if ((await number(cells.nth(i))) > 0) chosen = cells.nth(i);
+    }
+    const count = await number(chosen);
+    const label = await chosen.getAttribute('aria-label');
+    const [, likelihood, impact] = label.match(/Likelihood (\d), impact (\d)/);
+    await chosen.click();
+    await page.waitForURL(new RegExp(`cell=${likelihood}-${impact}`));
+    assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByTestId('risk-row').count(), count, `${label}`);
+    assert.match(await page.getByTestId('risk-cell-filter').textContent(), new RegExp(`likelihood ${likelihood} × impact ${impact}`));
+    await chosen.click();
+    await page.waitForURL((url) => !url.search.includes('cell='));
+
+    const chart = page.getByTestId('risk-matrix').getByTestId('chart');
+    await chart.locator('canvas').first().waitFor();
+    assert.match(await page.getByTestId('risk-matrix').getByTestId('chart-summary').textContent(), /^The 5×5 matrix of residual scores: \d+ risks/);
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    // The grid leaves 60 px on the left, 20 on the right and top, 50 at the bottom; aim at the middle of the cell.
+    const width = box.width - 80;
+    const height = box.height - 70;
+    const x = box.x + 60 + (Number(impact) - 0.5) * (width / 5);
+    const y = box.y + 20 + (5 - Number(likelihood) + 0.5) * (height / 5);
+    await page.mouse.click(x, y);
+    await page.waitForURL(new RegExp(`cell=${likelihood}-${impact}`));
+    assert.equal(await page.getByTestId('risk-row').count(), count);
+  });
+});
+
+test('the filters narrow the register and a link reproduces them', async () => {
+  await app.visit('/risks?level=strategic&band=red', async (page) => {
+    const rows = page.getByTestId('risk-row');
+    await rows.first().waitFor();
+    const registers = await rows.locator('td:nth-of-type(1)').allTextContents();
+    assert.ok(registers.every((r) => r.startsWith('Strategic')), registers.join(', '));
+    assert.equal(await page.getByTestId('risk-level').inputValue(), 'strategic');
+    assert.equal(await page.getByTestId('risk-band').inputValue(), 'red');
+    const residuals = await rows.locator('td:nth-of-type(4)').allTextContents();
+    assert.ok(residuals.every((r) => /Red/.test(r)), residuals.join(', '));
+  });
+});
