@@ -23,6 +23,7 @@ pub mod period;
 pub mod plan_on_a_page;
 pub mod rag;
 pub mod rating;
+pub mod reporting_calendar;
 pub mod risk;
 pub mod risk_register;
 pub mod risk_review_entry;

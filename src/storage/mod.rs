@@ -5,6 +5,7 @@ pub mod csv;
 pub mod csv_measurements;
 pub mod diff;
 pub mod envelope;
+pub mod ics;
 pub mod import_error;
 pub mod local;
 pub mod merge;

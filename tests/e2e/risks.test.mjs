@@ -3,6 +3,7 @@
 // visit is also checked for console errors, outside requests and axe violations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import { useApp } from './support/harness.mjs';
 
 const app = useApp();
@@ -89,5 +90,33 @@ test('the filters narrow the register and a link reproduces them', async () => {
     assert.equal(await page.getByTestId('risk-band').inputValue(), 'red');
     const residuals = await rows.locator('td:nth-of-type(4)').allTextContents();
     assert.ok(residuals.every((r) => /Red/.test(r)), residuals.join(', '));
+  });
+});
+
+test('the reporting calendar lists the coming dates and downloads them as an .ics file', async () => {
+  await app.visit('/risks', async (page) => {
+    await page.getByTestId('calendar-link').click();
+    await page.waitForURL(/\/risks\/calendar$/);
+    const rows = page.getByTestId('calendar-row');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    assert.ok(all >= 40, `${all} dates in twelve months`);
+    const kinds = await rows.locator('td:nth-of-type(2)').allTextContents();
+    for (const kind of ['Figures due', 'Leadership scorecard', 'Committee report', 'KPI audit', 'Target setting', 'Framework review']) {
+      assert.ok(kinds.includes(kind), `${kind} is in the calendar`);
+    }
+    assert.equal(kinds.filter((k) => k === 'Leadership scorecard').length, 12, 'one leadership scorecard a month');
+
+    await page.getByTestId('calendar-kind').selectOption({ label: 'Committee report' });
+    const reports = await rows.count();
+    assert.ok(reports >= 4 && reports < all);
+    assert.match(await page.getByTestId('calendar-table').locator('caption').textContent(), new RegExp(`: ${reports} dates`));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calendar-download').click()]);
+    assert.match(download.suggestedFilename(), /^wealdshire-county-council-reporting-calendar-\d{4}-\d{2}-\d{2}\.ics$/);
+    const text = await readFile(await download.path(), 'utf8');
+    assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
+    assert.equal(text.match(/BEGIN:VEVENT/g).length, reports, 'the file holds the dates shown');
+    assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
   });
 });

@@ -2,6 +2,7 @@
 //! filters kept in the address, the 5×5 heat map whose cells open their risks, the register, and recording
 //! a review.
 
+mod calendar_page;
 mod matrix;
 mod register_table;
 mod review_form;
@@ -18,10 +19,14 @@ use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
+pub use calendar_page::CalendarPage;
 use matrix::RiskMatrix;
 use register_table::{RegisterLine, RegisterTable};
 use review_form::ReviewForm;
 pub use view::RiskView;
+
+/// The address of the reporting calendar.
+pub const CALENDAR_PATH: &str = "/risks/calendar";
 
 const LEVELS: [RiskLevel; 3] = [
     RiskLevel::Strategic,
@@ -143,6 +148,7 @@ pub fn RisksPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{Area::RisksAndActions.label()}</h1>
         <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
+        <p><a href=CALENDAR_PATH data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></p>
         <ul class="app-summary__list" data-testid="risk-summary">
             <li class="app-summary__item" data-testid="risks-open">{move || format!("{} open risks", counts.get().0)}</li>
             <li class="app-summary__item">

@@ -1,0 +1,96 @@
+//! The reporting calendar page: the next twelve months of the framework's dates — figures due, leadership
+//! scorecards, committee reports, KPI audits, risk reviews, target setting and the framework review — as a
+//! table, narrowed by kind, and downloadable as an `.ics` file for any calendar.
+
+use chrono::{Days, Utc};
+use leptos::prelude::*;
+
+use crate::domain::reporting_calendar::{
+    CalendarEvent, CalendarTimings, EventKind, reporting_calendar,
+};
+use crate::storage::ics::to_ics;
+use crate::ui::download::{download_text, file_name};
+use crate::ui::page_title::use_page_title;
+use crate::ui::state::use_app_state;
+
+/// The page's title and heading.
+const TITLE: &str = "Reporting calendar";
+
+/// How far ahead the page looks.
+const DAYS_AHEAD: u64 = 365;
+
+/// The calendar page.
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    use_page_title(TITLE);
+    let state = use_app_state();
+    let today = Utc::now().date_naive();
+    let kind = RwSignal::new(None::<EventKind>);
+    let events = Memo::new(move |_| {
+        let chosen = kind.get();
+        state.session.with(|s| {
+            reporting_calendar(
+                s.current(),
+                CalendarTimings::default(),
+                today,
+                today + Days::new(DAYS_AHEAD),
+            )
+            .into_iter()
+            .filter(|e| chosen.is_none_or(|k| e.kind == k))
+            .collect::<Vec<CalendarEvent>>()
+        })
+    });
+    let failure = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let council = state
+            .session
+            .with_untracked(|s| s.current().framework.council_name.clone());
+        let text = events.with_untracked(|e| to_ics(&council, e, Utc::now()));
+        let result = download_text(
+            &file_name(&council, "reporting-calendar", "ics"),
+            "text/calendar;charset=utf-8",
+            &text,
+        );
+        failure.set(result.err().map(|e| format!("The download failed: {e}")));
+    };
+    let kind_code = |k: EventKind| format!("{k:?}");
+    view! {
+        <h1 data-testid="page-heading">{TITLE}</h1>
+        <p class="app-lead">"The framework's dates for the next twelve months, derived from its cycles: figures due ten working days after each month, the leadership team's scorecard five days later, committee reports eight weeks after each quarter, the KPI audit after each quarterly cycle, every open risk's next review, and the annual target setting and framework review. Weekends are skipped; bank holidays are not known here."</p>
+        <div class="app-inline-controls">
+            <div class="app-field">
+                <label class="app-label" for="calendar-kind">"Show"</label>
+                <select id="calendar-kind" class="app-select" data-testid="calendar-kind"
+                    on:change=move |e| {
+                        let value = event_target_value(&e);
+                        kind.set(EventKind::ALL.into_iter().find(|k| kind_code(*k) == value));
+                    }>
+                    <option value="">"Every date"</option>
+                    {EventKind::ALL.map(|k| view! { <option value=kind_code(k)>{k.label()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <div class="app-button-group">
+            <button type="button" class="app-button app-button--secondary" data-testid="calendar-download" on:click=download>
+                "Download these dates (.ics)"
+            </button>
+        </div>
+        {move || failure.get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
+        <table class="app-table" data-testid="calendar-table">
+            <caption class="app-table__caption">{move || format!("The next twelve months: {} dates", events.with(Vec::len))}</caption>
+            <thead>
+                <tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col">"Kind"</th><th scope="col">"Who and why"</th></tr>
+            </thead>
+            <tbody>
+                {move || events.get().into_iter().map(|e| view! {
+                    <tr data-testid="calendar-row">
+                        <td>{e.date.format("%a %-d %b %Y").to_string()}</td>
+                        <th scope="row">{e.title}</th>
+                        <td>{e.kind.label()}</td>
+                        <td>{e.detail}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
