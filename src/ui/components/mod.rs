@@ -9,6 +9,7 @@ mod site_footer;
 mod site_header;
 pub mod skip_link;
 mod status_banner;
+pub mod text_field;
 
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -11,6 +11,7 @@ use crate::domain::kpi_cycle::{Decision, KpiProposal, propose};
 use crate::domain::period::Frequency;
 use crate::domain::rag::Polarity;
 use crate::domain::unit::Unit;
+use crate::ui::components::text_field::TextField;
 use crate::ui::pages::kpi_path;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
@@ -137,16 +138,8 @@ pub fn ProposeKpiForm() -> impl IntoView {
     view! {
         <form class="app-subform" on:submit=submit novalidate data-testid="propose-kpi">
             <h2 id="propose-heading">"Propose a KPI"</h2>
-            <div class="app-field">
-                <label class="app-label" for="propose-name">"Name, as it will be reported"</label>
-                <input id="propose-name" class="app-input" type="text" data-testid="propose-name"
-                    prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
-            </div>
-            <div class="app-field">
-                <label class="app-label" for="propose-definition">"What it measures and how"</label>
-                <input id="propose-definition" class="app-input" type="text" data-testid="propose-definition"
-                    prop:value=move || definition.get() on:input=move |e| definition.set(event_target_value(&e)) />
-            </div>
+            <TextField id="propose-name" label="Name, as it will be reported" value=name />
+            <TextField id="propose-definition" label="What it measures and how" value=definition />
             {coded_select("propose-level", "Level", &LEVELS, |l| l.label().to_owned(), level)}
             <div class="app-field">
                 <label class="app-label" for="propose-service">"Reported by the service"</label>
@@ -182,11 +175,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
                 {coded_select("propose-polarity", "Better when", &POLARITIES, |p| p.label().to_owned(), polarity)}
                 {coded_select("propose-unit", "Unit", &UNITS, Unit::label, unit)}
             </div>
-            <div class="app-field">
-                <label class="app-label" for="propose-by">"Proposed by"</label>
-                <input id="propose-by" class="app-input" type="text" data-testid="propose-by"
-                    prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
-            </div>
+            <TextField id="propose-by" label="Proposed by" value=by />
             <button type="submit" class="app-button app-button--secondary" data-testid="propose-submit">"Propose"</button>
             {move || outcome.get().map(|result| match result {
                 Ok((name, href)) => view! {

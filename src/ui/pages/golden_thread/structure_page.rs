@@ -11,6 +11,7 @@ use crate::domain::kpi::KpiStatus;
 use crate::domain::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
 use crate::domain::workspace::Workspace;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::components::text_field::TextField;
 use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 
@@ -320,11 +321,7 @@ pub fn StructurePage() -> impl IntoView {
                             </select>
                         </div>
                     </Show>
-                    <div class="app-field">
-                        <label class="app-label" for="add-name">"Name"</label>
-                        <input id="add-name" class="app-input" type="text" data-testid="add-name"
-                            prop:value=move || add_name.get() on:input=move |e| add_name.set(event_target_value(&e)) />
-                    </div>
+                    <TextField id="add-name" label="Name" value=add_name />
                     <button type="submit" class="app-button app-button--secondary" data-testid="add-submit">"Add"</button>
                     <OutcomeMessage outcome=added test_id="add-outcome" />
                 </form>
@@ -359,11 +356,7 @@ pub fn StructurePage() -> impl IntoView {
                         </div>
                     </fieldset>
                     <Show when=move || action.with(|a| a == "rename")>
-                        <div class="app-field">
-                            <label class="app-label" for="change-name">"New name"</label>
-                            <input id="change-name" class="app-input" type="text" data-testid="change-name"
-                                prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e)) />
-                        </div>
+                        <TextField id="change-name" label="New name" value=new_name />
                     </Show>
                     <Show when=move || action.with(|a| a == "move") && !move_choices.with(Vec::is_empty)>
                         <div class="app-field">

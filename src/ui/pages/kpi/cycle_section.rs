@@ -8,6 +8,7 @@ use crate::domain::ids::KpiId;
 use crate::domain::kpi::StatusChange;
 use crate::domain::kpi_cycle::{CycleStep, Decision, steps_from, take_step};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
 
 /// The step as a form value, and back.
@@ -107,16 +108,8 @@ pub fn CycleSection(id: Memo<String>) -> impl IntoView {
                                     {steps.into_iter().map(|s| view! { <option value=step_code(s)>{s.label()}</option> }).collect_view()}
                                 </select>
                             </div>
-                            <div class="app-field">
-                                <label class="app-label" for="cycle-by">"Decided by (a person or a body: CLT, a committee)"</label>
-                                <input id="cycle-by" class="app-input" type="text" data-testid="cycle-by"
-                                    prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
-                            </div>
-                            <div class="app-field">
-                                <label class="app-label" for="cycle-note">"Why (needed to reject or retire)"</label>
-                                <input id="cycle-note" class="app-input" type="text" data-testid="cycle-note"
-                                    prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e)) />
-                            </div>
+                            <TextField id="cycle-by" label="Decided by (a person or a body: CLT, a committee)" value=by />
+                            <TextField id="cycle-note" label="Why (needed to reject or retire)" value=note />
                             <button type="submit" class="app-button app-button--secondary" data-testid="cycle-submit">"Record the step"</button>
                         </form>
                     })}

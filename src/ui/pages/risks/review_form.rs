@@ -8,6 +8,7 @@ use crate::domain::ids::RiskId;
 use crate::domain::risk::RiskReview;
 use crate::domain::risk_review_entry::{ReviewDraft, record_review};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
 
 /// What the form needs of the risk, owned.
@@ -110,16 +111,8 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
                     {score_select("review-likelihood", "Likelihood now (1 to 5)", likelihood)}
                     {score_select("review-impact", "Impact now (1 to 5)", impact)}
                 </div>
-                <div class="app-field">
-                    <label class="app-label" for="review-by">"Reviewed by"</label>
-                    <input id="review-by" class="app-input" type="text" data-testid="review-by"
-                        prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
-                </div>
-                <div class="app-field">
-                    <label class="app-label" for="review-note">"What was concluded"</label>
-                    <input id="review-note" class="app-input" type="text" data-testid="review-note"
-                        prop:value=move || note.get() on:input=move |e| note.set(event_target_value(&e)) />
-                </div>
+                <TextField id="review-by" label="Reviewed by" value=by />
+                <TextField id="review-note" label="What was concluded" value=note />
                 <div class="app-button-group">
                     <button type="submit" class="app-button" data-testid="review-save">"Record the review"</button>
                     <button type="button" class="app-button app-button--secondary" data-testid="review-close" on:click=move |_| close.run(())>"Close"</button>
