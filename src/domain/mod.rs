@@ -17,6 +17,7 @@ pub mod kpi;
 pub mod kpi_cycle;
 pub mod kpi_history;
 pub mod lesson;
+pub mod lesson_entry;
 pub mod measurement;
 pub mod measurement_entry;
 pub mod period;

@@ -120,3 +120,34 @@ test('the reporting calendar lists the coming dates and downloads them as an .ic
     assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
   });
 });
+
+test('a lesson is added to the log (an incomplete one is refused) and marked shared with partners', async () => {
+  await app.visit('/risks', async (page) => {
+    await page.getByTestId('lessons-link').click();
+    await page.waitForURL(/\/risks\/lessons$/);
+    const rows = page.getByTestId('lesson-row');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    await page.getByTestId('lesson-title').fill('Winter plan agreed too late');
+    await page.getByTestId('lesson-add').click();
+    const outcome = page.getByTestId('lesson-outcome');
+    assert.equal((await outcome.textContent()).trim(), 'Say what happened.');
+    assert.equal(await outcome.getAttribute('role'), 'alert');
+    assert.equal(await rows.count(), before);
+
+    await page.getByTestId('lesson-what').fill('Hospital discharges slowed in December');
+    await page.getByTestId('lesson-learning').fill('Agree the winter plan with providers by October');
+    await page.getByTestId('lesson-by').fill('Grace Okafor');
+    await page.getByTestId('lesson-kpi').selectOption({ index: 1 });
+    await page.getByTestId('lesson-add').click();
+    assert.equal((await outcome.textContent()).trim(), 'Added to the log: Winter plan agreed too late.');
+    assert.equal(await rows.count(), before + 1);
+    const added = rows.filter({ hasText: 'Winter plan agreed too late' });
+    assert.match(await added.textContent(), /Not yet/);
+    const caption = page.getByTestId('lessons-table').locator('caption');
+    const unshared = Number((await caption.textContent()).match(/(\d+) not yet shared/)[1]);
+    await added.getByTestId('lesson-share').click();
+    assert.match(await added.locator('td').last().textContent(), /^Yes/);
+    assert.match(await caption.textContent(), new RegExp(`${unshared - 1} not yet shared`));
+  });
+});

@@ -3,6 +3,7 @@
 //! a review.
 
 mod calendar_page;
+mod lessons_page;
 mod matrix;
 mod register_table;
 mod review_form;
@@ -20,6 +21,7 @@ use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 pub use calendar_page::CalendarPage;
+pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
 use register_table::{RegisterLine, RegisterTable};
 use review_form::ReviewForm;
@@ -27,6 +29,9 @@ pub use view::RiskView;
 
 /// The address of the reporting calendar.
 pub const CALENDAR_PATH: &str = "/risks/calendar";
+
+/// The address of the lessons-learnt log.
+pub const LESSONS_PATH: &str = "/risks/lessons";
 
 const LEVELS: [RiskLevel; 3] = [
     RiskLevel::Strategic,
@@ -148,7 +153,10 @@ pub fn RisksPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{Area::RisksAndActions.label()}</h1>
         <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
-        <p><a href=CALENDAR_PATH data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></p>
+        <ul class="app-link-list">
+            <li><a href=CALENDAR_PATH data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
+            <li><a href=LESSONS_PATH data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
+        </ul>
         <ul class="app-summary__list" data-testid="risk-summary">
             <li class="app-summary__item" data-testid="risks-open">{move || format!("{} open risks", counts.get().0)}</li>
             <li class="app-summary__item">

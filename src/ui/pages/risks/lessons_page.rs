@@ -1,0 +1,172 @@
+//! The lessons-learnt log (seed 003): every lesson, newest first, with what it concerns and whether it has
+//! been shared with partners (and a way to mark it shared), and a form to add one.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::ids::{KpiId, LessonId, RiskId};
+use crate::domain::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
+use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::components::text_field::TextField;
+use crate::ui::page_title::use_page_title;
+use crate::ui::state::use_app_state;
+
+/// The page's title and heading.
+const TITLE: &str = "Lessons learnt";
+
+/// A lesson as the table shows it, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct LessonLine {
+    id: String,
+    title: String,
+    date: String,
+    what_happened: String,
+    learning: String,
+    raised_by: String,
+    concerns: String,
+    shared: bool,
+}
+
+/// The lessons page.
+#[component]
+pub fn LessonsPage() -> impl IntoView {
+    use_page_title(TITLE);
+    let state = use_app_state();
+    let lines = Memo::new(move |_| {
+        state.session.with(|s| {
+            let w = s.current();
+            newest_first(w)
+                .into_iter()
+                .map(|l| {
+                    let kpis = l
+                        .kpis
+                        .iter()
+                        .filter_map(|k| w.kpi(k))
+                        .map(|k| k.name.clone());
+                    let risks = l
+                        .risks
+                        .iter()
+                        .filter_map(|r| w.risks.iter().find(|x| &x.id == r))
+                        .map(|r| format!("Risk: {}", r.title));
+                    LessonLine {
+                        id: l.id.to_string(),
+                        title: l.title.clone(),
+                        date: l.date.format("%-d %b %Y").to_string(),
+                        what_happened: l.what_happened.clone(),
+                        learning: l.learning.clone(),
+                        raised_by: l.raised_by.clone(),
+                        concerns: kpis.chain(risks).collect::<Vec<_>>().join("; "),
+                        shared: l.shared_with_partners,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let kpis = Memo::new(move |_| {
+        state.session.with(|s| {
+            s.current()
+                .kpis
+                .iter()
+                .filter(|k| k.status.is_live())
+                .map(|k| (k.id.to_string(), k.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let title = RwSignal::new(String::new());
+    let what = RwSignal::new(String::new());
+    let learning = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let kpi = RwSignal::new(String::new());
+    let outcome = RwSignal::new(Outcome::None);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let draft = LessonDraft {
+            title: title.get_untracked(),
+            what_happened: what.get_untracked(),
+            learning: learning.get_untracked(),
+            raised_by: by.get_untracked(),
+            kpi: KpiId::try_from(kpi.get_untracked()).ok(),
+            risk: None::<RiskId>,
+        };
+        let today = Utc::now().date_naive();
+        let result = state
+            .session
+            .try_update(|s| s.edit(|w| add_lesson(w, &draft, today)));
+        outcome.set(result.map(|r| match r {
+            Ok(_) => {
+                for field in [title, what, learning] {
+                    field.set(String::new());
+                }
+                Ok(format!("Added to the log: {}.", draft.title.trim()))
+            }
+            Err(problem) => Err(problem.to_string()),
+        }));
+    };
+    let share = move |id: String, shared: bool| {
+        if let Ok(id) = LessonId::try_from(id) {
+            state.session.update(|s| {
+                // The lesson was listed from this workspace a moment ago; if another tab removed it, nothing changes.
+                let _ = s.edit(|w| set_shared(w, &id, shared));
+            });
+        }
+    };
+    view! {
+        <h1 data-testid="page-heading">{TITLE}</h1>
+        <p class="app-lead">"What went well or badly, what was learnt, and whether it has been shared with partners to build a community of learning."</p>
+        <form class="app-subform" on:submit=add novalidate data-testid="lesson-form">
+            <h2>"Add a lesson"</h2>
+            <TextField id="lesson-title" label="Title" value=title />
+            <TextField id="lesson-what" label="What happened" value=what />
+            <TextField id="lesson-learning" label="What we learnt and will do differently" value=learning />
+            <TextField id="lesson-by" label="Raised by" value=by />
+            <div class="app-field">
+                <label class="app-label" for="lesson-kpi">"The KPI it concerns (optional)"</label>
+                <select id="lesson-kpi" class="app-select" data-testid="lesson-kpi"
+                    prop:value=move || kpi.get() on:change=move |e| kpi.set(event_target_value(&e))>
+                    <option value="">"None"</option>
+                    {move || kpis.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="app-button app-button--secondary" data-testid="lesson-add">"Add to the log"</button>
+            <OutcomeMessage outcome=outcome test_id="lesson-outcome" />
+        </form>
+        <table class="app-table" data-testid="lessons-table">
+            <caption class="app-table__caption">
+                {move || lines.with(|l| format!("The log: {} lessons, {} not yet shared with partners", l.len(), l.iter().filter(|x| !x.shared).count()))}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Lesson"</th>
+                    <th scope="col">"Recorded"</th>
+                    <th scope="col">"What happened"</th>
+                    <th scope="col">"What we learnt"</th>
+                    <th scope="col">"Concerns"</th>
+                    <th scope="col">"Shared with partners"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || lines.get().into_iter().map(|l| {
+                    let id = l.id.clone();
+                    let title = l.title.clone();
+                    view! {
+                        <tr data-testid="lesson-row">
+                            <th scope="row">{l.title}</th>
+                            <td>{l.date} <span class="app-scorecard__period">{l.raised_by}</span></td>
+                            <td>{l.what_happened}</td>
+                            <td>{l.learning}</td>
+                            <td>{l.concerns}</td>
+                            <td>
+                                {if l.shared { "Yes" } else { "Not yet" }} " "
+                                <button type="button" class="app-link-button" data-testid="lesson-share"
+                                    aria-label=format!("{}: {title}", if l.shared { "Undo sharing" } else { "Mark shared" })
+                                    on:click=move |_| share(id.clone(), !l.shared)>
+                                    {if l.shared { "Undo sharing" } else { "Mark shared" }}
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
