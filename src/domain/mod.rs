@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod action_entry;
+pub mod action_overview;
 pub mod aggregation;
 pub mod assessment;
 pub mod benchmark;

@@ -8,8 +8,8 @@ use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
-    AreaPlaceholder, CalendarPage, DataPage, GoldenThreadPage, HelpPage, KpiPage, LessonsPage,
-    NotFoundPage, PlanOnAPagePage, RisksPage, ScorecardsPage, StructurePage,
+    ActionsPage, AreaPlaceholder, CalendarPage, DataPage, GoldenThreadPage, HelpPage, KpiPage,
+    LessonsPage, NotFoundPage, PlanOnAPagePage, RisksPage, ScorecardsPage, StructurePage,
 };
 use crate::ui::state::AppState;
 
@@ -51,6 +51,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("lessons"))
                         view=LessonsPage
+                    />
+                    <Route
+                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("actions"))
+                        view=ActionsPage
                     />
                     <Route path=StaticSegment(Area::Reports.slug()) view=placeholder(Area::Reports) />
                     <Route path=StaticSegment(Area::Data.slug()) view=DataPage />

@@ -151,3 +151,26 @@ test('a lesson is added to the log (an incomplete one is refused) and marked sha
     assert.match(await caption.textContent(), new RegExp(`${unshared - 1} not yet shared`));
   });
 });
+
+test('the action-plans overview lists red KPIs without a plan and the open actions, overdue first', async () => {
+  await app.visit('/risks', async (page) => {
+    await page.getByTestId('actions-link').click();
+    await page.waitForURL(/\/risks\/actions$/);
+    const missing = page.getByTestId('red-without-plan').locator('tbody tr');
+    await page.getByTestId('open-actions').waitFor();
+    const count = await missing.count();
+    assert.ok(count >= 1, 'the demo has red KPIs without a plan');
+    assert.match(await page.getByTestId('red-without-plan').locator('caption').textContent(), new RegExp(`\\(${count}\\)`));
+    const rows = page.getByTestId('open-action');
+    const overdueCaption = Number((await page.getByTestId('open-actions').locator('caption').textContent()).match(/(\d+) overdue/)[1]);
+    const flags = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid=action-overdue]') !== null));
+    assert.equal(flags.filter(Boolean).length, overdueCaption);
+    assert.deepEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)), 'overdue first');
+
+    const name = (await missing.first().locator('a').textContent()).trim();
+    await missing.first().locator('a').click();
+    await page.getByTestId('kpi-rating').waitFor();
+    assert.match(await page.getByTestId('kpi-rating').textContent(), /Red/);
+    assert.equal((await page.getByTestId('page-heading').textContent()).trim(), name);
+  });
+});

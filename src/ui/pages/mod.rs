@@ -15,5 +15,5 @@ pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, Thread
 pub use help::HelpPage;
 pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;
-pub use risks::{CalendarPage, LessonsPage, RisksPage};
+pub use risks::{ActionsPage, CalendarPage, LessonsPage, RisksPage};
 pub use scorecards::ScorecardsPage;

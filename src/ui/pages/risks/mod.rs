@@ -2,6 +2,7 @@
 //! filters kept in the address, the 5×5 heat map whose cells open their risks, the register, and recording
 //! a review.
 
+mod actions_page;
 mod calendar_page;
 mod lessons_page;
 mod matrix;
@@ -20,6 +21,7 @@ use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
+pub use actions_page::ActionsPage;
 pub use calendar_page::CalendarPage;
 pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
@@ -29,6 +31,9 @@ pub use view::RiskView;
 
 /// The address of the reporting calendar.
 pub const CALENDAR_PATH: &str = "/risks/calendar";
+
+/// The address of the action-plans overview.
+pub const ACTIONS_PATH: &str = "/risks/actions";
 
 /// The address of the lessons-learnt log.
 pub const LESSONS_PATH: &str = "/risks/lessons";
@@ -155,6 +160,7 @@ pub fn RisksPage() -> impl IntoView {
         <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
         <ul class="app-link-list">
             <li><a href=CALENDAR_PATH data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
+            <li><a href=ACTIONS_PATH data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
             <li><a href=LESSONS_PATH data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
         </ul>
         <ul class="app-summary__list" data-testid="risk-summary">
