@@ -13,6 +13,18 @@ use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
 use charming::series::Line;
 
+use crate::domain::rag::RagStatus;
+
+/// The fill for a RAG status in charts (the app's RAG colours), grey when there is none.
+pub(crate) fn rag_fill(status: Option<RagStatus>) -> &'static str {
+    match status {
+        Some(RagStatus::Red) => "#d4351c",
+        Some(RagStatus::Amber) => "#f47738",
+        Some(RagStatus::Green) => "#00703c",
+        None => "#b1b4b6",
+    }
+}
+
 /// The settings every chart shares: no animation (steady for reduced motion and for tests), a tooltip for
 /// the whole category, the legend on top with `legend_room` pixels kept for it, and `categories` along the
 /// bottom. Each chart adds its own value axis and series.

@@ -8,12 +8,10 @@ use charming::datatype::DataFrame;
 use charming::element::{AxisType, ItemStyle, Label, NameLocation, Tooltip, Trigger};
 use charming::series::Heatmap;
 
+use super::rag_fill;
+use crate::domain::rag::RagStatus;
 use crate::domain::risk::RiskBands;
 use crate::domain::risk_register::{HeatMap, Stage};
-
-const GREEN: &str = "#00703c";
-const AMBER: &str = "#f47738";
-const RED: &str = "#d4351c";
 
 /// The heat map of `map`, read at `stage`, with cells coloured by `bands`.
 pub fn risk_heat_map(map: &HeatMap, bands: &RiskBands) -> Chart {
@@ -58,14 +56,14 @@ pub fn risk_heat_map(map: &HeatMap, bands: &RiskBands) -> Chart {
                 .pieces(vec![
                     VisualMapPiece::new()
                         .lte(f64::from(bands.green_max))
-                        .color(GREEN),
+                        .color(rag_fill(Some(RagStatus::Green))),
                     VisualMapPiece::new()
                         .gt(f64::from(bands.green_max))
                         .lte(f64::from(bands.amber_max))
-                        .color(AMBER),
+                        .color(rag_fill(Some(RagStatus::Amber))),
                     VisualMapPiece::new()
                         .gt(f64::from(bands.amber_max))
-                        .color(RED),
+                        .color(rag_fill(Some(RagStatus::Red))),
                 ]),
         )
         .series(
@@ -86,13 +84,10 @@ pub fn heat_map_summary(map: &HeatMap, bands: &RiskBands, stage: Stage) -> Strin
     let mut by_band = [0usize; 3];
     for likelihood in 1..=5u8 {
         for impact in 1..=5u8 {
-            let score = likelihood * impact;
-            let slot = if score <= bands.green_max {
-                2
-            } else if score <= bands.amber_max {
-                1
-            } else {
-                0
+            let slot = match bands.band(likelihood * impact) {
+                RagStatus::Red => 0,
+                RagStatus::Amber => 1,
+                RagStatus::Green => 2,
             };
             by_band[slot] += map.count(likelihood, impact);
         }

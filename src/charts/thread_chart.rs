@@ -8,6 +8,7 @@ use charming::Chart;
 use charming::element::{ItemStyle, Label, Tooltip, Trigger};
 use charming::series::{Sunburst, SunburstLevel, SunburstNode};
 
+use super::rag_fill;
 use crate::domain::golden_thread::ThreadNode;
 use crate::domain::ids::KpiId;
 use crate::domain::rag::RagStatus;
@@ -17,18 +18,6 @@ use crate::domain::thread_tree::{ThreadItem, ThreadTreeNode};
 
 /// How many rings are drawn: the vision, the ambitions, the directorates and the services.
 const RINGS: usize = 4;
-
-const NOT_RATED: &str = "#b1b4b6";
-
-/// The fill for a roll-up status: the RAG colours of the app, grey when nothing is rated.
-fn fill(status: Option<RagStatus>) -> &'static str {
-    match status {
-        Some(RagStatus::Red) => "#d4351c",
-        Some(RagStatus::Amber) => "#f47738",
-        Some(RagStatus::Green) => "#00703c",
-        None => NOT_RATED,
-    }
-}
 
 /// The name a segment carries: short enough to sit in a ring ("Vision", "Ambition 3", a directorate's name).
 pub fn segment_name(node: &ThreadTreeNode) -> String {
@@ -51,7 +40,7 @@ fn segment(
     let status = node.rollup(ratings).summary(rule);
     let drawn = SunburstNode::new(segment_name(node)).item_style(
         ItemStyle::new()
-            .color(fill(status))
+            .color(rag_fill(status))
             .border_color("#ffffff")
             .border_width(1),
     );
@@ -190,7 +179,7 @@ mod tests {
         let people = &a2["children"][1];
         assert_eq!(
             (people["value"].as_f64(), &people["itemStyle"]["color"]),
-            (Some(1.0), &Value::from(NOT_RATED)),
+            (Some(1.0), &Value::from(rag_fill(None))),
             "on the thread by a plan alone: shown, grey"
         );
     }

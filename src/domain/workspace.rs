@@ -10,7 +10,7 @@ use super::framework::Framework;
 use super::golden_thread::{
     Ambition, Committee, Directorate, Objective, Person, Plan, Role, Service, Team, ThreadNode,
 };
-use super::ids::{CommitteeId, DirectorateId, KpiId, ServiceId, TeamId};
+use super::ids::{CommitteeId, DirectorateId, KpiId, PersonId, ServiceId, TeamId};
 use super::kpi::KpiDefinition;
 use super::lesson::Lesson;
 use super::measurement::Measurement;
@@ -147,6 +147,11 @@ impl Workspace {
         kpi.service
             .as_ref()
             .or_else(|| self.service_of_team(kpi.team.as_ref()?))
+    }
+
+    /// The person with `id`.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
     }
 
     /// The directorate a KPI belongs to: its own, or its service's (directly or through its team).

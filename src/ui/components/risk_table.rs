@@ -27,7 +27,7 @@ impl RiskLine {
             owner: risk
                 .owner
                 .as_ref()
-                .and_then(|o| workspace.people.iter().find(|p| &p.id == o))
+                .and_then(|o| workspace.person(o))
                 .map_or_else(|| "No owner".to_owned(), |p| p.name.clone()),
             score: risk.residual.score(),
             band: risk.band(&workspace.framework.risk),

@@ -67,7 +67,7 @@ pub fn ActionsPage() -> impl IntoView {
                         owner: a
                             .owner
                             .as_ref()
-                            .and_then(|o| w.people.iter().find(|p| &p.id == o))
+                            .and_then(|o| w.person(o))
                             .map_or_else(|| "No owner".to_owned(), |p| p.name.clone()),
                         due: a.due.map_or_else(
                             || "No date".to_owned(),

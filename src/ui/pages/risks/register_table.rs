@@ -53,7 +53,7 @@ impl RegisterLine {
             owner: risk
                 .owner
                 .as_ref()
-                .and_then(|o| workspace.people.iter().find(|p| &p.id == o))
+                .and_then(|o| workspace.person(o))
                 .map_or_else(|| "No owner".to_owned(), |p| p.name.clone()),
             inherent: scored(risk.inherent),
             residual: scored(risk.residual),
