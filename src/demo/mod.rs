@@ -3,8 +3,9 @@
 //! termly and annual performance and the current year up to the latest period that has ended. It is what the app opens with on a
 //! first visit, and the fixture the tests use. Generated, not stored, so it costs little in the bundle.
 
+mod audits;
+mod bank_holidays;
 mod kpis;
-mod random;
 mod registers;
 mod scaled;
 mod series;
@@ -35,6 +36,7 @@ pub fn demo_workspace(as_at: NaiveDate) -> Workspace {
     let first_year = FinancialYear::starting(year.start_year() - 3).unwrap_or(year);
     let mut framework = Framework::new(DEMO_COUNCIL_NAME, year);
     framework.vision = structure::VISION.to_owned();
+    framework.calendar.bank_holidays = bank_holidays::england_and_wales();
     let mut workspace = Workspace::new(framework);
     structure::add(&mut workspace, year);
     let specs = kpis::specs();
@@ -42,6 +44,7 @@ pub fn demo_workspace(as_at: NaiveDate) -> Workspace {
         add_kpi(&mut workspace, spec, index, first_year, as_at);
     }
     registers::add(&mut workspace, &specs, as_at);
+    audits::add(&mut workspace, as_at);
     workspace
 }
 

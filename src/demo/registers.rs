@@ -3,13 +3,13 @@
 use chrono::{Days, NaiveDate};
 
 use super::kpis::{Outcome, Spec};
-use super::random::SplitMix;
 use crate::domain::action::{Action, ActionStatus};
 use crate::domain::benchmark::BenchmarkValue;
 use crate::domain::ids::{ActionId, AmbitionId, DirectorateId, KpiId, LessonId, PersonId, RiskId};
 use crate::domain::kpi::MetricCategory;
 use crate::domain::lesson::Lesson;
 use crate::domain::risk::{Risk, RiskAssessment, RiskLevel, RiskReview};
+use crate::domain::seeded_random::SplitMix;
 use crate::domain::workspace::Workspace;
 
 /// Fictional comparator authorities (a CIPFA-style nearest-neighbour group of fifteen).

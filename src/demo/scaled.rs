@@ -4,11 +4,11 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::random::SplitMix;
 use super::signoff;
 use crate::domain::ids::KpiId;
 use crate::domain::measurement::{Measurement, Validation, ValidationState};
 use crate::domain::period::{Frequency, Period};
+use crate::domain::seeded_random::SplitMix;
 use crate::domain::workspace::Workspace;
 
 /// Openings of monthly commentary, as services write them.

@@ -6,10 +6,10 @@ use std::f64::consts::PI;
 use chrono::{Datelike, NaiveDate};
 
 use super::kpis::{Outcome, Spec};
-use super::random::SplitMix;
 use crate::domain::assessment::reporting_period;
 use crate::domain::period::{FinancialYear, Period};
 use crate::domain::rag::Polarity;
+use crate::domain::seeded_random::SplitMix;
 use crate::domain::unit::Unit;
 
 /// Seeds the noise; change it and every demo value changes.

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::calendar_timings::CalendarTimings;
 use super::period::FinancialYear;
 use super::rag::RagRule;
 use super::risk::RiskSettings;
@@ -36,6 +37,9 @@ pub struct Framework {
     /// How a node's RAG counts become one summary status.
     #[serde(default)]
     pub rollup: RollupRule,
+    /// When the reporting cycle's deadlines fall, and the bank holidays they skip.
+    #[serde(default)]
+    pub calendar: CalendarTimings,
 }
 
 impl Framework {
@@ -50,6 +54,7 @@ impl Framework {
             spc: SpcSettings::default(),
             risk: RiskSettings::default(),
             rollup: RollupRule::default(),
+            calendar: CalendarTimings::default(),
         }
     }
 }

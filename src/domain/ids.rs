@@ -196,6 +196,10 @@ string_id!(
     /// An entry in the lessons-learnt log.
     LessonId
 );
+string_id!(
+    /// A quarterly KPI audit.
+    AuditId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,38 +1,14 @@
 //! The reporting calendar, derived from the framework (seeds 000, 002, 003, 004): each month's figures due
 //! from data co-ordinators and the Corporate Leadership Team's organisational scorecard; each quarter's
 //! report to every committee that scrutinises KPIs and the KPI audit sample drawn after the cycle; the
-//! annual target setting and framework review; and every open risk's next review. Working days skip weekends
-//! only: bank holidays vary and are not known here, so the council's own timetable may move a date by a day.
+//! annual target setting and framework review; and every open risk's next review. The timings and the bank
+//! holidays that working days skip are the framework's own ([`super::calendar_timings`]).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::golden_thread::CommitteeKind;
 use super::period::{FinancialYear, Frequency, Period};
 use super::workspace::Workspace;
-
-/// When, after a period ends, each step of the monthly and quarterly cycle falls.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CalendarTimings {
-    /// Working days after a month ends by which its figures are entered and signed off.
-    pub data_due: u32,
-    /// Working days after a month ends on which the leadership team reviews the organisational scorecard.
-    pub leadership_meeting: u32,
-    /// Weeks after a quarter ends on which committees take the quarterly report.
-    pub committee_weeks: u32,
-    /// Working days after a quarter ends by which the KPI audit sample is drawn.
-    pub audit_sample: u32,
-}
-
-impl Default for CalendarTimings {
-    fn default() -> Self {
-        Self {
-            data_due: 10,
-            leadership_meeting: 15,
-            committee_weeks: 8,
-            audit_sample: 20,
-        }
-    }
-}
 
 /// What kind of date it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -92,26 +68,13 @@ pub struct CalendarEvent {
     pub detail: String,
 }
 
-/// `days` working days (Monday to Friday) after `date`.
-pub fn add_working_days(date: NaiveDate, days: u32) -> NaiveDate {
-    let mut day = date;
-    let mut left = days;
-    while left > 0 {
-        day = day + Days::new(1);
-        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            left -= 1;
-        }
-    }
-    day
-}
-
 /// Every date of the calendar from `from` to `to` (both included), in date order (then by kind).
 pub fn reporting_calendar(
     workspace: &Workspace,
-    timings: CalendarTimings,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<CalendarEvent> {
+    let timings = &workspace.framework.calendar;
     let mut events = Vec::new();
     let first_year = FinancialYear::containing(from - Days::new(120));
     let last_year = FinancialYear::containing(to);
@@ -140,7 +103,7 @@ pub fn reporting_calendar(
             };
             let end = month.end_date();
             events.push(CalendarEvent {
-                date: add_working_days(end, timings.data_due),
+                date: timings.working_days_after(end, timings.data_due),
                 kind: EventKind::DataDue,
                 title: format!("Figures for {month} due"),
                 detail: "Data co-ordinators enter and sign off the month's values, with commentary, variance \
@@ -148,7 +111,7 @@ pub fn reporting_calendar(
                     .to_owned(),
             });
             events.push(CalendarEvent {
-                date: add_working_days(end, timings.leadership_meeting),
+                date: timings.working_days_after(end, timings.leadership_meeting),
                 kind: EventKind::LeadershipScorecard,
                 title: format!("Corporate Leadership Team: organisational scorecard for {month}"),
                 detail: "The leadership team scrutinises the organisational scorecard monthly."
@@ -170,7 +133,7 @@ pub fn reporting_calendar(
                 });
             }
             events.push(CalendarEvent {
-                date: add_working_days(end, timings.audit_sample),
+                date: timings.working_days_after(end, timings.audit_sample),
                 kind: EventKind::KpiAudit,
                 title: format!("KPI audit sample for {quarter}"),
                 detail: "A random selection of KPIs from each committee is audited for quality and accuracy."
@@ -229,22 +192,9 @@ mod tests {
     }
 
     #[test]
-    fn working_days_skip_weekends() {
-        // Friday 31 October 2025 + 1 working day = Monday 3 November.
-        assert_eq!(add_working_days(day(2025, 10, 31), 1), day(2025, 11, 3));
-        assert_eq!(add_working_days(day(2025, 10, 31), 10), day(2025, 11, 14));
-        assert_eq!(add_working_days(day(2025, 10, 31), 0), day(2025, 10, 31));
-    }
-
-    #[test]
     fn a_year_holds_every_monthly_quarterly_and_annual_date() {
         let workspace = demo_workspace(day(2026, 11, 22));
-        let events = reporting_calendar(
-            &workspace,
-            CalendarTimings::default(),
-            day(2026, 4, 1),
-            day(2027, 3, 31),
-        );
+        let events = reporting_calendar(&workspace, day(2026, 4, 1), day(2027, 3, 31));
         let count = |kind| events.iter().filter(|e| e.kind == kind).count();
         // Figures for March 2026 fall in April 2026; those for March 2027 in April 2027, outside.
         assert_eq!(count(EventKind::DataDue), 12);
@@ -274,7 +224,13 @@ mod tests {
             .iter()
             .find(|e| e.kind == EventKind::LeadershipScorecard && e.title.contains("Oct 2026"))
             .unwrap();
-        assert_eq!(october.date, add_working_days(day(2026, 10, 31), 15));
+        assert_eq!(
+            october.date,
+            workspace
+                .framework
+                .calendar
+                .working_days_after(day(2026, 10, 31), 15)
+        );
         let q2 = events
             .iter()
             .find(|e| e.kind == EventKind::CommitteeReport && e.title.contains("Q2 2026/27"))
@@ -286,12 +242,7 @@ mod tests {
     fn open_risks_bring_their_next_review() {
         let workspace = demo_workspace(day(2026, 11, 22));
         let settings = &workspace.framework.risk;
-        let events = reporting_calendar(
-            &workspace,
-            CalendarTimings::default(),
-            day(2020, 1, 1),
-            day(2030, 12, 31),
-        );
+        let events = reporting_calendar(&workspace, day(2020, 1, 1), day(2030, 12, 31));
         let reviews: Vec<&CalendarEvent> = events
             .iter()
             .filter(|e| e.kind == EventKind::RiskReview)

@@ -12,6 +12,7 @@ use super::golden_thread::{
 };
 use super::ids::{CommitteeId, DirectorateId, KpiId, PersonId, ServiceId, TeamId};
 use super::kpi::KpiDefinition;
+use super::kpi_audit::KpiAudit;
 use super::lesson::Lesson;
 use super::measurement::Measurement;
 use super::period::Period;
@@ -68,6 +69,9 @@ pub struct Workspace {
     /// The lessons-learnt log.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lessons: Vec<Lesson>,
+    /// Quarterly KPI audits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audits: Vec<KpiAudit>,
 }
 
 /// Each KPI's measurements by period, built once so lookups do not scan every measurement.
@@ -120,6 +124,7 @@ impl Workspace {
             actions: vec![],
             benchmarks: vec![],
             lessons: vec![],
+            audits: vec![],
         }
     }
 

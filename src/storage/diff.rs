@@ -137,6 +137,7 @@ pub fn list_label(list: &str) -> &'static str {
         "actions" => "Actions",
         "benchmarks" => "Benchmark values",
         "lessons" => "Lessons learnt",
+        "audits" => "KPI audits",
         "framework" => "Settings",
         _ => "Other",
     }

@@ -4,7 +4,7 @@
 //! The structure (ambitions, directorates, services, teams, people, roles, committees and plans) travels
 //! whole: it is small, and it is what every reference points at. Of the performance content, the subset
 //! holds the KPIs in scope with their measurements and benchmarks, the risks, actions, objectives and lessons
-//! linked to them, and — so that every reference still resolves — anything those link to in turn. Items are
+//! linked to them, the KPI audits whose whole sample is in scope, and — so that every reference still resolves — anything those link to in turn. Items are
 //! copied unchanged, so merging the subset back into the workspace it came from changes nothing.
 
 use std::collections::HashSet;
@@ -75,6 +75,8 @@ pub fn subset(workspace: &Workspace, scope: &Scope) -> Workspace {
     part.objectives
         .retain(|o| o.kpis.iter().any(|k| kpis.contains(k)));
     part.lessons.retain(|l| lesson_in(l, &kpis, &risks));
+    part.audits
+        .retain(|a| a.sample.iter().all(|s| kpis.contains(&s.kpi)));
     part
 }
 

@@ -18,7 +18,7 @@ use crate::domain::rag::RagRule;
 use crate::domain::workspace::Workspace;
 
 /// The lists a workspace holds, in the order they are checked.
-pub const COLLECTIONS: [&str; 15] = [
+pub const COLLECTIONS: [&str; 16] = [
     "ambitions",
     "directorates",
     "services",
@@ -34,10 +34,11 @@ pub const COLLECTIONS: [&str; 15] = [
     "actions",
     "benchmarks",
     "lessons",
+    "audits",
 ];
 
 /// Lists whose items carry an `id` that must be unique within the list.
-const WITH_IDS: [&str; 13] = [
+const WITH_IDS: [&str; 14] = [
     "ambitions",
     "directorates",
     "services",
@@ -51,6 +52,7 @@ const WITH_IDS: [&str; 13] = [
     "risks",
     "actions",
     "lessons",
+    "audits",
 ];
 
 const ROOT: &str = "workspace";
@@ -106,6 +108,7 @@ pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
     workspace.actions = parse_list(&map, "actions", &mut problems, &mut positions);
     workspace.benchmarks = parse_list(&map, "benchmarks", &mut problems, &mut positions);
     workspace.lessons = parse_list(&map, "lessons", &mut problems, &mut positions);
+    workspace.audits = parse_list(&map, "audits", &mut problems, &mut positions);
 
     let raw = RawIndex::new(&map, positions, &mut problems);
     check_links(&workspace, &raw, &mut problems);
@@ -580,6 +583,31 @@ fn check_links(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem
             );
         }
     }
+    for (n, audit) in workspace.audits.iter().enumerate() {
+        let path = raw.path("audits", n);
+        for (i, audited) in audit.sample.iter().enumerate() {
+            refer(
+                format!("{path}.sample[{i}].kpi"),
+                "kpis",
+                "the KPI",
+                audited.kpi.as_str(),
+            );
+            refer(
+                format!("{path}.sample[{i}].committee"),
+                "committees",
+                "the committee",
+                audited.committee.as_str(),
+            );
+        }
+    }
+    for (n, audit) in workspace.audits.iter().enumerate() {
+        if audit.quarter.frequency() != Frequency::Quarterly {
+            problems.push(Problem::new(
+                format!("{}.quarter", raw.path("audits", n)),
+                format!("must be a quarter, not {}", audit.quarter),
+            ));
+        }
+    }
     check_measurements(workspace, raw, problems);
     check_rules_and_targets(workspace, raw, problems);
 }
@@ -646,6 +674,12 @@ fn frequency_adjective(frequency: Frequency) -> &'static str {
 /// RAG rules must be consistent; targets must be for the KPI's own periods or whole years; a plausible range
 /// must run upwards; a plan must not end before it starts.
 fn check_rules_and_targets(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
+    if let Err(problem) = workspace.framework.calendar.check() {
+        problems.push(Problem::new(
+            format!("{ROOT}.framework.calendar"),
+            problem.to_string(),
+        ));
+    }
     let mut rule_problems = |path: String, rule: &RagRule| {
         for message in rule.problems() {
             problems.push(Problem::new(path.clone(), message));

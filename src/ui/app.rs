@@ -8,8 +8,9 @@ use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
-    ActionsPage, AreaPlaceholder, CalendarPage, DataPage, GoldenThreadPage, HelpPage, KpiPage,
-    LessonsPage, NotFoundPage, PlanOnAPagePage, RisksPage, ScorecardsPage, StructurePage,
+    ActionsPage, AreaPlaceholder, AuditPage, CalendarPage, DataPage, GoldenThreadPage, HelpPage,
+    KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, RisksPage, RolesPage, ScorecardsPage,
+    StructurePage, ValidationPage,
 };
 use crate::ui::state::AppState;
 
@@ -55,6 +56,18 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("actions"))
                         view=ActionsPage
+                    />
+                    <Route
+                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("audit"))
+                        view=AuditPage
+                    />
+                    <Route
+                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("validation"))
+                        view=ValidationPage
+                    />
+                    <Route
+                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("roles"))
+                        view=RolesPage
                     />
                     <Route path=StaticSegment(Area::Reports.slug()) view=placeholder(Area::Reports) />
                     <Route path=StaticSegment(Area::Data.slug()) view=DataPage />

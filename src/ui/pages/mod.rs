@@ -15,5 +15,7 @@ pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, Thread
 pub use help::HelpPage;
 pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;
-pub use risks::{ActionsPage, CalendarPage, LessonsPage, RisksPage};
+pub use risks::{
+    ActionsPage, AuditPage, CalendarPage, LessonsPage, RisksPage, RolesPage, ValidationPage,
+};
 pub use scorecards::ScorecardsPage;

@@ -5,13 +5,13 @@
 use chrono::{Days, Utc};
 use leptos::prelude::*;
 
-use crate::domain::reporting_calendar::{
-    CalendarEvent, CalendarTimings, EventKind, reporting_calendar,
-};
+use crate::domain::reporting_calendar::{CalendarEvent, EventKind, reporting_calendar};
 use crate::storage::ics::to_ics;
 use crate::ui::download::{download_text, file_name};
 use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
+
+use super::timings_form::TimingsForm;
 
 /// The page's title and heading.
 const TITLE: &str = "Reporting calendar";
@@ -29,15 +29,10 @@ pub fn CalendarPage() -> impl IntoView {
     let events = Memo::new(move |_| {
         let chosen = kind.get();
         state.session.with(|s| {
-            reporting_calendar(
-                s.current(),
-                CalendarTimings::default(),
-                today,
-                today + Days::new(DAYS_AHEAD),
-            )
-            .into_iter()
-            .filter(|e| chosen.is_none_or(|k| e.kind == k))
-            .collect::<Vec<CalendarEvent>>()
+            reporting_calendar(s.current(), today, today + Days::new(DAYS_AHEAD))
+                .into_iter()
+                .filter(|e| chosen.is_none_or(|k| e.kind == k))
+                .collect::<Vec<CalendarEvent>>()
         })
     });
     let failure = RwSignal::new(None::<String>);
@@ -56,7 +51,14 @@ pub fn CalendarPage() -> impl IntoView {
     let kind_code = |k: EventKind| format!("{k:?}");
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
-        <p class="app-lead">"The framework's dates for the next twelve months, derived from its cycles: figures due ten working days after each month, the leadership team's scorecard five days later, committee reports eight weeks after each quarter, the KPI audit after each quarterly cycle, every open risk's next review, and the annual target setting and framework review. Weekends are skipped; bank holidays are not known here."</p>
+        <p class="app-lead">{move || state.session.with(|s| {
+            let t = &s.current().framework.calendar;
+            format!(
+                "The framework's dates for the next twelve months, derived from its cycles: figures due {} working days after each month, the leadership team's scorecard {} working days after it, committee reports {} weeks after each quarter, the KPI audit sample {} working days after it, every open risk's next review, and the annual target setting and framework review. Working days skip weekends and the {} bank holidays recorded.",
+                t.data_due, t.leadership_meeting, t.committee_weeks, t.audit_sample, t.bank_holidays.len()
+            )
+        })}</p>
+        <TimingsForm />
         <div class="app-inline-controls">
             <div class="app-field">
                 <label class="app-label" for="calendar-kind">"Show"</label>

@@ -3,11 +3,17 @@
 //! a review.
 
 mod actions_page;
+mod audit_checks_form;
+mod audit_page;
+mod audit_view;
 mod calendar_page;
 mod lessons_page;
 mod matrix;
 mod register_table;
 mod review_form;
+mod roles_page;
+mod timings_form;
+mod validation_page;
 mod view;
 
 use chrono::Utc;
@@ -22,11 +28,14 @@ use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 pub use actions_page::ActionsPage;
+pub use audit_page::AuditPage;
 pub use calendar_page::CalendarPage;
 pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
 use register_table::{RegisterLine, RegisterTable};
 use review_form::ReviewForm;
+pub use roles_page::RolesPage;
+pub use validation_page::ValidationPage;
 pub use view::RiskView;
 
 /// The address of the reporting calendar.
@@ -34,6 +43,15 @@ pub const CALENDAR_PATH: &str = "/risks/calendar";
 
 /// The address of the action-plans overview.
 pub const ACTIONS_PATH: &str = "/risks/actions";
+
+/// The address of the quarterly KPI audit.
+pub const AUDIT_PATH: &str = "/risks/audit";
+
+/// The address of the validation sheets.
+pub const VALIDATION_PATH: &str = "/risks/validation";
+
+/// The address of roles and responsibilities.
+pub const ROLES_PATH: &str = "/risks/roles";
 
 /// The address of the lessons-learnt log.
 pub const LESSONS_PATH: &str = "/risks/lessons";
@@ -161,6 +179,9 @@ pub fn RisksPage() -> impl IntoView {
         <ul class="app-link-list">
             <li><a href=CALENDAR_PATH data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
             <li><a href=ACTIONS_PATH data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
+            <li><a href=ROLES_PATH data-testid="roles-link">"Roles and responsibilities: who does what, and what is waiting for each person now"</a></li>
+            <li><a href=VALIDATION_PATH data-testid="validation-link">"Validation sheets: each directorate's figures for the month, submitted, approved, explained and planned"</a></li>
+            <li><a href=AUDIT_PATH data-testid="audit-link">"Quarterly KPI audit: draw a reproducible sample, record the five checks and follow them up"</a></li>
             <li><a href=LESSONS_PATH data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
         </ul>
         <ul class="app-summary__list" data-testid="risk-summary">

@@ -1,0 +1,396 @@
+//! The quarterly KPI audit page (seed 003): draw a reproducible random sample for a quarter that has ended
+//! (the seed shown, stored and reusable), the audit history with how far each audit has got, and the audit
+//! opened — each KPI drawn with its five checks, findings and follow-up, and a form to record them.
+
+use chrono::{NaiveDate, Utc};
+use leptos::prelude::*;
+
+use crate::domain::audit_entry::{
+    AuditDraw, MAX_PER_COMMITTEE, complete_follow_up, draw_audit, quarters_to_audit,
+};
+use crate::domain::ids::{AuditId, KpiId};
+use crate::domain::kpi_audit::{AuditCheck, AuditProgress, KpiAudit, newest_first};
+use crate::domain::period::Period;
+use crate::domain::workspace::Workspace;
+use crate::ui::address_state::use_address_state;
+use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::components::text_field::TextField;
+use crate::ui::page_title::use_page_title;
+use crate::ui::pages::kpi::kpi_path;
+use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
+
+use super::audit_checks_form::AuditChecksForm;
+use super::audit_view::AuditView;
+
+/// The page's title and heading.
+const TITLE: &str = "Quarterly KPI audit";
+
+fn day(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// An audit as the history table shows it, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct HistoryLine {
+    id: AuditId,
+    quarter: String,
+    drawn: String,
+    seed: u32,
+    progress: AuditProgress,
+}
+
+/// A KPI drawn, as the opened audit's table shows it, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct SampleLine {
+    kpi: KpiId,
+    name: String,
+    committee: String,
+    outcomes: Vec<&'static str>,
+    findings: String,
+    follow_up: Option<(String, String, bool)>,
+    checked: String,
+}
+
+/// The opened audit, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct Opened {
+    id: AuditId,
+    title: String,
+    drawn: String,
+    reproducible: bool,
+    lines: Vec<SampleLine>,
+}
+
+fn opened(workspace: &Workspace, audit: &KpiAudit, today: NaiveDate) -> Opened {
+    let lines = audit
+        .sample
+        .iter()
+        .map(|a| {
+            let follow_up = a.follow_up.as_ref().map(|f| {
+                let state = match f.done {
+                    Some(done) => format!("done {}", day(done)),
+                    None if f.is_overdue(today) => format!("overdue since {}", day(f.due)),
+                    None => format!("due {}", day(f.due)),
+                };
+                (
+                    format!("{} ({}, {state})", f.action, f.owner),
+                    f.action.clone(),
+                    f.done.is_none(),
+                )
+            });
+            SampleLine {
+                kpi: a.kpi.clone(),
+                name: workspace
+                    .kpi(&a.kpi)
+                    .map_or_else(|| a.kpi.to_string(), |k| k.name.clone()),
+                committee: workspace
+                    .committees
+                    .iter()
+                    .find(|c| c.id == a.committee)
+                    .map_or_else(|| a.committee.to_string(), |c| c.name.clone()),
+                outcomes: AuditCheck::ALL
+                    .iter()
+                    .map(|c| a.checks.get(c).map_or("Not checked", |o| o.label()))
+                    .collect(),
+                findings: a.findings.clone(),
+                follow_up,
+                checked: match a.checked_on {
+                    Some(on) => format!("{} on {}", a.checked_by, day(on)),
+                    None => "Not yet".to_owned(),
+                },
+            }
+        })
+        .collect();
+    Opened {
+        id: audit.id.clone(),
+        title: format!("{} audit", audit.quarter),
+        drawn: format!(
+            "Drawn on {} by {} from seed {}: {} KPI{} from each policy and service committee.",
+            day(audit.drawn_on),
+            audit.drawn_by,
+            audit.seed,
+            audit.per_committee,
+            if audit.per_committee == 1 { "" } else { "s" }
+        ),
+        reproducible: audit.redraws_the_same(workspace),
+        lines,
+    }
+}
+
+/// A random seed for a new draw (shown, and editable to reproduce someone else's).
+fn random_seed() -> String {
+    // Math.random is in [0, 1): the product stays below u32::MAX, so the cast never saturates.
+    ((js_sys::Math::random() * f64::from(u32::MAX)) as u32).to_string()
+}
+
+/// The form that draws a new sample.
+#[component]
+fn DrawForm(apply: Callback<AuditView>) -> impl IntoView {
+    let state = use_app_state();
+    let today = Utc::now().date_naive();
+    let quarters = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| quarters_to_audit(s.current(), today))
+    });
+    let quarter = RwSignal::new(
+        quarters
+            .get_untracked()
+            .first()
+            .and_then(code)
+            .unwrap_or_default(),
+    );
+    let size = RwSignal::new("2".to_owned());
+    let seed = RwSignal::new(random_seed());
+    let by = RwSignal::new(String::new());
+    let outcome = RwSignal::new(Outcome::None);
+    let draw = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(chosen) = decode::<Period>(&quarter.get_untracked()) else {
+            outcome.set(Some(Err("Choose a quarter to audit.".to_owned())));
+            return;
+        };
+        let Ok(seed_value) = seed.get_untracked().trim().parse::<u32>() else {
+            outcome.set(Some(Err(
+                "The seed must be a whole number from 0 to 4294967295.".to_owned(),
+            )));
+            return;
+        };
+        let Ok(per_committee) = size.get_untracked().trim().parse::<u8>() else {
+            outcome.set(Some(Err(format!(
+                "Draw between 1 and {MAX_PER_COMMITTEE} KPIs from each committee."
+            ))));
+            return;
+        };
+        let request = AuditDraw {
+            quarter: chosen,
+            seed: seed_value,
+            per_committee,
+            drawn_by: by.get_untracked(),
+        };
+        let result = state
+            .session
+            .try_update(|s| s.edit(|w| draw_audit(w, &request, today)));
+        outcome.set(result.map(|r| match r {
+            Ok(id) => {
+                apply.run(AuditView {
+                    audit: Some(id),
+                    kpi: None,
+                });
+                seed.set(random_seed());
+                quarter.set(quarters.get_untracked().first().and_then(code).unwrap_or_default());
+                Ok(format!(
+                    "Sample drawn for {chosen} from seed {seed_value}. Anyone can draw it again from that seed."
+                ))
+            }
+            Err(problem) => Err(problem.to_string()),
+        }));
+    };
+    view! {
+        <form class="app-subform" on:submit=draw novalidate data-testid="audit-draw-form">
+            <h2>"Draw a sample"</h2>
+            <p class="app-hint">"The seed decides the sample. Keep the one offered, or type the seed of an earlier draw to reproduce it."</p>
+            <div class="app-inline-controls">
+                <div class="app-field">
+                    <label class="app-label" for="audit-quarter">"Quarter"</label>
+                    <select id="audit-quarter" class="app-select" data-testid="audit-quarter"
+                        prop:value=move || quarter.get() on:change=move |e| quarter.set(event_target_value(&e))>
+                        {move || quarters.get().into_iter().map(|q| view! {
+                            <option value=code(&q).unwrap_or_default()>{q.to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="app-field">
+                    <label class="app-label" for="audit-size">"KPIs per committee"</label>
+                    <input id="audit-size" class="app-input app-input--short" type="number" min="1" max=MAX_PER_COMMITTEE.to_string()
+                        inputmode="numeric" data-testid="audit-size"
+                        prop:value=move || size.get() on:input=move |e| size.set(event_target_value(&e)) />
+                </div>
+                <div class="app-field">
+                    <label class="app-label" for="audit-seed">"Seed"</label>
+                    <input id="audit-seed" class="app-input app-input--medium" type="text" inputmode="numeric" data-testid="audit-seed"
+                        prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) />
+                </div>
+            </div>
+            <TextField id="audit-drawn-by" label="Drawn by" value=by />
+            <button type="submit" class="app-button app-button--secondary" data-testid="audit-draw">"Draw the sample"</button>
+            <OutcomeMessage outcome=outcome test_id="audit-draw-outcome" />
+        </form>
+    }
+}
+
+/// The history of audits, newest first.
+#[component]
+fn AuditHistory(lines: Memo<Vec<HistoryLine>>, apply: Callback<AuditView>) -> impl IntoView {
+    view! {
+        <table class="app-table" data-testid="audit-history">
+            <caption class="app-table__caption">
+                {move || format!("Audit history: {} audits", lines.with(Vec::len))}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Quarter"</th>
+                    <th scope="col">"Drawn"</th>
+                    <th scope="col">"Seed"</th>
+                    <th scope="col">"Checked"</th>
+                    <th scope="col">"With concerns"</th>
+                    <th scope="col">"Open follow-ups"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || lines.get().into_iter().map(|line| {
+                    let p = line.progress;
+                    let id = line.id.clone();
+                    view! {
+                        <tr data-testid="audit-history-row">
+                            <th scope="row">
+                                <button type="button" class="app-link-button" data-testid="audit-open"
+                                    on:click=move |_| apply.run(AuditView { audit: Some(id.clone()), kpi: None })>
+                                    {line.quarter}
+                                </button>
+                            </th>
+                            <td>{line.drawn}</td>
+                            <td>{line.seed.to_string()}</td>
+                            <td>{format!("{} of {}", p.checked, p.sampled)}</td>
+                            <td>{p.with_concerns.to_string()}</td>
+                            <td>{if p.overdue_follow_ups > 0 {
+                                format!("{} ({} overdue)", p.open_follow_ups, p.overdue_follow_ups)
+                            } else {
+                                p.open_follow_ups.to_string()
+                            }}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The audit page.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    use_page_title(TITLE);
+    let state = use_app_state();
+    let today = Utc::now().date_naive();
+    let (view, apply) = use_address_state(AuditView::from_query, AuditView::href);
+    let history = Memo::new(move |_| {
+        state.session.with(|s| {
+            newest_first(s.current())
+                .into_iter()
+                .map(|a| HistoryLine {
+                    id: a.id.clone(),
+                    quarter: a.quarter.to_string(),
+                    drawn: format!("{} by {}", day(a.drawn_on), a.drawn_by),
+                    seed: a.seed,
+                    progress: a.progress(today),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let chosen = view.with(|v| v.audit.clone());
+        state.session.with(|s| {
+            let w = s.current();
+            let audits = newest_first(w);
+            let audit = match chosen {
+                Some(id) => audits.into_iter().find(|a| a.id == id),
+                None => audits.into_iter().next(),
+            };
+            audit.map(|a| opened(w, a, today))
+        })
+    });
+    let follow_up_outcome = RwSignal::new(Outcome::None);
+    let confirm = move |audit: AuditId, kpi: KpiId, name: String| {
+        let result = state
+            .session
+            .try_update(|s| s.edit(|w| complete_follow_up(w, &audit, &kpi, today)));
+        follow_up_outcome.set(result.map(|r| {
+            r.map(|()| format!("Follow-up for {name} confirmed done."))
+                .map_err(|problem| problem.to_string())
+        }));
+    };
+    view! {
+        <h1 data-testid="page-heading">{TITLE}</h1>
+        <p class="app-lead">"After each quarterly cycle a random selection of KPIs from each policy and service committee is audited: is each accurately calculated and reported, is remedial action effective, is it relevant, and is it used in decisions?"</p>
+        <DrawForm apply=apply />
+        <AuditHistory lines=history apply=apply />
+        {move || shown.get().map(|audit| {
+            let audit_id = audit.id.clone();
+            view! {
+                <section class="app-section" aria-labelledby="audit-heading" data-testid="audit-opened">
+                    <h2 id="audit-heading">{audit.title.clone()}</h2>
+                    <p data-testid="audit-drawn">{audit.drawn.clone()}</p>
+                    <p data-testid="audit-reproducible">{if audit.reproducible {
+                        "Drawing again from this seed gives the same sample."
+                    } else {
+                        "Drawing again from this seed now gives a different sample: KPIs or committees have changed since the draw."
+                    }}</p>
+                    <div class="app-table-scroll">
+                    <table class="app-table app-table--compact" data-testid="audit-sample">
+                        <caption class="app-table__caption">{format!("{}: the KPIs drawn and the five checks", audit.title)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"KPI"</th>
+                                <th scope="col">"Committee"</th>
+                                {AuditCheck::ALL.map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
+                                <th scope="col">"Findings"</th>
+                                <th scope="col">"Follow-up"</th>
+                                <th scope="col">"Checked"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {audit.lines.into_iter().map(|line| {
+                                let (a1, a2) = (audit_id.clone(), audit_id.clone());
+                                let (k1, k2) = (line.kpi.clone(), line.kpi.clone());
+                                let name = line.name.clone();
+                                view! {
+                                    <tr data-testid="audit-sample-row">
+                                        <th scope="row"><a href=kpi_path(line.kpi.as_str())>{line.name.clone()}</a></th>
+                                        <td>{line.committee}</td>
+                                        {line.outcomes.into_iter().map(|o| view! { <td>{o}</td> }).collect_view()}
+                                        <td>{line.findings}</td>
+                                        <td>{line.follow_up.map(|(text, action, open)| view! {
+                                            {text}
+                                            {open.then(|| view! {
+                                                " "
+                                                <button type="button" class="app-link-button" data-testid="audit-follow-up-done"
+                                                    aria-label=format!("Confirm done: {action}")
+                                                    on:click=move |_| confirm(a1.clone(), k1.clone(), name.clone())>
+                                                    "Confirm done"
+                                                </button>
+                                            })}
+                                        })}</td>
+                                        <td>
+                                            {line.checked} " "
+                                            <button type="button" class="app-link-button" data-testid="audit-record"
+                                                aria-label=format!("Record checks: {}", line.name)
+                                                on:click=move |_| apply.run(AuditView { audit: Some(a2.clone()), kpi: Some(k2.clone()) })>
+                                                "Record checks"
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    </div>
+                    <OutcomeMessage outcome=follow_up_outcome test_id="audit-follow-up-outcome" />
+                </section>
+            }
+        })}
+        {move || {
+            let (audit, kpi) = view.with(|v| (v.audit.clone(), v.kpi.clone()));
+            match (audit, kpi) {
+                (Some(audit), Some(kpi)) => {
+                    let back = audit.clone();
+                    Some(view! {
+                        <AuditChecksForm audit=audit kpi=kpi
+                            close=Callback::new(move |()| apply.run(AuditView { audit: Some(back.clone()), kpi: None })) />
+                    })
+                }
+                _ => None,
+            }
+        }}
+    }
+}

@@ -1,0 +1,212 @@
+//! Roles and responsibilities (seeds 000, 002, 003 appendices D and E): what each role does and who holds
+//! it, and — for the person chosen — what is theirs to review now, most pressing first, each with a link
+//! to where it is done.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::golden_thread::RoleHolder;
+use crate::domain::ids::PersonId;
+use crate::domain::review_queue::{DutySubject, LOOK_AHEAD_DAYS, review_queue};
+use crate::domain::workspace::PerformanceIndex;
+use crate::ui::address_state::use_address_state;
+use crate::ui::page_title::use_page_title;
+use crate::ui::pages::kpi::kpi_path;
+use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::state::use_app_state;
+
+use super::audit_view::AuditView;
+use super::{AUDIT_PATH, ROLES_PATH, RiskView};
+
+/// The page's title and heading.
+const TITLE: &str = "Roles and responsibilities";
+
+fn person_from_query(query: &str) -> Option<PersonId> {
+    parse_query(query)
+        .into_iter()
+        .find(|(k, _)| k == "person")
+        .and_then(|(_, v)| PersonId::try_from(v).ok())
+}
+
+fn person_href(person: &Option<PersonId>) -> String {
+    match person {
+        Some(id) => format!("{ROLES_PATH}?person={}", encode(id.as_str())),
+        None => ROLES_PATH.to_owned(),
+    }
+}
+
+/// A role as the table shows it, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct RoleLine {
+    name: String,
+    holder: &'static str,
+    duties: Vec<String>,
+    people: String,
+}
+
+/// A duty as the list shows it, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct DutyLine {
+    what: String,
+    when: String,
+    overdue: bool,
+    href: String,
+}
+
+/// The roles page.
+#[component]
+pub fn RolesPage() -> impl IntoView {
+    use_page_title(TITLE);
+    let state = use_app_state();
+    let today = Utc::now().date_naive();
+    let (person, choose) = use_address_state(person_from_query, person_href);
+    let people = Memo::new(move |_| {
+        state.session.with(|s| {
+            let mut people: Vec<(String, String)> = s
+                .current()
+                .people
+                .iter()
+                .map(|p| {
+                    let label = if p.job_title.is_empty() {
+                        p.name.clone()
+                    } else {
+                        format!("{}, {}", p.name, p.job_title)
+                    };
+                    (p.id.to_string(), label)
+                })
+                .collect();
+            people.sort_by(|a, b| a.1.cmp(&b.1));
+            people
+        })
+    });
+    let roles = Memo::new(move |_| {
+        state.session.with(|s| {
+            let w = s.current();
+            w.roles
+                .iter()
+                .map(|role| {
+                    let holders: Vec<&str> = w
+                        .people
+                        .iter()
+                        .filter(|p| p.roles.contains(&role.id))
+                        .map(|p| p.name.as_str())
+                        .collect();
+                    RoleLine {
+                        name: role.name.clone(),
+                        holder: match role.holder {
+                            RoleHolder::Officer => "Officers",
+                            RoleHolder::Member => "Elected members",
+                        },
+                        duties: role.responsibilities.clone(),
+                        people: if holders.is_empty() {
+                            "No one recorded".to_owned()
+                        } else {
+                            holders.join(", ")
+                        },
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let queue = Memo::new(move |_| {
+        let chosen = person.get()?;
+        state.session.with(|s| {
+            let w = s.current();
+            let name = w.person(&chosen)?.name.clone();
+            let index = PerformanceIndex::new(&w.measurements);
+            let lines = review_queue(w, &index, &chosen, today)
+                .into_iter()
+                .map(|d| DutyLine {
+                    when: d.due.map_or_else(
+                        || "Now".to_owned(),
+                        |due| {
+                            let date = due.format("%-d %b %Y").to_string();
+                            if d.overdue {
+                                format!("Overdue since {date}")
+                            } else {
+                                format!("By {date}")
+                            }
+                        },
+                    ),
+                    overdue: d.overdue,
+                    href: match d.subject {
+                        DutySubject::Kpi(id) => kpi_path(id.as_str()),
+                        DutySubject::Risk(id) => RiskView {
+                            review: Some(id),
+                            ..RiskView::default()
+                        }
+                        .href(),
+                        DutySubject::Audit(id) => AuditView {
+                            audit: Some(id),
+                            kpi: None,
+                        }
+                        .href(),
+                        DutySubject::NewAudit => AUDIT_PATH.to_owned(),
+                    },
+                    what: d.what,
+                })
+                .collect::<Vec<_>>();
+            Some((name, lines))
+        })
+    });
+    view! {
+        <h1 data-testid="page-heading">{TITLE}</h1>
+        <p class="app-lead">"Who does what in the framework, and what is waiting for each person now."</p>
+        <div class="app-field">
+            <label class="app-label" for="roles-person">"Show what is waiting for"</label>
+            <select id="roles-person" class="app-select" data-testid="roles-person"
+                prop:value=move || person.get().map(|p| p.to_string()).unwrap_or_default()
+                on:change=move |e| choose.run(PersonId::try_from(event_target_value(&e)).ok())>
+                <option value="">"Choose a person"</option>
+                {move || people.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </div>
+        {move || queue.get().map(|(name, lines)| view! {
+            <section class="app-section" aria-labelledby="queue-heading" data-testid="review-queue">
+                <h2 id="queue-heading">{format!("Yours to review now: {name}")}</h2>
+                {if lines.is_empty() {
+                    view! { <p data-testid="review-queue-empty">{format!("Nothing is due in the next {LOOK_AHEAD_DAYS} days.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="app-table" data-testid="review-queue-table">
+                            <caption class="app-table__caption">{format!(
+                                "{} things to review or do, {} overdue, looking {LOOK_AHEAD_DAYS} days ahead",
+                                lines.len(), lines.iter().filter(|l| l.overdue).count()
+                            )}</caption>
+                            <thead><tr><th scope="col">"What"</th><th scope="col">"When"</th></tr></thead>
+                            <tbody>
+                                {lines.into_iter().map(|l| view! {
+                                    <tr data-testid="review-queue-row">
+                                        <th scope="row"><a href=l.href>{l.what}</a></th>
+                                        <td>{l.when}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        })}
+        <table class="app-table" data-testid="roles-table">
+            <caption class="app-table__caption">{move || format!("The framework's {} roles", roles.with(Vec::len))}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Role"</th>
+                    <th scope="col">"Held by"</th>
+                    <th scope="col">"Responsible for"</th>
+                    <th scope="col">"People"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || roles.get().into_iter().map(|r| view! {
+                    <tr data-testid="role-row">
+                        <th scope="row">{r.name}</th>
+                        <td>{r.holder}</td>
+                        <td><ul class="app-duties">{r.duties.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul></td>
+                        <td>{r.people}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,93 @@
+//! Editing the framework's calendar timings: working days until figures are due and until the leadership
+//! scorecard, weeks until committees take the quarterly report, working days until the audit sample, and
+//! the bank holidays working days skip. Checked whole before the framework changes.
+
+use leptos::prelude::*;
+
+use crate::domain::calendar_timings::CalendarTimings;
+use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::state::use_app_state;
+
+fn number_field(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="app-field">
+            <label class="app-label" for=id>{label}</label>
+            <input id=id class="app-input app-input--short" type="number" min="1" inputmode="numeric" data-testid=id
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
+        </div>
+    }
+}
+
+/// The timings form, inside a disclosure.
+#[component]
+pub fn TimingsForm() -> impl IntoView {
+    let state = use_app_state();
+    let current = state
+        .session
+        .with_untracked(|s| s.current().framework.calendar.clone());
+    let data_due = RwSignal::new(current.data_due.to_string());
+    let meeting = RwSignal::new(current.leadership_meeting.to_string());
+    let weeks = RwSignal::new(current.committee_weeks.to_string());
+    let audit = RwSignal::new(current.audit_sample.to_string());
+    let holidays = RwSignal::new(
+        current
+            .bank_holidays
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let outcome = RwSignal::new(Outcome::None);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let number = |what: &str, value: RwSignal<String>| {
+            value
+                .get_untracked()
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| format!("{what} must be a whole number."))
+        };
+        let read = || -> Result<CalendarTimings, String> {
+            let timings = CalendarTimings {
+                data_due: number("Working days until figures are due", data_due)?,
+                leadership_meeting: number("Working days until the leadership scorecard", meeting)?,
+                committee_weeks: number("Weeks until committees take the report", weeks)?,
+                audit_sample: number("Working days until the audit sample is drawn", audit)?,
+                bank_holidays: CalendarTimings::parse_holidays(&holidays.get_untracked())
+                    .map_err(|p| p.to_string())?,
+            };
+            timings.check().map_err(|p| p.to_string())?;
+            Ok(timings)
+        };
+        outcome.set(Some(read().and_then(|timings| {
+            let holidays = timings.bank_holidays.len();
+            state
+                .session
+                .try_update(|s| s.edit(|w| w.framework.calendar = timings))
+                .map(|()| format!("Timings saved, with {holidays} bank holidays: every date below follows them."))
+                .ok_or_else(|| "The workspace could not be changed.".to_owned())
+        })));
+    };
+    view! {
+        <details class="app-details" data-testid="timings">
+            <summary>"Change the timings and bank holidays"</summary>
+            <form class="app-subform" on:submit=save novalidate data-testid="timings-form">
+                <div class="app-inline-controls">
+                    {number_field("timings-data-due", "Working days after a month until figures are due", data_due)}
+                    {number_field("timings-meeting", "Working days after a month until the leadership scorecard", meeting)}
+                    {number_field("timings-weeks", "Weeks after a quarter until committees take the report", weeks)}
+                    {number_field("timings-audit", "Working days after a quarter until the audit sample", audit)}
+                </div>
+                <div class="app-field">
+                    <label class="app-label" for="timings-holidays">"Bank holidays"</label>
+                    <p class="app-hint" id="timings-holidays-hint">"One date per line, as YYYY-MM-DD. Working days skip these and weekends."</p>
+                    <textarea id="timings-holidays" class="app-textarea" rows="6" data-testid="timings-holidays"
+                        aria-describedby="timings-holidays-hint"
+                        prop:value=move || holidays.get() on:input=move |e| holidays.set(event_target_value(&e))></textarea>
+                </div>
+                <button type="submit" class="app-button app-button--secondary" data-testid="timings-save">"Save the timings"</button>
+                <OutcomeMessage outcome=outcome test_id="timings-outcome" />
+            </form>
+        </details>
+    }
+}

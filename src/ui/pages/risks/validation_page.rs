@@ -1,0 +1,283 @@
+//! The validation sheets page (seed 002): for a monthly cycle, every directorate's sheet in one overview —
+//! how many figures are due, entered, submitted and approved, and how many lack a variance explanation or an
+//! action plan — and one directorate's sheet KPI by KPI, with a link to each KPI to put it right.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::ids::DirectorateId;
+use crate::domain::period::Period;
+use crate::domain::rating::Rating;
+use crate::domain::validation_sheet::{SheetCounts, sheet_months, validation_sheet};
+use crate::domain::workspace::PerformanceIndex;
+use crate::ui::address_state::use_address_state;
+use crate::ui::components::rag_badge::RagBadge;
+use crate::ui::page_title::use_page_title;
+use crate::ui::pages::kpi::kpi_path;
+use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::state::use_app_state;
+use crate::ui::value_code::{code, decode};
+
+use super::VALIDATION_PATH;
+
+/// The page's title and heading.
+const TITLE: &str = "Validation sheets";
+
+/// The page's state, kept in the address: the cycle and the directorate opened.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct SheetView {
+    month: Option<Period>,
+    directorate: Option<DirectorateId>,
+}
+
+impl SheetView {
+    fn from_query(query: &str) -> Self {
+        let mut view = Self::default();
+        for (key, value) in parse_query(query) {
+            match key.as_str() {
+                "month" => view.month = decode::<Period>(&value),
+                "directorate" => view.directorate = DirectorateId::try_from(value).ok(),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    fn href(&self) -> String {
+        let pairs: Vec<String> = [
+            ("month", self.month.as_ref().and_then(code)),
+            (
+                "directorate",
+                self.directorate.as_ref().map(ToString::to_string),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
+        .collect();
+        if pairs.is_empty() {
+            VALIDATION_PATH.to_owned()
+        } else {
+            format!("{VALIDATION_PATH}?{}", pairs.join("&"))
+        }
+    }
+}
+
+/// One directorate's totals, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct OverviewLine {
+    id: DirectorateId,
+    name: String,
+    counts: SheetCounts,
+}
+
+/// One KPI of the sheet opened, owned.
+#[derive(Clone, Debug, PartialEq)]
+struct SheetLine {
+    kpi: String,
+    name: String,
+    period: String,
+    responsible: String,
+    state: &'static str,
+    rating: Rating,
+    explanation: &'static str,
+    plan: &'static str,
+    complete: bool,
+}
+
+fn count_cell(n: usize) -> impl IntoView {
+    view! { <td class="app-table__number">{n.to_string()}</td> }
+}
+
+/// The validation sheets page.
+#[component]
+pub fn ValidationPage() -> impl IntoView {
+    use_page_title(TITLE);
+    let state = use_app_state();
+    let months = sheet_months(Utc::now().date_naive());
+    let latest = months.first().copied();
+    let (view, apply) = use_address_state(SheetView::from_query, SheetView::href);
+    let month = Memo::new(move |_| view.with(|v| v.month).or(latest));
+    let overview = Memo::new(move |_| {
+        let Some(month) = month.get() else {
+            return Vec::new();
+        };
+        state.session.with(|s| {
+            let w = s.current();
+            let index = PerformanceIndex::new(&w.measurements);
+            w.directorates
+                .iter()
+                .filter(|d| d.active)
+                .map(|d| OverviewLine {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    counts: SheetCounts::of(&validation_sheet(w, &index, &d.id, month)),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let sheet = Memo::new(move |_| {
+        let (Some(month), Some(directorate)) = (month.get(), view.with(|v| v.directorate.clone()))
+        else {
+            return None;
+        };
+        state.session.with(|s| {
+            let w = s.current();
+            let name = w
+                .directorates
+                .iter()
+                .find(|d| d.id == directorate)?
+                .name
+                .clone();
+            let index = PerformanceIndex::new(&w.measurements);
+            let rows = validation_sheet(w, &index, &directorate, month);
+            let counts = SheetCounts::of(&rows);
+            let person = |id: Option<&crate::domain::ids::PersonId>| {
+                id.and_then(|p| w.person(p)).map(|p| p.name.clone())
+            };
+            let lines = rows
+                .iter()
+                .map(|r| SheetLine {
+                    kpi: r.kpi.id.to_string(),
+                    name: r.kpi.name.clone(),
+                    period: r.period.to_string(),
+                    responsible: person(r.kpi.owner.as_ref())
+                        .or_else(|| person(r.kpi.data_coordinator.as_ref()))
+                        .unwrap_or_else(|| "Not assigned".to_owned()),
+                    state: r.state.label(),
+                    rating: r.rating.clone(),
+                    explanation: if r.needs_variance_explanation {
+                        "Missing"
+                    } else {
+                        "—"
+                    },
+                    plan: if r.needs_action_plan {
+                        "Missing"
+                    } else {
+                        "—"
+                    },
+                    complete: r.is_complete(),
+                })
+                .collect::<Vec<_>>();
+            Some((name, counts, lines))
+        })
+    });
+    let choose_month = move |value: String| {
+        let mut next = view.get_untracked();
+        next.month = decode::<Period>(&value);
+        apply.run(next);
+    };
+    let month_label = move || month.get().map(|m| m.long_label()).unwrap_or_default();
+    view! {
+        <h1 data-testid="page-heading">{TITLE}</h1>
+        <p class="app-lead">"Each month responsible officers complete the validation sheet for their KPIs, with a variance explanation wherever performance is off target and an action plan for every red KPI; heads of service approve it before the figures are reported."</p>
+        <div class="app-field">
+            <label class="app-label" for="sheet-month">"Monthly cycle"</label>
+            <select id="sheet-month" class="app-select" data-testid="sheet-month"
+                prop:value=move || month.get().as_ref().and_then(code).unwrap_or_default()
+                on:change=move |e| choose_month(event_target_value(&e))>
+                {months.iter().map(|m| view! { <option value=code(m).unwrap_or_default()>{m.long_label()}</option> }).collect_view()}
+            </select>
+        </div>
+        <table class="app-table" data-testid="sheet-overview">
+            <caption class="app-table__caption">{move || format!("Every directorate's sheet for {}", month_label())}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Directorate"</th>
+                    <th scope="col" class="app-table__number">"Due"</th>
+                    <th scope="col" class="app-table__number">"No value"</th>
+                    <th scope="col" class="app-table__number">"Draft"</th>
+                    <th scope="col" class="app-table__number">"Submitted"</th>
+                    <th scope="col" class="app-table__number">"Approved"</th>
+                    <th scope="col" class="app-table__number">"Missing variance explanation"</th>
+                    <th scope="col" class="app-table__number">"Missing action plan"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || overview.get().into_iter().map(|line| {
+                    let c = line.counts;
+                    let id = line.id.clone();
+                    view! {
+                        <tr data-testid="sheet-overview-row">
+                            <th scope="row">
+                                <button type="button" class="app-link-button" data-testid="sheet-open"
+                                    on:click=move |_| {
+                                        let mut next = view.get_untracked();
+                                        next.directorate = Some(id.clone());
+                                        apply.run(next);
+                                    }>
+                                    {line.name}
+                                </button>
+                            </th>
+                            {count_cell(c.due)}
+                            {count_cell(c.no_value)}
+                            {count_cell(c.draft)}
+                            {count_cell(c.submitted)}
+                            {count_cell(c.approved)}
+                            {count_cell(c.missing_explanation)}
+                            {count_cell(c.missing_action_plan)}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {move || sheet.get().map(|(name, counts, lines)| view! {
+            <section class="app-section" aria-labelledby="sheet-heading" data-testid="sheet">
+                <h2 id="sheet-heading">{format!("{name}: validation sheet for {}", month_label())}</h2>
+                <p data-testid="sheet-summary">{format!(
+                    "{} KPIs due: {} approved, {} awaiting approval, {} in draft, {} without a value; {} missing a variance explanation, {} missing an action plan. {}",
+                    counts.due, counts.approved, counts.submitted, counts.draft, counts.no_value,
+                    counts.missing_explanation, counts.missing_action_plan,
+                    if counts.due > 0 && counts.complete == counts.due { "The sheet is complete." } else { "The sheet is not complete yet." }
+                )}</p>
+                <div class="app-table-scroll">
+                <table class="app-table app-table--compact" data-testid="sheet-table">
+                    <caption class="app-table__caption">{format!("{name}, {}", month_label())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"KPI"</th>
+                            <th scope="col">"Period"</th>
+                            <th scope="col">"Responsible officer"</th>
+                            <th scope="col">"Value"</th>
+                            <th scope="col">"Rating"</th>
+                            <th scope="col">"Variance explanation"</th>
+                            <th scope="col">"Action plan"</th>
+                            <th scope="col">"Complete"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {lines.into_iter().map(|l| view! {
+                            <tr data-testid="sheet-row">
+                                <th scope="row"><a href=kpi_path(&l.kpi)>{l.name}</a></th>
+                                <td>{l.period}</td>
+                                <td>{l.responsible}</td>
+                                <td>{l.state}</td>
+                                <td><RagBadge rating=l.rating /></td>
+                                <td>{l.explanation}</td>
+                                <td>{l.plan}</td>
+                                <td>{if l.complete { "Yes" } else { "No" }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            </section>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_reads_back_from_its_address() {
+        let view = SheetView {
+            month: Period::calendar_month(2026, 10),
+            directorate: Some(DirectorateId::new("dir-ahc").unwrap()),
+        };
+        let href = view.href();
+        assert_eq!(href, "/risks/validation?month=2026-10&directorate=dir-ahc");
+        assert_eq!(SheetView::from_query(href.split_once('?').unwrap().1), view);
+        assert_eq!(SheetView::default().href(), VALIDATION_PATH);
+    }
+}
