@@ -224,6 +224,7 @@ fn DrawForm(apply: Callback<AuditView>) -> impl IntoView {
 #[component]
 fn AuditHistory(lines: Memo<Vec<HistoryLine>>, apply: Callback<AuditView>) -> impl IntoView {
     view! {
+        <h2>"Audit history"</h2>
         <table class="app-table" data-testid="audit-history">
             <caption class="app-table__caption">
                 {move || format!("Audit history: {} audits", lines.with(Vec::len))}
