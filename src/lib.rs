@@ -6,5 +6,6 @@
 pub mod charts;
 pub mod demo;
 pub mod domain;
+pub mod render;
 pub mod storage;
 pub mod ui;

@@ -89,12 +89,9 @@ pub fn thread_summary(
 ) -> String {
     let mut by_status = [0usize; 4];
     for ambition in &tree.children {
-        let slot = match ambition.rollup(ratings).summary(rule) {
-            Some(RagStatus::Red) => 0,
-            Some(RagStatus::Amber) => 1,
-            Some(RagStatus::Green) => 2,
-            None => 3,
-        };
+        let slot = usize::from(RagStatus::concern_rank(
+            ambition.rollup(ratings).summary(rule),
+        ));
         by_status[slot] += 1;
     }
     let words: Vec<String> = ["red", "amber", "green", "not rated"]

@@ -72,12 +72,7 @@ pub struct PlanOnAPage<'a> {
 
 /// Red first, then amber, green, and the unrated last.
 fn concern(rating: Option<&Rating>) -> u8 {
-    match rating.and_then(Rating::status) {
-        Some(RagStatus::Red) => 0,
-        Some(RagStatus::Amber) => 1,
-        Some(RagStatus::Green) => 2,
-        None => 3,
-    }
+    RagStatus::concern_rank(rating.and_then(Rating::status))
 }
 
 /// Draws up the page from the golden-thread `tree` (from its root, the vision) and each KPI's current rating.

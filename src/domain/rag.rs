@@ -57,6 +57,16 @@ impl RagStatus {
             RagStatus::Green => "Green",
         }
     }
+
+    /// Where a status (or none) comes in a worst-first order: red 0, amber 1, green 2, not rated 3.
+    pub const fn concern_rank(status: Option<RagStatus>) -> u8 {
+        match status {
+            Some(RagStatus::Red) => 0,
+            Some(RagStatus::Amber) => 1,
+            Some(RagStatus::Green) => 2,
+            None => 3,
+        }
+    }
 }
 
 impl fmt::Display for RagStatus {

@@ -9,8 +9,8 @@ use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
     ActionsPage, AreaPlaceholder, AuditPage, CalendarPage, DataPage, GoldenThreadPage, HelpPage,
-    KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, RisksPage, RolesPage, ScorecardsPage,
-    StructurePage, ValidationPage,
+    KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, PresentPage, ReportsPage, RisksPage,
+    RolesPage, ScorecardsPage, StructurePage, ValidationPage,
 };
 use crate::ui::state::AppState;
 
@@ -69,7 +69,11 @@ pub fn App() -> impl IntoView {
                         path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("roles"))
                         view=RolesPage
                     />
-                    <Route path=StaticSegment(Area::Reports.slug()) view=placeholder(Area::Reports) />
+                    <Route path=StaticSegment(Area::Reports.slug()) view=ReportsPage />
+                    <Route
+                        path=(StaticSegment(Area::Reports.slug()), StaticSegment("present"))
+                        view=PresentPage
+                    />
                     <Route path=StaticSegment(Area::Data.slug()) view=DataPage />
                     <Route path=StaticSegment(Area::Help.slug()) view=HelpPage />
                 </Routes>

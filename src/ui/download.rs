@@ -33,10 +33,9 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// A file name from the council's name and today's date: `wealdshire-county-council-2025-01-31.json`.
-pub fn file_name(council: &str, suffix: &str, extension: &str) -> String {
-    let slug: String = council
-        .chars()
+/// `text` in lower case with every run of other characters than ASCII letters and digits made one `-`.
+pub fn slug(text: &str) -> String {
+    text.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
                 c.to_ascii_lowercase()
@@ -48,14 +47,21 @@ pub fn file_name(council: &str, suffix: &str, extension: &str) -> String {
         .split('-')
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
-        .join("-");
+        .join("-")
+}
+
+/// A file name from the council's name, what the file holds and today's date:
+/// `wealdshire-county-council-workspace-2025-01-31.json`, `wealdshire-county-council-reporting-calendar-2025-01-31.ics`.
+pub fn file_name(council: &str, suffix: &str, extension: &str) -> String {
+    let slug = slug(council);
     let slug = if slug.is_empty() {
         "workspace".to_owned()
     } else {
         slug
     };
     format!(
-        "{slug}-{suffix}-{}.{extension}",
+        "{slug}-{}-{}.{extension}",
+        self::slug(suffix),
         Utc::now().format("%Y-%m-%d")
     )
 }

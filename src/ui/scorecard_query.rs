@@ -34,15 +34,7 @@ impl ScorecardView {
             let value = value.as_str();
             let filter = &mut view.filter;
             match key.as_str() {
-                "scope" => {
-                    view.scope = match value.split_once(':') {
-                        Some(("directorate", id)) => decode::<DirectorateId>(id)
-                            .map_or(ScorecardScope::Organisation, ScorecardScope::Directorate),
-                        Some(("committee", id)) => decode::<CommitteeId>(id)
-                            .map_or(ScorecardScope::Organisation, ScorecardScope::Committee),
-                        _ => ScorecardScope::Organisation,
-                    }
-                }
+                "scope" => view.scope = scope_from_code(value),
                 "period" => view.period = decode(value),
                 "directorate" => filter.directorate = decode(value),
                 "ambition" => filter.ambition = decode::<AmbitionId>(value),
@@ -64,13 +56,11 @@ impl ScorecardView {
     /// The query string for this view, without the `?`; empty for the default view.
     pub fn to_query(&self) -> String {
         let filter = &self.filter;
-        let scope = match &self.scope {
-            ScorecardScope::Organisation => None,
-            ScorecardScope::Directorate(id) => Some(format!("directorate:{id}")),
-            ScorecardScope::Committee(id) => Some(format!("committee:{id}")),
-        };
         let pairs = [
-            ("scope", scope),
+            (
+                "scope",
+                Some(scope_code(&self.scope)).filter(|s| !s.is_empty()),
+            ),
             ("period", self.period.as_ref().and_then(code)),
             ("directorate", filter.directorate.as_ref().and_then(code)),
             ("ambition", filter.ambition.as_ref().and_then(code)),
@@ -122,6 +112,27 @@ pub fn encode(text: &str) -> String {
             other => format!("%{other:02X}"),
         })
         .collect()
+}
+
+/// A scorecard's scope as an address or a form writes it: empty for the organisation,
+/// `directorate:<id>` or `committee:<id>`.
+pub fn scope_code(scope: &ScorecardScope) -> String {
+    match scope {
+        ScorecardScope::Organisation => String::new(),
+        ScorecardScope::Directorate(id) => format!("directorate:{id}"),
+        ScorecardScope::Committee(id) => format!("committee:{id}"),
+    }
+}
+
+/// The scope [`scope_code`] wrote; anything else is the organisation.
+pub fn scope_from_code(text: &str) -> ScorecardScope {
+    match text.split_once(':') {
+        Some(("directorate", id)) => decode::<DirectorateId>(id)
+            .map_or(ScorecardScope::Organisation, ScorecardScope::Directorate),
+        Some(("committee", id)) => decode::<CommitteeId>(id)
+            .map_or(ScorecardScope::Organisation, ScorecardScope::Committee),
+        _ => ScorecardScope::Organisation,
+    }
 }
 
 /// Decodes `%XX` and `+` (a space); a malformed escape is kept as it is written.

@@ -6,46 +6,14 @@ use leptos::prelude::*;
 
 use crate::domain::rag::RagStatus;
 use crate::domain::rating::Rating;
+use crate::render::rag_icon::{modifier, shapes};
 
 /// The shape that tells the status apart without colour.
 #[component]
 pub fn RagIcon(status: Option<RagStatus>) -> impl IntoView {
-    let shape = match status {
-        Some(RagStatus::Red) => view! {
-            <circle cx="8" cy="8" r="7" />
-            <path d="M5 5l6 6M11 5l-6 6" class="app-rag__mark" />
-        }
-        .into_any(),
-        Some(RagStatus::Amber) => view! {
-            <path d="M8 1.5L15 14.5H1z" />
-            <path d="M8 6v4M8 11.5v1.2" class="app-rag__mark" />
-        }
-        .into_any(),
-        Some(RagStatus::Green) => view! {
-            <circle cx="8" cy="8" r="7" />
-            <path d="M4.5 8.3l2.3 2.3 4.7-4.9" class="app-rag__mark" />
-        }
-        .into_any(),
-        None => view! {
-            <circle cx="8" cy="8" r="7" />
-            <path d="M5 8h6" class="app-rag__mark" />
-        }
-        .into_any(),
-    };
     view! {
-        <svg class="app-rag__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            {shape}
-        </svg>
-    }
-}
-
-/// The CSS modifier for a status.
-fn modifier(status: Option<RagStatus>) -> &'static str {
-    match status {
-        Some(RagStatus::Red) => "app-rag app-rag--red",
-        Some(RagStatus::Amber) => "app-rag app-rag--amber",
-        Some(RagStatus::Green) => "app-rag app-rag--green",
-        None => "app-rag app-rag--none",
+        <svg class="app-rag__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"
+            inner_html=shapes(status)></svg>
     }
 }
 

@@ -6,6 +6,7 @@ mod golden_thread;
 mod help;
 mod kpi;
 mod not_found;
+mod reports;
 mod risks;
 mod scorecards;
 
@@ -15,6 +16,7 @@ pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, Thread
 pub use help::HelpPage;
 pub use kpi::{KpiPage, kpi_path};
 pub use not_found::NotFoundPage;
+pub use reports::{PresentPage, ReportsPage};
 pub use risks::{
     ActionsPage, AuditPage, CalendarPage, LessonsPage, RisksPage, RolesPage, ValidationPage,
 };

@@ -8,9 +8,8 @@ use serde::Serialize;
 use super::periods::{latest_month, period_choices};
 use crate::domain::kpi::{KpiLevel, Perspective, PmfComponent};
 use crate::domain::period::Frequency;
-use crate::domain::scorecard::ScorecardScope;
 use crate::domain::scorecard_filter::{RagFilter, ScorecardFilter};
-use crate::ui::scorecard_query::ScorecardView;
+use crate::ui::scorecard_query::{ScorecardView, scope_code, scope_from_code};
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 
@@ -125,11 +124,7 @@ pub fn ScorecardControls(
             ]
         })
     });
-    let scope_value = Signal::derive(move || match view.get().scope {
-        ScorecardScope::Organisation => String::new(),
-        ScorecardScope::Directorate(id) => format!("directorate:{id}"),
-        ScorecardScope::Committee(id) => format!("committee:{id}"),
-    });
+    let scope_value = Signal::derive(move || view.with(|v| scope_code(&v.scope)));
     let periods = Signal::derive(move || {
         period_choices(today)
             .into_iter()
@@ -176,7 +171,7 @@ pub fn ScorecardControls(
                     groups=scopes
                     selected=scope_value
                     on_change=change(|v, value| {
-                        v.scope = ScorecardView::from_query(&format!("scope={value}")).scope;
+                        v.scope = scope_from_code(value);
                     })
                 />
                 <ChoiceSelect

@@ -1,0 +1,179 @@
+//! Presentation mode for councillors: the report as slides over the whole screen in large type — the title,
+//! the summary, each ambition with its KPIs' ratings, and each exception with a large chart and its figures.
+//! Arrow keys, Page Up/Down, Home and End move between slides; Escape goes back to the report. Readable on a
+//! tablet: the slide scales with the screen and the buttons are large.
+
+use chrono::Utc;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::ended_quarters;
+use super::report_view::ReportView;
+use crate::domain::performance_report::{ReportLine, performance_report};
+use crate::domain::presentation::{Slide, slides};
+use crate::domain::rollup::RagCounts;
+use crate::domain::workspace::PerformanceIndex;
+use crate::render::line_chart::{LineChart, line_chart_svg};
+use crate::ui::address_state::use_address_state;
+use crate::ui::components::rag_badge::RagBadge;
+use crate::ui::page_title::use_page_title;
+
+/// The address of presentation mode (with the report's `?scope=…&quarter=…`).
+pub const PRESENT_PATH: &str = "/reports/present";
+
+fn counts_line(counts: &RagCounts) -> String {
+    counts.describe()
+}
+
+fn kpi_list(kpis: Vec<ReportLine>) -> impl IntoView {
+    view! {
+        <ul class="app-slide__kpis">
+            {kpis.into_iter().map(|l| view! {
+                <li><RagBadge rating=l.rating.clone() /> " " {l.kpi.name.clone()} <span class="app-slide__value">{format!(" — {}", l.value)}</span></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn kpi_slide(line: ReportLine) -> impl IntoView {
+    let kpi = line.kpi.clone();
+    let format = |v: f64| kpi.unit.format(v, kpi.decimals);
+    let points: Vec<(String, f64)> = line
+        .history
+        .iter()
+        .map(|(p, v)| (p.to_string(), *v))
+        .collect();
+    let title = format!("{}: the last {} values", kpi.name, points.len());
+    let svg = line_chart_svg(&LineChart {
+        title: &title,
+        points: &points,
+        target: line.target_value,
+        format: &format,
+    });
+    let rows: Vec<(String, String)> = points
+        .iter()
+        .map(|(p, v)| (p.clone(), format(*v)))
+        .collect();
+    view! {
+        <h2 class="app-slide__title">{kpi.name.clone()}</h2>
+        <p class="app-slide__facts">
+            <RagBadge rating=line.rating.clone() />
+            {format!(" Value {} against a target of {}. ", line.value, line.target)}
+            {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
+        </p>
+        <div class="app-slide__chart" inner_html=svg></div>
+        <details class="app-details">
+            <summary>"The figures behind the chart"</summary>
+            <table class="app-table app-table--compact">
+                <caption class="app-table__caption">{title.clone()}</caption>
+                <thead><tr><th scope="col">"Period"</th><th scope="col">"Value"</th></tr></thead>
+                <tbody>{rows.into_iter().map(|(p, v)| view! { <tr><th scope="row">{p}</th><td>{v}</td></tr> }).collect_view()}</tbody>
+            </table>
+        </details>
+        {(!line.commentary.is_empty()).then(|| view! { <p class="app-slide__note">{line.commentary.clone()}</p> })}
+        {(!line.actions.is_empty()).then(|| view! {
+            <p class="app-slide__note">{format!("Action plan: {}", line.actions.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("; "))}</p>
+        })}
+    }
+}
+
+fn slide_view(slide: Slide) -> AnyView {
+    match slide {
+        Slide::Title { title, council } => view! {
+            <p class="app-slide__council">{council}</p>
+            <h2 class="app-slide__title app-slide__title--big">{title}</h2>
+        }
+        .into_any(),
+        Slide::Summary { sentences, counts } => view! {
+            <h2 class="app-slide__title">"Summary"</h2>
+            <p class="app-slide__lead">{counts_line(&counts)}</p>
+            {sentences.into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+        }
+        .into_any(),
+        Slide::Ambition {
+            title,
+            counts,
+            kpis,
+        } => view! {
+            <h2 class="app-slide__title">{title}</h2>
+            <p class="app-slide__lead">{counts_line(&counts)}</p>
+            {kpi_list(kpis)}
+        }
+        .into_any(),
+        Slide::Kpi(line) => kpi_slide(*line).into_any(),
+    }
+}
+
+/// Presentation mode.
+#[component]
+pub fn PresentPage() -> impl IntoView {
+    use_page_title("Presentation");
+    let state = crate::ui::state::use_app_state();
+    let today = Utc::now().date_naive();
+    let latest = ended_quarters(today).first().copied();
+    let (view, _) = use_address_state(ReportView::from_query, ReportView::href);
+    let deck = Memo::new(move |_| {
+        let (scope, quarter) = view.with(|v| (v.scope.clone(), v.quarter.or(latest)));
+        let Some(quarter) = quarter else {
+            return Vec::new();
+        };
+        state.session.with(|s| {
+            let w = s.current();
+            let index = PerformanceIndex::new(&w.measurements);
+            slides(&performance_report(w, &index, &scope, quarter), w)
+        })
+    });
+    let at = RwSignal::new(0usize);
+    let last = move || deck.with(Vec::len).saturating_sub(1);
+    let navigate = use_navigate();
+    let back_href = move || view.with(ReportView::href);
+    let leave = move || navigate(&back_href(), Default::default());
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let next = match event.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" => Some((at.get_untracked() + 1).min(last())),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => Some(at.get_untracked().saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(last()),
+            "Escape" => {
+                leave();
+                None
+            }
+            _ => return,
+        };
+        event.prevent_default();
+        if let Some(next) = next {
+            at.set(next);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let full_screen = move |_| {
+        if let Some(deck) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("presentation"))
+        {
+            // Refused (no user gesture, or not allowed in a frame): the slides still fill the window.
+            let _ = deck.request_fullscreen();
+        }
+    };
+    view! {
+        <div id="presentation" class="app-present" role="region" aria-label="Presentation" data-testid="presentation">
+            <h1 class="app-visually-hidden">"Presentation"</h1>
+            <section class="app-slide" aria-roledescription="slide" data-testid="slide"
+                aria-label=move || format!("Slide {} of {}", at.get() + 1, deck.with(Vec::len))>
+                {move || deck.with(|d| d.get(at.get()).cloned()).map(slide_view)}
+            </section>
+            <nav class="app-present__controls" aria-label="Slides">
+                <button type="button" class="app-button app-button--secondary" data-testid="slide-previous"
+                    disabled=move || at.get() == 0 on:click=move |_| at.update(|n| *n = n.saturating_sub(1))>"Previous"</button>
+                <p class="app-present__counter" aria-live="polite" data-testid="slide-counter">
+                    {move || format!("Slide {} of {}", at.get() + 1, deck.with(Vec::len))}
+                </p>
+                <button type="button" class="app-button app-button--secondary" data-testid="slide-next"
+                    disabled=move || { at.get() >= last() } on:click=move |_| at.update(|n| *n = (*n + 1).min(last()))>"Next"</button>
+                <button type="button" class="app-button app-button--secondary" data-testid="slide-full-screen" on:click=full_screen>"Full screen"</button>
+                <a class="app-button app-button--secondary" href=back_href data-testid="slide-exit">"Back to the report"</a>
+            </nav>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! What the reports page shows, as its address holds it: whose report and which quarter. Plain Rust, tested
+//! natively.
+
+use crate::domain::period::Period;
+use crate::domain::scorecard::ScorecardScope;
+use crate::ui::area::Area;
+use crate::ui::scorecard_query::{encode, parse_query, scope_code, scope_from_code};
+use crate::ui::value_code::{code, decode};
+
+/// The page's state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportView {
+    /// Whose report: the organisation, a directorate or a committee.
+    pub scope: ScorecardScope,
+    /// The quarter; `None` is the latest that has ended.
+    pub quarter: Option<Period>,
+}
+
+impl ReportView {
+    /// Reads `?scope=committee:com-ah&quarter=2026/27 Q2`; anything unreadable is ignored.
+    pub fn from_query(query: &str) -> Self {
+        let mut view = Self::default();
+        for (key, value) in parse_query(query) {
+            match key.as_str() {
+                "scope" => view.scope = scope_from_code(&value),
+                "quarter" => view.quarter = decode::<Period>(&value),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The address of this view.
+    pub fn href(&self) -> String {
+        let pairs: Vec<String> = [
+            (
+                "scope",
+                Some(scope_code(&self.scope)).filter(|s| !s.is_empty()),
+            ),
+            ("quarter", self.quarter.as_ref().and_then(code)),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
+        .collect();
+        let path = Area::Reports.path();
+        if pairs.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", pairs.join("&"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::CommitteeId;
+    use crate::domain::period::{FinancialYear, Frequency};
+
+    #[test]
+    fn a_view_reads_back_from_its_address() {
+        let view = ReportView {
+            scope: ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap()),
+            quarter: Period::new(
+                Frequency::Quarterly,
+                FinancialYear::starting(2026).unwrap(),
+                2,
+            ),
+        };
+        let href = view.href();
+        assert_eq!(
+            href,
+            "/reports?scope=committee%3Acom-ah&quarter=2026%2F27%20Q2"
+        );
+        assert_eq!(
+            ReportView::from_query(href.split_once('?').unwrap().1),
+            view
+        );
+        assert_eq!(ReportView::default().href(), "/reports");
+    }
+}
