@@ -1,7 +1,7 @@
 //! A report's tables as plain rows of cells, so the page, the standalone HTML file and the CSV download
 //! print the same figures. A rating cell keeps its status beside its words, for the icon and colour.
 
-use super::performance_report::PerformanceReport;
+use super::performance_report::{PerformanceReport, ReportLine};
 use super::rag::RagStatus;
 use super::trend::Direction;
 
@@ -136,6 +136,101 @@ pub fn scorecard_table(report: &PerformanceReport) -> ReportTable {
     }
 }
 
+/// One KPI's open actions.
+pub fn kpi_actions_table(line: &ReportLine) -> ReportTable {
+    ReportTable {
+        caption: format!("Action plan for {}", line.kpi.name),
+        header: vec!["Action", "Owner", "Due", "Status"],
+        rows: line
+            .actions
+            .iter()
+            .map(|a| {
+                vec![
+                    Cell::Text(a.title.clone()),
+                    Cell::Text(if a.owner.is_empty() {
+                        "Not named".to_owned()
+                    } else {
+                        a.owner.clone()
+                    }),
+                    Cell::Text(a.due.map_or_else(
+                        || "No date".to_owned(),
+                        |d| d.format("%-d %b %Y").to_string(),
+                    )),
+                    Cell::Text(if a.overdue {
+                        format!("{} (overdue)", a.status)
+                    } else {
+                        a.status.to_owned()
+                    }),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One KPI's recent values, as its chart draws them.
+pub fn kpi_values_table(line: &ReportLine) -> ReportTable {
+    let kpi = &line.kpi;
+    ReportTable {
+        caption: format!("{} values", kpi.name),
+        header: vec!["Period", "Value"],
+        rows: line
+            .history
+            .iter()
+            .map(|(p, v)| {
+                vec![
+                    Cell::Text(p.to_string()),
+                    Cell::Text(kpi.unit.format(*v, kpi.decimals)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Every exception's rows of `per_kpi`, each row led by the KPI's name.
+fn across_exceptions(
+    report: &PerformanceReport,
+    caption: String,
+    per_kpi: fn(&ReportLine) -> ReportTable,
+    header: Vec<&'static str>,
+) -> ReportTable {
+    let rows = report
+        .exceptions()
+        .into_iter()
+        .flat_map(|line| {
+            per_kpi(line).rows.into_iter().map(|row| {
+                std::iter::once(Cell::Text(line.kpi.name.clone()))
+                    .chain(row)
+                    .collect()
+            })
+        })
+        .collect();
+    ReportTable {
+        caption,
+        header,
+        rows,
+    }
+}
+
+/// The exceptions' action plans in one table.
+pub fn actions_table(report: &PerformanceReport) -> ReportTable {
+    across_exceptions(
+        report,
+        format!("Action plans for the exceptions, {}", report.quarter),
+        kpi_actions_table,
+        vec!["KPI", "Action", "Owner", "Due", "Status"],
+    )
+}
+
+/// The values behind the exceptions' charts in one table.
+pub fn values_table(report: &PerformanceReport) -> ReportTable {
+    across_exceptions(
+        report,
+        format!("Values behind the exceptions' charts, {}", report.quarter),
+        kpi_values_table,
+        vec!["KPI", "Period", "Value"],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -173,6 +268,22 @@ mod tests {
         assert_eq!(
             summary.text_rows()[0],
             ["Red", &report.counts.red.to_string()]
+        );
+        let exceptions = report.exceptions();
+        let actions = actions_table(&report);
+        assert_eq!(
+            actions.rows.len(),
+            exceptions.iter().map(|l| l.actions.len()).sum::<usize>()
+        );
+        assert!(actions.rows.iter().all(|r| r.len() == actions.header.len()));
+        let values = values_table(&report);
+        assert_eq!(
+            values.rows.len(),
+            exceptions.iter().map(|l| l.history.len()).sum::<usize>()
+        );
+        assert_eq!(
+            kpi_values_table(exceptions[0]).rows.len(),
+            exceptions[0].history.len()
         );
     }
 }

@@ -88,6 +88,19 @@ impl Default for RiskBands {
 }
 
 impl RiskBands {
+    /// Checks the bands split the scores 1 to 25 into three non-empty bands: green from 1, amber above it,
+    /// red above amber up to 25.
+    pub fn check(self) -> Result<(), String> {
+        if self.green_max >= 1 && self.green_max < self.amber_max && self.amber_max < 25 {
+            Ok(())
+        } else {
+            Err(format!(
+                "The bands must run green from 1, then amber, then red up to 25: green up to {} and amber up to {} do not.",
+                self.green_max, self.amber_max
+            ))
+        }
+    }
+
     /// The band of a score.
     pub fn band(self, score: u8) -> RagStatus {
         if score <= self.green_max {
@@ -350,6 +363,41 @@ mod tests {
 
     fn assessment(likelihood: u8, impact: u8) -> RiskAssessment {
         RiskAssessment::new(likelihood, impact).unwrap()
+    }
+
+    #[test]
+    fn bands_must_leave_each_of_green_amber_and_red_some_scores() {
+        assert_eq!(RiskBands::default().check(), Ok(()));
+        for (green_max, amber_max) in [(0, 12), (6, 6), (12, 8), (6, 25)] {
+            assert!(
+                RiskBands {
+                    green_max,
+                    amber_max
+                }
+                .check()
+                .is_err(),
+                "{green_max}/{amber_max}"
+            );
+        }
+        let narrow = RiskBands {
+            green_max: 4,
+            amber_max: 9,
+        };
+        assert_eq!(narrow.check(), Ok(()));
+        assert_eq!(
+            (
+                narrow.band(4),
+                narrow.band(5),
+                narrow.band(9),
+                narrow.band(10)
+            ),
+            (
+                RagStatus::Green,
+                RagStatus::Amber,
+                RagStatus::Amber,
+                RagStatus::Red
+            )
+        );
     }
 
     fn risk(level: RiskLevel, residual: RiskAssessment) -> Risk {

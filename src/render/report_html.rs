@@ -9,7 +9,8 @@ use super::line_chart::{LineChart, line_chart_svg};
 use super::rag_icon::badge_html;
 use crate::domain::performance_report::{PerformanceReport, ReportLine};
 use crate::domain::report_table::{
-    Cell, ReportTable, exceptions_table, scorecard_table, summary_table,
+    Cell, ReportTable, exceptions_table, kpi_actions_table, kpi_values_table, scorecard_table,
+    summary_table,
 };
 
 /// The report's own styles and the RAG badges': linked by the app and written into a standalone file.
@@ -86,14 +87,6 @@ fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
         target: line.target_value,
         format: &format,
     });
-    let values = ReportTable {
-        caption: format!("{} values", kpi.name),
-        header: vec!["Period", "Value"],
-        rows: points
-            .iter()
-            .map(|(p, v)| vec![Cell::Text(p.clone()), Cell::Text(format(*v))])
-            .collect(),
-    };
     let figure = if chart.is_empty() {
         String::new()
     } else {
@@ -103,7 +96,7 @@ fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
             line.target_value
                 .map(|t| format!("; the dashed line is the target, {}", escape(&format(t))))
                 .unwrap_or_default(),
-            table_html(&values, "report-chart-values")
+            table_html(&kpi_values_table(line), "report-chart-values")
         )
     };
     let facts = [
@@ -151,33 +144,7 @@ fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
             }
         )
     } else {
-        let table = ReportTable {
-            caption: format!("Action plan for {}", kpi.name),
-            header: vec!["Action", "Owner", "Due", "Status"],
-            rows: line
-                .actions
-                .iter()
-                .map(|a| {
-                    vec![
-                        Cell::Text(a.title.clone()),
-                        Cell::Text(if a.owner.is_empty() {
-                            "Not named".to_owned()
-                        } else {
-                            a.owner.clone()
-                        }),
-                        Cell::Text(a.due.map_or_else(
-                            || "No date".to_owned(),
-                            |d| d.format("%-d %b %Y").to_string(),
-                        )),
-                        Cell::Text(if a.overdue {
-                            format!("{} (overdue)", a.status)
-                        } else {
-                            a.status.to_owned()
-                        }),
-                    ]
-                })
-                .collect(),
-        };
+        let table = kpi_actions_table(line);
         format!(
             "{}{}",
             heading(level + 1, "", "Action plan"),

@@ -674,6 +674,12 @@ fn frequency_adjective(frequency: Frequency) -> &'static str {
 /// RAG rules must be consistent; targets must be for the KPI's own periods or whole years; a plausible range
 /// must run upwards; a plan must not end before it starts.
 fn check_rules_and_targets(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
+    if let Err(problem) = workspace.framework.risk.bands.check() {
+        problems.push(Problem::new(
+            format!("{ROOT}.framework.risk.bands"),
+            problem,
+        ));
+    }
     if let Err(problem) = workspace.framework.calendar.check() {
         problems.push(Problem::new(
             format!("{ROOT}.framework.calendar"),

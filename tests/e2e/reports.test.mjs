@@ -130,6 +130,15 @@ test('each report table downloads as CSV with the rows the page shows', async ()
     assert.equal(lines.length - 1, rows);
     const firstKpi = (await page.getByTestId('report-scorecard-table').locator('tbody tr th').first().textContent()).trim();
     assert.ok(lines[1].startsWith(firstKpi.includes(',') ? `"${firstKpi}"` : firstKpi));
+
+    const actionRows = await page.getByTestId('report-actions').locator('tbody tr').count();
+    const [actions] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-csv-actions').click(),
+    ]);
+    const actionLines = (await readFile(await actions.path(), 'utf8')).trimEnd().split('\r\n');
+    assert.equal(actionLines[0], 'KPI,Action,Owner,Due,Status');
+    assert.equal(actionLines.length - 1, actionRows, 'every action plan shown under the exceptions');
   });
 });
 

@@ -174,3 +174,33 @@ test('the action-plans overview lists red KPIs without a plan and the open actio
     assert.equal((await page.getByTestId('page-heading').textContent()).trim(), name);
   });
 });
+
+test('a risk shows what it is before its review, and the score bands can be changed but not broken', async () => {
+  await app.visit('/risks', async (page) => {
+    const first = page.getByTestId('risk-row').first();
+    await first.waitFor();
+    await first.getByTestId('record-review').click();
+    const details = page.getByTestId('risk-details');
+    await details.waitFor();
+    const text = await details.textContent();
+    for (const term of ['Owner', 'Mitigations', 'When to escalate, and when to accept', 'KPIs it bears on', 'Ambitions it threatens']) {
+      assert.ok(text.includes(term), `${term} is shown`);
+    }
+    assert.ok((await details.locator('dd').count()) >= 5);
+
+    const cell = page.getByTestId('matrix-cell-2-3');
+    assert.match(await cell.getAttribute('aria-label'), /score 6 \(Green\)/);
+    await page.getByTestId('bands').locator('summary').click();
+    await page.getByTestId('bands-green').fill('12');
+    await page.getByTestId('bands-amber').fill('9');
+    await page.getByTestId('bands-save').click();
+    assert.match(await page.getByTestId('bands-outcome').textContent(), /must run green from 1, then amber, then red/);
+    assert.match(await cell.getAttribute('aria-label'), /score 6 \(Green\)/, 'a refused change moves nothing');
+
+    await page.getByTestId('bands-green').fill('4');
+    await page.getByTestId('bands-save').click();
+    assert.match(await page.getByTestId('bands-outcome').textContent(), /^Bands saved: green 1 to 4, amber to 9/);
+    assert.match(await cell.getAttribute('aria-label'), /score 6 \(Amber\)/);
+    assert.match(await page.getByTestId('matrix-cell-5-2').getAttribute('aria-label'), /score 10 \(Red\)/);
+  });
+});

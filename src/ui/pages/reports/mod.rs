@@ -13,7 +13,9 @@ use wasm_bindgen::JsCast;
 use crate::domain::assessment::reporting_period;
 use crate::domain::performance_report::{PerformanceReport, performance_report};
 use crate::domain::period::{Frequency, Period};
-use crate::domain::report_table::{ReportTable, exceptions_table, scorecard_table, summary_table};
+use crate::domain::report_table::{
+    ReportTable, actions_table, exceptions_table, scorecard_table, summary_table, values_table,
+};
 use crate::domain::workspace::PerformanceIndex;
 use crate::render::report_html::{report_body, running_head, standalone_report};
 use crate::storage::csv;
@@ -190,6 +192,10 @@ pub fn ReportsPage() -> impl IntoView {
                 on:click=move |_| download_table("summary", summary_table)>"Summary table (CSV)"</button>
             <button type="button" class="app-button app-button--secondary" data-testid="report-csv-exceptions"
                 on:click=move |_| download_table("exceptions", exceptions_table)>"Exceptions table (CSV)"</button>
+            <button type="button" class="app-button app-button--secondary" data-testid="report-csv-actions"
+                on:click=move |_| download_table("action-plans", actions_table)>"Action plans (CSV)"</button>
+            <button type="button" class="app-button app-button--secondary" data-testid="report-csv-values"
+                on:click=move |_| download_table("chart-values", values_table)>"Chart values (CSV)"</button>
             <button type="button" class="app-button app-button--secondary" data-testid="report-csv-scorecard"
                 on:click=move |_| download_table("scorecard", scorecard_table)>"Full scorecard (CSV)"</button>
         </div>

@@ -6,6 +6,7 @@ mod actions_page;
 mod audit_checks_form;
 mod audit_page;
 mod audit_view;
+mod bands_form;
 mod calendar_page;
 mod lessons_page;
 mod matrix;
@@ -29,6 +30,7 @@ use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 pub use actions_page::ActionsPage;
 pub use audit_page::AuditPage;
+use bands_form::BandsForm;
 pub use calendar_page::CalendarPage;
 pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
@@ -196,6 +198,7 @@ pub fn RisksPage() -> impl IntoView {
         <RiskFilters view=view apply=apply />
         {move || reviewing.get().map(|risk| view! { <ReviewForm risk=risk close=close /> })}
         <RiskMatrix map=map bands=bands view=view apply=apply />
+        <BandsForm />
         <RegisterTable lines=lines view=view apply=apply />
     }
 }

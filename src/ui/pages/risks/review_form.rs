@@ -1,4 +1,5 @@
-//! Recording a review of one risk: its history so far, then the date, who, what was concluded and the
+//! Recording a review of one risk: what the risk is (description, owner, mitigations, escalation criteria,
+//! the KPIs and ambitions it bears on), its history so far, then the date, who, what was concluded and the
 //! likelihood and impact now. The domain checks the draft whole; a refusal changes nothing.
 
 use chrono::{NaiveDate, Utc};
@@ -9,12 +10,19 @@ use crate::domain::risk::RiskReview;
 use crate::domain::risk_review_entry::{ReviewDraft, record_review};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
+use crate::ui::pages::kpi::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// What the form needs of the risk, owned.
 #[derive(Clone, Debug, PartialEq)]
 struct Reviewed {
     title: String,
+    description: String,
+    owner: String,
+    mitigations: Vec<String>,
+    escalation: String,
+    kpis: Vec<(String, String)>,
+    ambitions: Vec<String>,
     likelihood: u8,
     impact: u8,
     history: Vec<RiskReview>,
@@ -41,12 +49,32 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
     let id = risk.clone();
     let reviewed = Memo::new(move |_| {
         state.session.with(|s| {
-            s.current()
-                .risks
+            let w = s.current();
+            w.risks
                 .iter()
                 .find(|r| r.id == id && r.closed.is_none())
                 .map(|r| Reviewed {
                     title: r.title.clone(),
+                    description: r.description.clone(),
+                    owner: r
+                        .owner
+                        .as_ref()
+                        .and_then(|p| w.person(p))
+                        .map_or_else(|| "Not named".to_owned(), |p| p.name.clone()),
+                    mitigations: r.mitigations.clone(),
+                    escalation: r.escalation_criteria.clone(),
+                    kpis: r
+                        .kpis
+                        .iter()
+                        .filter_map(|k| w.kpi(k))
+                        .map(|k| (k.id.to_string(), k.name.clone()))
+                        .collect(),
+                    ambitions: r
+                        .ambitions
+                        .iter()
+                        .filter_map(|a| w.ambitions.iter().find(|x| &x.id == a))
+                        .map(|a| format!("Ambition {}: {}", a.number, a.title))
+                        .collect(),
                     likelihood: r.residual.likelihood.get(),
                     impact: r.residual.impact.get(),
                     history: r.reviews.clone(),
@@ -86,6 +114,26 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
         <section class="app-section" aria-labelledby="review-heading" data-testid="review-form-section">
             {move || reviewed.get().map(|r| view! {
                 <h2 id="review-heading" tabindex="-1">{format!("Review: {}", r.title)}</h2>
+                <dl class="app-risk-facts" data-testid="risk-details">
+                    {(!r.description.is_empty()).then(|| view! { <dt>"The risk"</dt><dd>{r.description.clone()}</dd> })}
+                    <dt>"Owner"</dt><dd>{r.owner.clone()}</dd>
+                    <dt>"Mitigations"</dt>
+                    <dd>{if r.mitigations.is_empty() {
+                        view! { "None recorded" }.into_any()
+                    } else {
+                        view! { <ul class="app-duties">{r.mitigations.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul> }.into_any()
+                    }}</dd>
+                    <dt>"When to escalate, and when to accept"</dt>
+                    <dd>{if r.escalation.is_empty() { "None recorded".to_owned() } else { r.escalation.clone() }}</dd>
+                    <dt>"KPIs it bears on"</dt>
+                    <dd>{if r.kpis.is_empty() {
+                        view! { "None linked" }.into_any()
+                    } else {
+                        view! { <ul class="app-duties">{r.kpis.iter().map(|(id, name)| view! { <li><a href=kpi_path(id)>{name.clone()}</a></li> }).collect_view()}</ul> }.into_any()
+                    }}</dd>
+                    <dt>"Ambitions it threatens"</dt>
+                    <dd>{if r.ambitions.is_empty() { "None linked".to_owned() } else { r.ambitions.join("; ") }}</dd>
+                </dl>
                 <table class="app-table app-table--compact" data-testid="review-history">
                     <caption class="app-table__caption">{format!("Reviews so far ({})", r.history.len())}</caption>
                     <thead><tr><th scope="col">"Date"</th><th scope="col">"By"</th><th scope="col">"Residual"</th><th scope="col">"Note"</th></tr></thead>
