@@ -8,9 +8,9 @@ use crate::ui::area::Area;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
-    ActionsPage, AreaPlaceholder, AuditPage, CalendarPage, DataPage, GoldenThreadPage, HelpPage,
-    KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, PresentPage, ReportsPage, RisksPage,
-    RolesPage, ScorecardsPage, StructurePage, ValidationPage,
+    AccessibilityPage, ActionsPage, AreaPlaceholder, AuditPage, CalendarPage, DataPage,
+    GoldenThreadPage, HelpPage, KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, PresentPage,
+    ReportsPage, RisksPage, RolesPage, ScorecardsPage, StructurePage, ValidationPage,
 };
 use crate::ui::state::AppState;
 
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment(Area::Data.slug()) view=DataPage />
                     <Route path=StaticSegment(Area::Help.slug()) view=HelpPage />
+                    <Route path=StaticSegment("accessibility") view=AccessibilityPage />
                 </Routes>
             </main>
             <SiteFooter />

@@ -86,3 +86,22 @@ test('without JavaScript the page explains what it needs', async () => {
     { contextOptions: { javaScriptEnabled: false }, axe: false },
   );
 });
+
+test('every page links to the accessibility statement, which follows the model statement for public bodies', async () => {
+  await app.visit('/scorecards', async (page) => {
+    await page.getByTestId('accessibility-link').click();
+    await page.waitForURL(`${app.origin()}/accessibility`);
+    const headings = await page.locator('main h2, main h3').allTextContents();
+    for (const required of [
+      'How accessible this tool is',
+      'Feedback and contact information',
+      'Reporting accessibility problems',
+      'Enforcement procedure',
+      'Compliance status',
+      'Preparation of this accessibility statement',
+    ]) {
+      assert.ok(headings.some((h) => h.includes(required)), `the statement has "${required}"`);
+    }
+    assert.match(await page.locator('main').textContent(), /Wealdshire County Council/);
+  });
+});

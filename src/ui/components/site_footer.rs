@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::area::Area;
+use crate::ui::pages::ACCESSIBILITY_PATH;
 
 /// The site footer.
 #[component]
@@ -12,6 +13,8 @@ pub fn SiteFooter() -> impl IntoView {
             <p>
                 "Your data is kept in this browser and leaves it only when you export a file. "
                 <a href=Area::Help.path()>"About this tool"</a>
+                " · "
+                <a href=ACCESSIBILITY_PATH data-testid="accessibility-link">"Accessibility statement"</a>
             </p>
             <p class="app-footer__version">"Version " {env!("CARGO_PKG_VERSION")}</p>
         </footer>

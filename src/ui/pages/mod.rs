@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod accessibility;
 mod area_placeholder;
 mod data;
 mod golden_thread;
@@ -10,6 +11,7 @@ mod reports;
 mod risks;
 mod scorecards;
 
+pub use accessibility::{ACCESSIBILITY_PATH, AccessibilityPage};
 pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
 pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
