@@ -105,3 +105,23 @@ test('every page links to the accessibility statement, which follows the model s
     assert.match(await page.locator('main').textContent(), /Wealdshire County Council/);
   });
 });
+
+test('the page runs under a Content-Security-Policy that allows only its own scripts and the hashed loader', async () => {
+  await app.visit('/', async (page) => {
+    await page.locator('main h1').waitFor();
+    const { policy, inline } = await page.evaluate(() => ({
+      policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '',
+      inline: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent),
+    }));
+    const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    assert.match(policy, /default-src 'none'/);
+    assert.match(scriptSrc, /'wasm-unsafe-eval'/);
+    assert.doesNotMatch(scriptSrc, /'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+    assert.ok(inline.length >= 1, 'Trunk writes one inline loader');
+    const { createHash } = await import('node:crypto');
+    for (const body of inline) {
+      const hash = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+      assert.ok(scriptSrc.includes(hash), `the policy names the hash of each inline script (${hash})`);
+    }
+  });
+});
