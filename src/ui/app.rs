@@ -12,6 +12,7 @@ use crate::ui::pages::{
     GoldenThreadPage, HelpPage, KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, PresentPage,
     ReportsPage, RisksPage, RolesPage, ScorecardsPage, StructurePage, ValidationPage,
 };
+use crate::ui::served_path::served_under;
 use crate::ui::state::AppState;
 
 /// The whole app: skip link, header, the routed page and the footer.
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
     state.watch_other_tabs();
     let placeholder = |area: Area| move || view! { <AreaPlaceholder area=area /> };
     view! {
-        <Router>
+        <Router base=served_under()>
             <SkipLink />
             <SiteHeader />
             <main id=MAIN_CONTENT_ID class="app-main" tabindex="-1">

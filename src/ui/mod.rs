@@ -9,6 +9,7 @@ mod page_title;
 pub mod pages;
 pub mod panic_banner;
 pub mod scorecard_query;
+pub mod served_path;
 pub mod state;
 pub mod tree_navigation;
 pub mod value_code;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::ui::area::Area;
 use crate::ui::pages::ACCESSIBILITY_PATH;
 
@@ -12,9 +14,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="app-footer">
             <p>
                 "Your data is kept in this browser and leaves it only when you export a file. "
-                <a href=Area::Help.path()>"About this tool"</a>
+                <a href=link(&Area::Help.path())>"About this tool"</a>
                 " · "
-                <a href=ACCESSIBILITY_PATH data-testid="accessibility-link">"Accessibility statement"</a>
+                <a href=link(ACCESSIBILITY_PATH) data-testid="accessibility-link">"Accessibility statement"</a>
             </p>
             <p class="app-footer__version">"Version " {env!("CARGO_PKG_VERSION")}</p>
         </footer>

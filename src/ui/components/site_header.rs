@@ -1,6 +1,8 @@
 //! The header on every page: the council's name and the main navigation.
 
 use leptos::prelude::*;
+
+use crate::ui::served_path::link;
 use leptos_router::components::A;
 
 use crate::ui::area::Area;
@@ -24,7 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                             view! {
                                 <li class="app-nav__item">
                                     <A
-                                        href=area.path()
+                                        href=link(&area.path())
                                         exact=area == Area::Overview
                                         attr:class="app-nav__link"
                                         attr:data-testid=area.nav_test_id()

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::ui::area::Area;
 use crate::ui::download::export_workspace;
 use crate::ui::state::{SaveStatus, StartupNotice, use_app_state};
@@ -70,7 +72,7 @@ pub fn StatusBanner() -> impl IntoView {
             view! {
                 <div class="app-banner app-banner--warning" role="alert" data-testid="startup-notice">
                     <p>{message}</p>
-                    <p><a href=Area::Data.path()>"Go to the Data page"</a></p>
+                    <p><a href=link(&Area::Data.path())>"Go to the Data page"</a></p>
                 </div>
             }
         })}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 
@@ -13,7 +15,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1 data-testid="page-heading">"Page not found"</h1>
         <p>"If you typed the web address, check it is correct. If you followed a link, it may be out of date."</p>
         <p>
-            <a href=Area::Overview.path() data-testid="back-to-overview">
+            <a href=link(&Area::Overview.path()) data-testid="back-to-overview">
                 "Go to the overview"
             </a>
         </p>

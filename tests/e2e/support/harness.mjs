@@ -8,12 +8,12 @@ import { axeViolations } from './axe.mjs';
 
 /**
  * Registers before/after hooks for a test file and returns helpers bound to the running server.
- * `dist` defaults to the release build that .ci/test makes.
+ * `dist` defaults to the release build that .ci/test makes; `prefix` is the sub-path it is served under.
  */
-export function useApp({ dist = process.env.PMF_DIST ?? 'dist' } = {}) {
+export function useApp({ dist = process.env.PMF_DIST ?? 'dist', prefix = '/' } = {}) {
   const state = {};
   before(async () => {
-    state.server = await serveStatic(dist);
+    state.server = await serveStatic(dist, { prefix });
     state.browser = await launchBrowser();
   });
   after(async () => {

@@ -25,16 +25,23 @@ async function isFile(path) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 at a free port.
+ * Serves `root` on 127.0.0.1 at a free port, under `prefix` (`/`, or `/pmf/` as a host serving the app from a
+ * sub-path would): a request outside the prefix is answered 404.
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, { prefix = '/' } = {}) {
   const base = resolve(root);
   if (!(await isFile(join(base, 'index.html')))) {
     throw new Error(`No release build at ${base}: run 'trunk build --release' first.`);
   }
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    const full = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    if (!(full.startsWith(prefix) || `${full}/` === prefix)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`${full} is outside ${prefix}`);
+      return;
+    }
+    const path = `/${full.slice(prefix.length)}`;
     const candidate = normalize(join(base, path));
     const inside = candidate === base || candidate.startsWith(base + sep);
     const file = inside && (await isFile(candidate)) ? candidate : join(base, 'index.html');

@@ -15,6 +15,8 @@ use std::collections::HashSet;
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::thread_tree::thread_tree;
 use crate::domain::workspace::PerformanceIndex;
@@ -114,8 +116,8 @@ pub fn GoldenThreadPage() -> impl IntoView {
         <h1 data-testid="page-heading">{Area::GoldenThread.label()}</h1>
         <p class="app-lead">{Area::GoldenThread.purpose()}</p>
         <ul class="app-link-list">
-            <li><a href=PLAN_PATH data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></li>
-            <li><a href=STRUCTURE_PATH data-testid="structure-link">"Manage the framework: add, rename, move and retire ambitions, directorates, services, teams and KPIs"</a></li>
+            <li><a href=link(PLAN_PATH) data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></li>
+            <li><a href=link(STRUCTURE_PATH) data-testid="structure-link">"Manage the framework: add, rename, move and retire ambitions, directorates, services, teams and KPIs"</a></li>
         </ul>
         <div class="app-thread">
             <ThreadTreeView tree=tree ratings=ratings place=place selected=selected expanded=expanded go=go />

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use super::ThreadPlace;
 use crate::domain::golden_thread::ThreadNode;
 use crate::domain::ids::KpiId;
@@ -210,7 +212,7 @@ pub fn NodeDetail(
                         {if i == last {
                             view! { <span aria-current="location">{name}</span> }.into_any()
                         } else {
-                            view! { <a href=href on:click=link_to(key)>{name}</a> }.into_any()
+                            view! { <a href=link(&href) on:click=link_to(key)>{name}</a> }.into_any()
                         }}
                     </li>
                 }
@@ -231,7 +233,7 @@ pub fn NodeDetail(
                         <RagStatusBadge status=summary none_label="Not rated" />
                         " " {counts.describe()}
                     </p>
-                    {scorecard.map(|(href, label)| view! { <p><a href=href data-testid="thread-scorecard-link">{label}</a></p> })}
+                    {scorecard.map(|(href, label)| view! { <p><a href=link(&href) data-testid="thread-scorecard-link">{label}</a></p> })}
                     {(!contributes.is_empty()).then(|| view! {
                         <h3>"How does this contribute?"</h3>
                         <ul class="app-thread__paths" data-testid="thread-contributes">
@@ -255,7 +257,7 @@ pub fn NodeDetail(
                         <tbody>
                             {kpis.into_iter().map(|k| view! {
                                 <tr>
-                                    <th scope="row"><a href=kpi_path(&k.id)>{k.name}</a></th>
+                                    <th scope="row"><a href=link(&kpi_path(&k.id))>{k.name}</a></th>
                                     <td>{k.level}</td>
                                     <td>{match k.rating {
                                         Some(rating) => view! { <RagBadge rating=rating /> }.into_any(),
@@ -278,7 +280,7 @@ pub fn NodeDetail(
                             {actions.into_iter().map(|a| view! {
                                 <tr>
                                     <th scope="row">{a.title}</th>
-                                    <td><a href=kpi_path(&a.kpi_id)>{a.kpi_name}</a></td>
+                                    <td><a href=link(&kpi_path(&a.kpi_id))>{a.kpi_name}</a></td>
                                     <td>{a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })}</td>
                                     <td>{a.status}</td>
                                 </tr>

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use super::ThreadPlace;
 use crate::charts::thread_chart::{key_at, thread_summary, thread_sunburst};
 use crate::domain::ids::KpiId;
@@ -93,7 +95,7 @@ pub fn ThreadOverview(
                         let c = row.counts;
                         view! {
                             <tr>
-                                <th scope="row"><a href=href on:click=open>{row.name}</a></th>
+                                <th scope="row"><a href=link(&href) on:click=open>{row.name}</a></th>
                                 <td><RagStatusBadge status=row.summary none_label="Not rated" /></td>
                                 <td class="app-table__number">{c.red}</td>
                                 <td class="app-table__number">{c.amber}</td>

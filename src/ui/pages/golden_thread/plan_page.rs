@@ -4,6 +4,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::plan_on_a_page::{PageLimits, plan_on_a_page};
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::thread_tree::thread_tree;
@@ -109,7 +111,7 @@ pub fn PlanOnAPagePage() -> impl IntoView {
                                         {a.headlines.into_iter().map(|(id, name, status)| view! {
                                             <li>
                                                 <RagStatusBadge status=status none_label="Not rated" />
-                                                " " <a href=kpi_path(&id)>{name}</a>
+                                                " " <a href=link(&kpi_path(&id))>{name}</a>
                                             </li>
                                         }).collect_view()}
                                     </ul>

@@ -5,6 +5,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::ids::{AmbitionId, ServiceId};
 use crate::domain::kpi::KpiLevel;
 use crate::domain::kpi_cycle::{Decision, KpiProposal, propose};
@@ -180,7 +182,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
             {move || outcome.get().map(|result| match result {
                 Ok((name, href)) => view! {
                     <div class="app-notice" role="status" data-testid="propose-outcome">
-                        "Proposed: " <a href=href>{name}</a> ". It is off the scorecards until it is approved and goes live."
+                        "Proposed: " <a href=link(&href)>{name}</a> ". It is off the scorecards until it is approved and goes live."
                     </div>
                 }.into_any(),
                 Err(text) => view! { <p class="app-error-text" role="alert" data-testid="propose-outcome">{text}</p> }.into_any(),

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::ids::KpiId;
 use crate::domain::thread_tree::thread_tree;
 use crate::ui::pages::ThreadPlace;
@@ -46,7 +48,7 @@ pub fn KpiContribution(id: Memo<String>) -> impl IntoView {
                                     <ol class="app-breadcrumbs__inline">
                                         {path.into_iter().map(|(key, name)| {
                                             let href = ThreadPlace { node: Some(key), search: String::new() }.href();
-                                            view! { <li><a href=href>{name}</a></li> }
+                                            view! { <li><a href=link(&href)>{name}</a></li> }
                                         }).collect_view()}
                                     </ol>
                                 </li>

@@ -14,6 +14,8 @@ mod spc_section;
 
 use chrono::Utc;
 use leptos::prelude::*;
+
+use crate::ui::served_path::link;
 use leptos_router::hooks::use_params_map;
 
 use crate::charts::trend_chart::{YearEndForecast, trend_chart, trend_summary};
@@ -146,7 +148,7 @@ pub fn KpiPage() -> impl IntoView {
     });
     Effect::new(move |_| document().set_title(&format!("{} – {}", title.get(), council.get())));
     view! {
-        <p><a href=Area::Scorecards.path() data-testid="back-to-scorecards">"Back to the scorecards"</a></p>
+        <p><a href=link(&Area::Scorecards.path()) data-testid="back-to-scorecards">"Back to the scorecards"</a></p>
         <Show
             when=move || position.with(Option::is_some)
             fallback=move || view! {

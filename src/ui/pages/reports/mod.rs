@@ -8,6 +8,8 @@ mod report_view;
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
+
+use crate::ui::served_path::link;
 use wasm_bindgen::JsCast;
 
 use crate::domain::assessment::reporting_period;
@@ -199,7 +201,7 @@ pub fn ReportsPage() -> impl IntoView {
             <button type="button" class="app-button app-button--secondary" data-testid="report-csv-scorecard"
                 on:click=move |_| download_table("scorecard", scorecard_table)>"Full scorecard (CSV)"</button>
         </div>
-        <p><a href=present_href data-testid="report-present">"Present this report to councillors (full screen, arrow keys to move)"</a></p>
+        <p><a href=move || link(&present_href()) data-testid="report-present">"Present this report to councillors (full screen, arrow keys to move)"</a></p>
         {move || failure.get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
         </div>
         {move || report.get().map(|r| view! { <div class="app-report-host" inner_html=report_body(&r, 2, today)></div> })}

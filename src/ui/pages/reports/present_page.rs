@@ -6,6 +6,8 @@
 use chrono::Utc;
 use leptos::ev;
 use leptos::prelude::*;
+
+use crate::ui::served_path::link;
 use leptos_router::hooks::use_navigate;
 
 use super::ended_quarters;
@@ -172,7 +174,7 @@ pub fn PresentPage() -> impl IntoView {
                 <button type="button" class="app-button app-button--secondary" data-testid="slide-next"
                     disabled=move || { at.get() >= last() } on:click=move |_| at.update(|n| *n = (*n + 1).min(last()))>"Next"</button>
                 <button type="button" class="app-button app-button--secondary" data-testid="slide-full-screen" on:click=full_screen>"Full screen"</button>
-                <a class="app-button app-button--secondary" href=back_href data-testid="slide-exit">"Back to the report"</a>
+                <a class="app-button app-button--secondary" href=move || link(&back_href()) data-testid="slide-exit">"Back to the report"</a>
             </nav>
         </div>
     }

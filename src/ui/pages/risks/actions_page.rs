@@ -4,6 +4,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::action_overview::action_overview;
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::smart::check_action;
@@ -94,7 +96,7 @@ pub fn ActionsPage() -> impl IntoView {
                     <tbody>
                         {red_without_plan.into_iter().map(|(id, name)| view! {
                             <tr>
-                                <th scope="row"><a href=kpi_path(&id)>{name}</a></th>
+                                <th scope="row"><a href=link(&kpi_path(&id))>{name}</a></th>
                                 <td>"Add an action plan on its page"</td>
                             </tr>
                         }).collect_view()}
@@ -116,7 +118,7 @@ pub fn ActionsPage() -> impl IntoView {
                         {open.into_iter().map(|a| view! {
                             <tr data-testid="open-action">
                                 <th scope="row">{a.title}</th>
-                                <td>{a.kpi.map(|(id, name)| view! { <a href=kpi_path(&id)>{name}</a> })}</td>
+                                <td>{a.kpi.map(|(id, name)| view! { <a href=link(&kpi_path(&id))>{name}</a> })}</td>
                                 <td>{a.owner}</td>
                                 <td>{a.due} {a.overdue.then(|| view! { " " <span class="app-flag" data-testid="action-overdue">"Overdue"</span> })}</td>
                                 <td>{a.status}</td>

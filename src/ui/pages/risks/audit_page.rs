@@ -5,6 +5,8 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::audit_entry::{
     AuditDraw, MAX_PER_COMMITTEE, complete_follow_up, draw_audit, quarters_to_audit,
 };
@@ -347,7 +349,7 @@ pub fn AuditPage() -> impl IntoView {
                                 let name = line.name.clone();
                                 view! {
                                     <tr data-testid="audit-sample-row">
-                                        <th scope="row"><a href=kpi_path(line.kpi.as_str())>{line.name.clone()}</a></th>
+                                        <th scope="row"><a href=link(&kpi_path(line.kpi.as_str()))>{line.name.clone()}</a></th>
                                         <td>{line.committee}</td>
                                         {line.outcomes.into_iter().map(|o| view! { <td>{o}</td> }).collect_view()}
                                         <td>{line.findings}</td>

@@ -20,6 +20,8 @@ mod view;
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::rag::RagStatus;
 use crate::domain::risk::RiskLevel;
 use crate::domain::risk_register::{HeatMap, RiskFilter, Stage, register, review_counts};
@@ -179,12 +181,12 @@ pub fn RisksPage() -> impl IntoView {
         <h1 data-testid="page-heading">{Area::RisksAndActions.label()}</h1>
         <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
         <ul class="app-link-list">
-            <li><a href=CALENDAR_PATH data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
-            <li><a href=ACTIONS_PATH data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
-            <li><a href=ROLES_PATH data-testid="roles-link">"Roles and responsibilities: who does what, and what is waiting for each person now"</a></li>
-            <li><a href=VALIDATION_PATH data-testid="validation-link">"Validation sheets: each directorate's figures for the month, submitted, approved, explained and planned"</a></li>
-            <li><a href=AUDIT_PATH data-testid="audit-link">"Quarterly KPI audit: draw a reproducible sample, record the five checks and follow them up"</a></li>
-            <li><a href=LESSONS_PATH data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
+            <li><a href=link(CALENDAR_PATH) data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
+            <li><a href=link(ACTIONS_PATH) data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
+            <li><a href=link(ROLES_PATH) data-testid="roles-link">"Roles and responsibilities: who does what, and what is waiting for each person now"</a></li>
+            <li><a href=link(VALIDATION_PATH) data-testid="validation-link">"Validation sheets: each directorate's figures for the month, submitted, approved, explained and planned"</a></li>
+            <li><a href=link(AUDIT_PATH) data-testid="audit-link">"Quarterly KPI audit: draw a reproducible sample, record the five checks and follow them up"</a></li>
+            <li><a href=link(LESSONS_PATH) data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
         </ul>
         <ul class="app-summary__list" data-testid="risk-summary">
             <li class="app-summary__item" data-testid="risks-open">{move || format!("{} open risks", counts.get().0)}</li>

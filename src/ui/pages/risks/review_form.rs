@@ -5,6 +5,8 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::ids::RiskId;
 use crate::domain::risk::RiskReview;
 use crate::domain::risk_review_entry::{ReviewDraft, record_review};
@@ -129,7 +131,7 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
                     <dd>{if r.kpis.is_empty() {
                         view! { "None linked" }.into_any()
                     } else {
-                        view! { <ul class="app-duties">{r.kpis.iter().map(|(id, name)| view! { <li><a href=kpi_path(id)>{name.clone()}</a></li> }).collect_view()}</ul> }.into_any()
+                        view! { <ul class="app-duties">{r.kpis.iter().map(|(id, name)| view! { <li><a href=link(&kpi_path(id))>{name.clone()}</a></li> }).collect_view()}</ul> }.into_any()
                     }}</dd>
                     <dt>"Ambitions it threatens"</dt>
                     <dd>{if r.ambitions.is_empty() { "None linked".to_owned() } else { r.ambitions.join("; ") }}</dd>

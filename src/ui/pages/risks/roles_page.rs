@@ -5,6 +5,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::golden_thread::RoleHolder;
 use crate::domain::ids::PersonId;
 use crate::domain::review_queue::{DutySubject, LOOK_AHEAD_DAYS, review_queue};
@@ -177,7 +179,7 @@ pub fn RolesPage() -> impl IntoView {
                             <tbody>
                                 {lines.into_iter().map(|l| view! {
                                     <tr data-testid="review-queue-row">
-                                        <th scope="row"><a href=l.href>{l.what}</a></th>
+                                        <th scope="row"><a href=link(&l.href)>{l.what}</a></th>
                                         <td>{l.when}</td>
                                     </tr>
                                 }).collect_view()}

@@ -5,6 +5,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use crate::domain::ids::DirectorateId;
 use crate::domain::period::Period;
 use crate::domain::rating::Rating;
@@ -247,7 +249,7 @@ pub fn ValidationPage() -> impl IntoView {
                     <tbody>
                         {lines.into_iter().map(|l| view! {
                             <tr data-testid="sheet-row">
-                                <th scope="row"><a href=kpi_path(&l.kpi)>{l.name}</a></th>
+                                <th scope="row"><a href=link(&kpi_path(&l.kpi))>{l.name}</a></th>
                                 <td>{l.period}</td>
                                 <td>{l.responsible}</td>
                                 <td>{l.state}</td>

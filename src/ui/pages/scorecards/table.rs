@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::served_path::link;
+
 use super::Shown;
 use super::lines::ScorecardLine;
 use crate::domain::scorecard_filter::SortColumn;
@@ -94,7 +96,7 @@ fn row(line: ScorecardLine) -> impl IntoView {
         <tr data-testid="scorecard-row" data-kpi=kpi_attribute>
             <td>{perspective}</td>
             <th scope="row" class="app-scorecard__kpi">
-                <a class="app-scorecard__name" href=crate::ui::pages::kpi_path(&id) data-testid="kpi-link">{name}</a>
+                <a class="app-scorecard__name" href=link(&crate::ui::pages::kpi_path(&id)) data-testid="kpi-link">{name}</a>
                 <span class="app-scorecard__id">{id}</span>
             </th>
             <td>{category}</td>
