@@ -16,13 +16,17 @@ pub fn with_base(base: &str, path: &str) -> String {
 }
 
 /// The path the app is served under, without its trailing slash (`""` at the root), read once from the
-/// page's `<base href>`, where Trunk writes the build's public URL.
+/// page's `<base href>`, where Trunk writes the build's public URL; a page with no `<base>` is at the root.
 pub fn served_under() -> &'static str {
     SERVED_UNDER.get_or_init(|| {
-        web_sys::window()
+        let window = web_sys::window();
+        let origin = window.as_ref().and_then(|w| w.location().origin().ok());
+        window
             .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .and_then(|d| d.query_selector("base[href]").ok().flatten())
+            .and_then(|base| base.get_attribute("href"))
+            .zip(origin)
+            .and_then(|(href, origin)| web_sys::Url::new_with_base(&href, &origin).ok())
             .map(|url| url.pathname().trim_end_matches('/').to_owned())
             .unwrap_or_default()
     })

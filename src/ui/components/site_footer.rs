@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::ui::area::Area;
 use crate::ui::pages::ACCESSIBILITY_PATH;
+use crate::ui::served_path::link;
 
 /// The site footer.
 #[component]

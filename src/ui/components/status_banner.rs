@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::ui::area::Area;
 use crate::ui::download::export_workspace;
+use crate::ui::served_path::link;
 use crate::ui::state::{SaveStatus, StartupNotice, use_app_state};
 
 /// The banners, shown above the page when there is something to say.

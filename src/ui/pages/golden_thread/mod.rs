@@ -15,8 +15,6 @@ use std::collections::HashSet;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::thread_tree::thread_tree;
 use crate::domain::workspace::PerformanceIndex;
@@ -25,6 +23,7 @@ use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::scorecards::default_as_at;
 use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use node_detail::NodeDetail;
 use overview::ThreadOverview;

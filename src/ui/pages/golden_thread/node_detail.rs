@@ -7,8 +7,6 @@ use std::collections::HashMap;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use super::ThreadPlace;
 use crate::domain::golden_thread::ThreadNode;
 use crate::domain::ids::KpiId;
@@ -21,6 +19,7 @@ use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::pages::kpi_path;
 use crate::ui::scorecard_query::encode;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// A step of a path: the node's key and name.

@@ -5,8 +5,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use super::ThreadPlace;
 use crate::charts::thread_chart::{key_at, thread_summary, thread_sunburst};
 use crate::domain::ids::KpiId;
@@ -16,6 +14,7 @@ use crate::domain::rollup::RagCounts;
 use crate::domain::thread_tree::ThreadTreeNode;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::RagStatusBadge;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// An ambition's row of the roll-up table.

@@ -4,8 +4,6 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::plan_on_a_page::{PageLimits, plan_on_a_page};
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::thread_tree::thread_tree;
@@ -15,6 +13,7 @@ use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi_path;
 use crate::ui::pages::scorecards::default_as_at;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.

@@ -5,8 +5,6 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::ids::{AmbitionId, ServiceId};
 use crate::domain::kpi::KpiLevel;
 use crate::domain::kpi_cycle::{Decision, KpiProposal, propose};
@@ -15,6 +13,7 @@ use crate::domain::rag::Polarity;
 use crate::domain::unit::Unit;
 use crate::ui::components::text_field::TextField;
 use crate::ui::pages::kpi_path;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 

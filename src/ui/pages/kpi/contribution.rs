@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::ids::KpiId;
 use crate::domain::thread_tree::thread_tree;
 use crate::ui::pages::ThreadPlace;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// The KPI's paths up the golden thread.

@@ -4,8 +4,6 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::action_overview::action_overview;
 use crate::domain::scorecard::ratings_as_at;
 use crate::domain::smart::check_action;
@@ -13,6 +11,7 @@ use crate::domain::workspace::PerformanceIndex;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi_path;
 use crate::ui::pages::scorecards::default_as_at;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.

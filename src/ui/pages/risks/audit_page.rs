@@ -5,8 +5,6 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::audit_entry::{
     AuditDraw, MAX_PER_COMMITTEE, complete_follow_up, draw_audit, quarters_to_audit,
 };
@@ -19,6 +17,7 @@ use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi::kpi_path;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 

@@ -20,14 +20,13 @@ mod view;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::rag::RagStatus;
 use crate::domain::risk::RiskLevel;
 use crate::domain::risk_register::{HeatMap, RiskFilter, Stage, register, review_counts};
 use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 pub use actions_page::ActionsPage;

@@ -5,14 +5,13 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::ids::RiskId;
 use crate::domain::risk::RiskReview;
 use crate::domain::risk_review_entry::{ReviewDraft, record_review};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::pages::kpi::kpi_path;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// What the form needs of the risk, owned.

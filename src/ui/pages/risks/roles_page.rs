@@ -5,8 +5,6 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::golden_thread::RoleHolder;
 use crate::domain::ids::PersonId;
 use crate::domain::review_queue::{DutySubject, LOOK_AHEAD_DAYS, review_queue};
@@ -15,6 +13,7 @@ use crate::ui::address_state::use_address_state;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi::kpi_path;
 use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 use super::audit_view::AuditView;

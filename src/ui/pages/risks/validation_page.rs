@@ -5,8 +5,6 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use crate::domain::ids::DirectorateId;
 use crate::domain::period::Period;
 use crate::domain::rating::Rating;
@@ -17,6 +15,7 @@ use crate::ui::components::rag_badge::RagBadge;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi::kpi_path;
 use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::served_path::link;
-
 use super::Shown;
 use super::lines::ScorecardLine;
 use crate::domain::scorecard_filter::SortColumn;
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::scorecard_query::ScorecardView;
+use crate::ui::served_path::link;
 
 /// The columns, in order, with their headings (seed 003, Appendix C).
 const COLUMNS: [(SortColumn, &str); 14] = [
