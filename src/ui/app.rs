@@ -13,6 +13,7 @@ use crate::ui::pages::{
     ReportsPage, RisksPage, RolesPage, ScorecardsPage, StructurePage, ValidationPage,
 };
 use crate::ui::served_path::served_under;
+use crate::ui::service_worker;
 use crate::ui::state::AppState;
 
 /// The whole app: skip link, header, the routed page and the footer.
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.start_autosave();
     state.watch_other_tabs();
+    let update = service_worker::register();
     let placeholder = |area: Area| move || view! { <AreaPlaceholder area=area /> };
     view! {
         <Router base=served_under()>
@@ -29,6 +31,13 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <main id=MAIN_CONTENT_ID class="app-main" tabindex="-1">
                 <StatusBanner />
+                {move || update.get().map(|registration| view! {
+                    <div class="app-banner app-banner--warning" role="status" data-testid="update-available">
+                        <p>"A new version of this tool has been downloaded. Reload to use it; your work is kept."</p>
+                        <button type="button" class="app-button" data-testid="update-reload"
+                            on:click=move |_| service_worker::update(&registration)>"Reload with the new version"</button>
+                    </div>
+                })}
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment(Area::Overview.slug()) view=placeholder(Area::Overview) />
                     <Route path=StaticSegment(Area::Scorecards.slug()) view=ScorecardsPage />

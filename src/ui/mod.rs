@@ -10,6 +10,7 @@ pub mod pages;
 pub mod panic_banner;
 pub mod scorecard_query;
 pub mod served_path;
+pub mod service_worker;
 pub mod state;
 pub mod tree_navigation;
 pub mod value_code;

@@ -1,0 +1,30 @@
+// Offline use: after the first visit the service worker has kept the app, so with the network gone a reload
+// and a deep link both open it, with the workspace the person left.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+
+const app = useApp();
+
+test('after the first visit the app reloads and opens deep links with no network', async () => {
+  await app.visit('/scorecards', async (page) => {
+    await page.getByTestId('scorecard-row').first().waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.startsWith('pmf-')));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    assert.ok(cached.some((p) => p.endsWith('.wasm')), 'the wasm is kept');
+    assert.ok(cached.some((p) => p.startsWith('/echarts')), 'ECharts is kept');
+    assert.ok(cached.includes('/index.html'), 'the page is kept');
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByTestId('scorecard-row').first().waitFor();
+    await page.goto(`${app.origin()}/risks/audit`);
+    await page.getByTestId('audit-history-row').first().waitFor();
+    assert.match(await page.getByTestId('council-name').textContent(), /Wealdshire County Council/);
+    await page.context().setOffline(false);
+  });
+});
