@@ -275,7 +275,6 @@ pub fn eligible<'a>(
         .filter(|k| k.status.is_live() && reported.contains(&k.id))
         .collect();
     kpis.sort_by(|a, b| a.id.cmp(&b.id));
-    kpis.dedup_by(|a, b| a.id == b.id);
     kpis
 }
 

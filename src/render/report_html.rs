@@ -72,7 +72,8 @@ fn paragraph_block(level: u8, title: &str, text: &str) -> String {
     }
 }
 
-fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
+/// A KPI's recent values as a static SVG chart: its accessible title and the `<svg>` (empty with no values).
+pub fn kpi_chart(line: &ReportLine) -> (String, String) {
     let kpi = &line.kpi;
     let format = |v: f64| kpi.unit.format(v, kpi.decimals);
     let points: Vec<(String, f64)> = line
@@ -80,13 +81,20 @@ fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
         .iter()
         .map(|(p, v)| (p.to_string(), *v))
         .collect();
-    let chart_title = format!("{}: the last {} values", kpi.name, points.len());
-    let chart = line_chart_svg(&LineChart {
-        title: &chart_title,
+    let title = format!("{}: the last {} values", kpi.name, points.len());
+    let svg = line_chart_svg(&LineChart {
+        title: &title,
         points: &points,
         target: line.target_value,
         format: &format,
     });
+    (title, svg)
+}
+
+fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
+    let kpi = &line.kpi;
+    let format = |v: f64| kpi.unit.format(v, kpi.decimals);
+    let (chart_title, chart) = kpi_chart(line);
     let figure = if chart.is_empty() {
         String::new()
     } else {

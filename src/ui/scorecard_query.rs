@@ -135,6 +135,23 @@ pub fn scope_from_code(text: &str) -> ScorecardScope {
     }
 }
 
+/// `path` with the pairs that have a value as its query string, each value encoded:
+/// `/risks?level=strategic&overdue=1`, or `path` alone when none has one.
+pub fn address<'a>(
+    path: &str,
+    pairs: impl IntoIterator<Item = (&'a str, Option<String>)>,
+) -> String {
+    let query: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
+        .collect();
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
 /// Decodes `%XX` and `+` (a space); a malformed escape is kept as it is written.
 fn decode_component(text: &str) -> String {
     let bytes = text.as_bytes();

@@ -1,11 +1,10 @@
 //! The header on every page: the council's name and the main navigation.
 
 use leptos::prelude::*;
-
-use crate::ui::served_path::link;
 use leptos_router::components::A;
 
 use crate::ui::area::Area;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// The site header with the council name and a link to every area.

@@ -22,7 +22,7 @@ use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::scorecards::default_as_at;
-use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::scorecard_query::{address, parse_query};
 use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use node_detail::NodeDetail;
@@ -62,22 +62,16 @@ impl ThreadPlace {
 
     /// The address of this place on the golden-thread page.
     pub fn href(&self) -> String {
-        let pairs: Vec<String> = [
-            ("node", self.node.clone()),
-            (
-                "q",
-                Some(self.search.clone()).filter(|q| !q.trim().is_empty()),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect();
-        let path = Area::GoldenThread.path();
-        if pairs.is_empty() {
-            path
-        } else {
-            format!("{path}?{}", pairs.join("&"))
-        }
+        address(
+            &Area::GoldenThread.path(),
+            [
+                ("node", self.node.clone()),
+                (
+                    "q",
+                    Some(self.search.clone()).filter(|q| !q.trim().is_empty()),
+                ),
+            ],
+        )
     }
 }
 

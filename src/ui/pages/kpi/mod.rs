@@ -14,8 +14,6 @@ mod spc_section;
 
 use chrono::Utc;
 use leptos::prelude::*;
-
-use crate::ui::served_path::link;
 use leptos_router::hooks::use_params_map;
 
 use crate::charts::trend_chart::{YearEndForecast, trend_chart, trend_summary};
@@ -31,6 +29,7 @@ use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
 use contribution::KpiContribution;

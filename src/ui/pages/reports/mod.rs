@@ -8,8 +8,6 @@ mod report_view;
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
-
-use crate::ui::served_path::link;
 use wasm_bindgen::JsCast;
 
 use crate::domain::assessment::reporting_period;
@@ -26,6 +24,7 @@ use crate::ui::area::Area;
 use crate::ui::download::{download_text, file_name};
 use crate::ui::page_title::use_page_title;
 use crate::ui::scorecard_query::{scope_code, scope_from_code};
+use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 pub use present_page::{PRESENT_PATH, PresentPage};
@@ -148,13 +147,7 @@ pub fn ReportsPage() -> impl IntoView {
             ));
         }
     };
-    let present_href = move || {
-        let href = view.with(ReportView::href);
-        match href.split_once('?') {
-            Some((_, query)) => format!("{PRESENT_PATH}?{query}"),
-            None => PRESENT_PATH.to_owned(),
-        }
-    };
+    let present_href = move || view.with(ReportView::present_href);
     view! {
         <div class="app-screen-only">
         <h1 data-testid="page-heading">{Area::Reports.label()}</h1>

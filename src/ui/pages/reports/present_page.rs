@@ -6,27 +6,22 @@
 use chrono::Utc;
 use leptos::ev;
 use leptos::prelude::*;
-
-use crate::ui::served_path::link;
 use leptos_router::hooks::use_navigate;
 
 use super::ended_quarters;
 use super::report_view::ReportView;
 use crate::domain::performance_report::{ReportLine, performance_report};
 use crate::domain::presentation::{Slide, slides};
-use crate::domain::rollup::RagCounts;
+use crate::domain::report_table::kpi_values_table;
 use crate::domain::workspace::PerformanceIndex;
-use crate::render::line_chart::{LineChart, line_chart_svg};
+use crate::render::report_html::{kpi_chart, table_html};
 use crate::ui::address_state::use_address_state;
 use crate::ui::components::rag_badge::RagBadge;
 use crate::ui::page_title::use_page_title;
+use crate::ui::served_path::link;
 
 /// The address of presentation mode (with the report's `?scope=…&quarter=…`).
 pub const PRESENT_PATH: &str = "/reports/present";
-
-fn counts_line(counts: &RagCounts) -> String {
-    counts.describe()
-}
 
 fn kpi_list(kpis: Vec<ReportLine>) -> impl IntoView {
     view! {
@@ -40,44 +35,25 @@ fn kpi_list(kpis: Vec<ReportLine>) -> impl IntoView {
 
 fn kpi_slide(line: ReportLine) -> impl IntoView {
     let kpi = line.kpi.clone();
-    let format = |v: f64| kpi.unit.format(v, kpi.decimals);
-    let points: Vec<(String, f64)> = line
-        .history
-        .iter()
-        .map(|(p, v)| (p.to_string(), *v))
-        .collect();
-    let title = format!("{}: the last {} values", kpi.name, points.len());
-    let svg = line_chart_svg(&LineChart {
-        title: &title,
-        points: &points,
-        target: line.target_value,
-        format: &format,
-    });
-    let rows: Vec<(String, String)> = points
-        .iter()
-        .map(|(p, v)| (p.clone(), format(*v)))
-        .collect();
+    let (title, svg) = kpi_chart(&line);
+    let values = table_html(&kpi_values_table(&line), "slide-chart-values");
     view! {
-        <h2 class="app-slide__title">{kpi.name.clone()}</h2>
-        <p class="app-slide__facts">
-            <RagBadge rating=line.rating.clone() />
-            {format!(" Value {} against a target of {}. ", line.value, line.target)}
-            {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
-        </p>
-        <div class="app-slide__chart" inner_html=svg></div>
-        <details class="app-details">
-            <summary>"The figures behind the chart"</summary>
-            <table class="app-table app-table--compact">
-                <caption class="app-table__caption">{title.clone()}</caption>
-                <thead><tr><th scope="col">"Period"</th><th scope="col">"Value"</th></tr></thead>
-                <tbody>{rows.into_iter().map(|(p, v)| view! { <tr><th scope="row">{p}</th><td>{v}</td></tr> }).collect_view()}</tbody>
-            </table>
-        </details>
-        {(!line.commentary.is_empty()).then(|| view! { <p class="app-slide__note">{line.commentary.clone()}</p> })}
-        {(!line.actions.is_empty()).then(|| view! {
-            <p class="app-slide__note">{format!("Action plan: {}", line.actions.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("; "))}</p>
-        })}
-    }
+            <h2 class="app-slide__title">{kpi.name.clone()}</h2>
+            <p class="app-slide__facts">
+                <RagBadge rating=line.rating.clone() />
+                {format!(" Value {} against a target of {}. ", line.value, line.target)}
+                {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
+            </p>
+            <div class="app-slide__chart" inner_html=svg></div>
+            <details class="app-details">
+                <summary>{format!("The figures behind the chart: {title}")}</summary>
+    <div inner_html=values></div>
+            </details>
+            {(!line.commentary.is_empty()).then(|| view! { <p class="app-slide__note">{line.commentary.clone()}</p> })}
+            {(!line.actions.is_empty()).then(|| view! {
+                <p class="app-slide__note">{format!("Action plan: {}", line.actions.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("; "))}</p>
+            })}
+        }
 }
 
 fn slide_view(slide: Slide) -> AnyView {
@@ -89,7 +65,7 @@ fn slide_view(slide: Slide) -> AnyView {
         .into_any(),
         Slide::Summary { sentences, counts } => view! {
             <h2 class="app-slide__title">"Summary"</h2>
-            <p class="app-slide__lead">{counts_line(&counts)}</p>
+            <p class="app-slide__lead">{counts.describe()}</p>
             {sentences.into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
         }
         .into_any(),
@@ -99,7 +75,7 @@ fn slide_view(slide: Slide) -> AnyView {
             kpis,
         } => view! {
             <h2 class="app-slide__title">{title}</h2>
-            <p class="app-slide__lead">{counts_line(&counts)}</p>
+            <p class="app-slide__lead">{counts.describe()}</p>
             {kpi_list(kpis)}
         }
         .into_any(),

@@ -4,8 +4,10 @@
 use crate::domain::period::Period;
 use crate::domain::scorecard::ScorecardScope;
 use crate::ui::area::Area;
-use crate::ui::scorecard_query::{encode, parse_query, scope_code, scope_from_code};
+use crate::ui::scorecard_query::{address, parse_query, scope_code, scope_from_code};
 use crate::ui::value_code::{code, decode};
+
+use super::PRESENT_PATH;
 
 /// The page's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,24 +32,25 @@ impl ReportView {
         view
     }
 
-    /// The address of this view.
-    pub fn href(&self) -> String {
-        let pairs: Vec<String> = [
+    /// The query pairs that say whose report and which quarter.
+    fn pairs(&self) -> [(&'static str, Option<String>); 2] {
+        [
             (
                 "scope",
                 Some(scope_code(&self.scope)).filter(|s| !s.is_empty()),
             ),
             ("quarter", self.quarter.as_ref().and_then(code)),
         ]
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect();
-        let path = Area::Reports.path();
-        if pairs.is_empty() {
-            path
-        } else {
-            format!("{path}?{}", pairs.join("&"))
-        }
+    }
+
+    /// The address of this view.
+    pub fn href(&self) -> String {
+        address(&Area::Reports.path(), self.pairs())
+    }
+
+    /// The address of the same report in presentation mode.
+    pub fn present_href(&self) -> String {
+        address(PRESENT_PATH, self.pairs())
     }
 }
 
@@ -77,5 +80,9 @@ mod tests {
             view
         );
         assert_eq!(ReportView::default().href(), "/reports");
+        assert_eq!(
+            view.present_href(),
+            "/reports/present?scope=committee%3Acom-ah&quarter=2026%2F27%20Q2"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! being recorded. Plain Rust, tested natively.
 
 use crate::domain::ids::{AuditId, KpiId};
-use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::scorecard_query::{address, parse_query};
 
 use super::AUDIT_PATH;
 
@@ -31,18 +31,13 @@ impl AuditView {
 
     /// The address of this view.
     pub fn href(&self) -> String {
-        let pairs: Vec<String> = [
-            ("audit", self.audit.as_ref().map(ToString::to_string)),
-            ("kpi", self.kpi.as_ref().map(ToString::to_string)),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect();
-        if pairs.is_empty() {
-            AUDIT_PATH.to_owned()
-        } else {
-            format!("{AUDIT_PATH}?{}", pairs.join("&"))
-        }
+        address(
+            AUDIT_PATH,
+            [
+                ("audit", self.audit.as_ref().map(ToString::to_string)),
+                ("kpi", self.kpi.as_ref().map(ToString::to_string)),
+            ],
+        )
     }
 }
 

@@ -12,7 +12,7 @@ use crate::domain::workspace::PerformanceIndex;
 use crate::ui::address_state::use_address_state;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi::kpi_path;
-use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::scorecard_query::{address, parse_query};
 use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
@@ -30,10 +30,10 @@ fn person_from_query(query: &str) -> Option<PersonId> {
 }
 
 fn person_href(person: &Option<PersonId>) -> String {
-    match person {
-        Some(id) => format!("{ROLES_PATH}?person={}", encode(id.as_str())),
-        None => ROLES_PATH.to_owned(),
-    }
+    address(
+        ROLES_PATH,
+        [("person", person.as_ref().map(ToString::to_string))],
+    )
 }
 
 /// A role as the table shows it, owned.

@@ -14,7 +14,7 @@ use crate::ui::address_state::use_address_state;
 use crate::ui::components::rag_badge::RagBadge;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi::kpi_path;
-use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::scorecard_query::{address, parse_query};
 use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
@@ -45,21 +45,16 @@ impl SheetView {
     }
 
     fn href(&self) -> String {
-        let pairs: Vec<String> = [
-            ("month", self.month.as_ref().and_then(code)),
-            (
-                "directorate",
-                self.directorate.as_ref().map(ToString::to_string),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect();
-        if pairs.is_empty() {
-            VALIDATION_PATH.to_owned()
-        } else {
-            format!("{VALIDATION_PATH}?{}", pairs.join("&"))
-        }
+        address(
+            VALIDATION_PATH,
+            [
+                ("month", self.month.as_ref().and_then(code)),
+                (
+                    "directorate",
+                    self.directorate.as_ref().map(ToString::to_string),
+                ),
+            ],
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use crate::domain::rag::RagStatus;
 use crate::domain::risk::RiskLevel;
 use crate::domain::risk_register::RiskFilter;
 use crate::ui::area::Area;
-use crate::ui::scorecard_query::{encode, parse_query};
+use crate::ui::scorecard_query::{address, parse_query};
 use crate::ui::value_code::{code, decode};
 
 /// The page's state.
@@ -45,26 +45,20 @@ impl RiskView {
     /// The address of this view.
     pub fn href(&self) -> String {
         let f = &self.filter;
-        let pairs: Vec<String> = [
-            ("level", f.level.as_ref().and_then(code)),
-            (
-                "directorate",
-                f.directorate.as_ref().map(ToString::to_string),
-            ),
-            ("band", f.band.as_ref().and_then(code)),
-            ("overdue", f.overdue.then(|| "1".to_owned())),
-            ("cell", f.cell.map(|(l, i)| format!("{l}-{i}"))),
-            ("review", self.review.as_ref().map(ToString::to_string)),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect();
-        let path = Area::RisksAndActions.path();
-        if pairs.is_empty() {
-            path
-        } else {
-            format!("{path}?{}", pairs.join("&"))
-        }
+        address(
+            &Area::RisksAndActions.path(),
+            [
+                ("level", f.level.as_ref().and_then(code)),
+                (
+                    "directorate",
+                    f.directorate.as_ref().map(ToString::to_string),
+                ),
+                ("band", f.band.as_ref().and_then(code)),
+                ("overdue", f.overdue.then(|| "1".to_owned())),
+                ("cell", f.cell.map(|(l, i)| format!("{l}-{i}"))),
+                ("review", self.review.as_ref().map(ToString::to_string)),
+            ],
+        )
     }
 }
 
