@@ -114,6 +114,9 @@ pub struct HoltWinters {
     pub sigma: f64,
 }
 
+/// Holt–Winters smoothing parameters (α, β, γ).
+type Parameters = (f64, f64, f64);
+
 impl HoltWinters {
     /// Fits the model to `values` (oldest first) with seasons of `season_length`; needs at least two full
     /// seasons and a season of at least 2. α, β and γ are chosen by a coarse grid search refined around
@@ -125,16 +128,24 @@ impl HoltWinters {
         {
             return None;
         }
-        let mut best: Option<(f64, Self)> = None;
+        // The search keeps only each candidate's error; the model is built once, for the best.
+        let mut best: Option<(f64, Parameters)> = None;
+        let mut seasonal = Vec::with_capacity(season_length);
         let coarse: Vec<f64> = (0..=10).map(|i| f64::from(i) / 10.0).collect();
         for &alpha in &coarse {
             for &beta in &coarse {
                 for &gamma in &coarse {
-                    Self::consider(values, season_length, (alpha, beta, gamma), &mut best);
+                    Self::consider(
+                        values,
+                        season_length,
+                        (alpha, beta, gamma),
+                        &mut seasonal,
+                        &mut best,
+                    );
                 }
             }
         }
-        let (alpha, beta, gamma) = best.as_ref().map(|(_, m)| (m.alpha, m.beta, m.gamma))?;
+        let (_, (alpha, beta, gamma)) = best?;
         let fine: Vec<f64> = (-4..=4).map(|i| f64::from(i) * 0.025).collect();
         for &da in &fine {
             for &db in &fine {
@@ -143,21 +154,25 @@ impl HoltWinters {
                         values,
                         season_length,
                         (alpha + da, beta + db, gamma + dg),
+                        &mut seasonal,
                         &mut best,
                     );
                 }
             }
         }
-        best.map(|(_, model)| model)
+        best.map(|(_, parameters)| Self::run(values, season_length, parameters))
     }
 
-    /// Fits with `parameters` (α, β, γ) if admissible, keeping the model in `best` if its error is lower.
+    /// Smooths with `parameters` (α, β, γ) if admissible, keeping them in `best` if their error is lower;
+    /// `seasonal` is scratch space for the seasonal terms.
     fn consider(
         values: &[f64],
         m: usize,
-        (alpha, beta, gamma): (f64, f64, f64),
-        best: &mut Option<(f64, Self)>,
+        parameters: Parameters,
+        seasonal: &mut Vec<f64>,
+        best: &mut Option<(f64, Parameters)>,
     ) {
+        let (alpha, beta, gamma) = parameters;
         let admissible = 0.0 < alpha
             && alpha < 1.0
             && (0.0..=alpha).contains(&beta)
@@ -165,35 +180,19 @@ impl HoltWinters {
         if !admissible {
             return;
         }
-        let (sse, model) = Self::run(values, m, alpha, beta, gamma);
+        let (sse, _) = Self::smooth(values, m, parameters, seasonal);
         if best.as_ref().is_none_or(|(best_sse, _)| sse < *best_sse) {
-            *best = Some((sse, model));
+            *best = Some((sse, parameters));
         }
     }
 
-    /// Runs the smoothing over `values` from initial states taken from the first two seasons;
-    /// returns the sum of squared one-step errors after the first season, and the final model.
-    fn run(values: &[f64], m: usize, alpha: f64, beta: f64, gamma: f64) -> (f64, Self) {
-        let season_mean = |s: usize| values[s * m..(s + 1) * m].iter().sum::<f64>() / m as f64;
-        let first_mean = season_mean(0);
-        let trend0 = (season_mean(1) - first_mean) / m as f64;
-        let centre = (m as f64 - 1.0) / 2.0;
-        // States at the end of the first season: the level on the fitted line, seasonal terms as deviations.
-        let mut level = first_mean + trend0 * centre;
-        let mut trend = trend0;
-        let mut seasonal: Vec<f64> = (0..m)
-            .map(|i| values[i] - (first_mean + trend0 * (i as f64 - centre)))
-            .collect();
-        let mut sse = 0.0;
-        for (t, &value) in values.iter().enumerate().skip(m) {
-            let error = value - (level + trend + seasonal[t % m]);
-            sse += error * error;
-            level += trend + alpha * error;
-            trend += beta * error;
-            seasonal[t % m] += gamma * error;
-        }
+    /// The model with `parameters` fitted to `values`.
+    fn run(values: &[f64], m: usize, parameters: Parameters) -> Self {
+        let (alpha, beta, gamma) = parameters;
+        let mut seasonal = Vec::with_capacity(m);
+        let (sse, (level, trend)) = Self::smooth(values, m, parameters, &mut seasonal);
         let errors = (values.len() - m) as f64;
-        let model = Self {
+        Self {
             alpha,
             beta,
             gamma,
@@ -203,8 +202,36 @@ impl HoltWinters {
             seasonal,
             fitted: values.len(),
             sigma: (sse / errors).sqrt(),
-        };
-        (sse, model)
+        }
+    }
+
+    /// Runs the smoothing over `values` from initial states taken from the first two seasons, leaving the
+    /// final seasonal terms in `seasonal`; returns the sum of squared one-step errors after the first season
+    /// and the final level and trend.
+    fn smooth(
+        values: &[f64],
+        m: usize,
+        (alpha, beta, gamma): Parameters,
+        seasonal: &mut Vec<f64>,
+    ) -> (f64, (f64, f64)) {
+        let season_mean = |s: usize| values[s * m..(s + 1) * m].iter().sum::<f64>() / m as f64;
+        let first_mean = season_mean(0);
+        let trend0 = (season_mean(1) - first_mean) / m as f64;
+        let centre = (m as f64 - 1.0) / 2.0;
+        // States at the end of the first season: the level on the fitted line, seasonal terms as deviations.
+        let mut level = first_mean + trend0 * centre;
+        let mut trend = trend0;
+        seasonal.clear();
+        seasonal.extend((0..m).map(|i| values[i] - (first_mean + trend0 * (i as f64 - centre))));
+        let mut sse = 0.0;
+        for (t, &value) in values.iter().enumerate().skip(m) {
+            let error = value - (level + trend + seasonal[t % m]);
+            sse += error * error;
+            level += trend + alpha * error;
+            trend += beta * error;
+            seasonal[t % m] += gamma * error;
+        }
+        (sse, (level, trend))
     }
 
     /// The point forecast `h` (≥ 1) periods past the last fitted value.

@@ -12,7 +12,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 const MONTH_ABBREVIATIONS: [&str; 12] = [
@@ -253,9 +253,10 @@ impl Period {
         self.index
     }
 
-    /// The first day of the period.
-    pub fn start_date(self) -> NaiveDate {
-        let first_of_year = ymd(i32::from(self.year.0), self.frequency.first_month(), 1);
+    /// The month the period starts in, counted from January of year 0 (every period starts on the first of
+    /// a month and ends on the last day of one, so months order periods as their dates do, more cheaply).
+    fn start_month(self) -> u32 {
+        let first_of_year = u32::from(self.year.0) * 12 + self.frequency.first_month() - 1;
         let months_in = match self.frequency {
             Frequency::Monthly => u32::from(self.index) - 1,
             Frequency::Quarterly => 3 * (u32::from(self.index) - 1),
@@ -263,16 +264,38 @@ impl Period {
             Frequency::Annual => 0,
             Frequency::Termly => [0, 4, 7][usize::from(self.index) - 1],
         };
-        first_of_year + Months::new(months_in)
+        first_of_year + months_in
+    }
+
+    /// The month the period ends in, counted as in [`Period::start_month`].
+    fn end_month(self) -> u32 {
+        let next_start = self.next().map_or_else(
+            || (u32::from(LAST_YEAR) + 1) * 12 + self.frequency.first_month() - 1,
+            Period::start_month,
+        );
+        next_start - 1
+    }
+
+    /// The first day of the period.
+    pub fn start_date(self) -> NaiveDate {
+        let month = self.start_month();
+        ymd(
+            i32::try_from(month / 12).expect("years fit in i32"),
+            month % 12 + 1,
+            1,
+        )
     }
 
     /// The last day of the period.
     pub fn end_date(self) -> NaiveDate {
-        self.next()
-            .map(|next| next.start_date())
-            .unwrap_or_else(|| ymd(i32::from(LAST_YEAR) + 1, self.frequency.first_month(), 1))
-            .pred_opt()
-            .expect("a period never starts on the first representable day")
+        let after = self.end_month() + 1;
+        ymd(
+            i32::try_from(after / 12).expect("years fit in i32"),
+            after % 12 + 1,
+            1,
+        )
+        .pred_opt()
+        .expect("a period never ends on the last representable day")
     }
 
     /// Whether `date` falls within the period.
@@ -506,13 +529,13 @@ impl Ord for Period {
     /// Chronological: by end date, then start date (a month sorts before the quarter ending with it).
     fn cmp(&self, other: &Self) -> Ordering {
         (
-            self.end_date(),
-            std::cmp::Reverse(self.start_date()),
+            self.end_month(),
+            std::cmp::Reverse(self.start_month()),
             self.frequency,
         )
             .cmp(&(
-                other.end_date(),
-                std::cmp::Reverse(other.start_date()),
+                other.end_month(),
+                std::cmp::Reverse(other.start_month()),
                 other.frequency,
             ))
     }
@@ -630,6 +653,13 @@ mod tests {
             (ymd(2025, 4, 1), ymd(2025, 8, 31))
         );
         assert_eq!(summer.code(), "2024/25 Summer");
+        // The last periods that can be represented end where their year does.
+        let last_year = fy(LAST_YEAR);
+        let last_march = Period::new(Frequency::Monthly, last_year, 12).unwrap();
+        let last_summer = Period::new(Frequency::Termly, last_year, 3).unwrap();
+        assert_eq!(last_march.end_date(), ymd(i32::from(LAST_YEAR) + 1, 3, 31));
+        assert_eq!(last_summer.end_date(), ymd(i32::from(LAST_YEAR) + 1, 8, 31));
+        assert!(last_summer > last_march);
         assert_eq!(
             Period::containing(Frequency::Termly, ymd(2025, 2, 14)),
             Some(p("2024/25 Spring"))
@@ -755,6 +785,22 @@ mod properties {
         fn a_period_contains_its_own_dates(period in any_period()) {
             prop_assert_eq!(Period::containing(period.frequency(), period.start_date()), Some(period));
             prop_assert_eq!(Period::containing(period.frequency(), period.end_date()), Some(period));
+        }
+
+        #[test]
+        fn periods_order_by_end_date_then_latest_start(
+            period in any_period(),
+            frequency in 0..Frequency::ALL.len(),
+            year_after in 0u16..2,
+            index in 1u8..=12,
+        ) {
+            // A second period in the same or the next year, so that ends and starts often tie.
+            let year = FinancialYear::starting(period.year().0 + year_after).unwrap();
+            prop_assume!(Period::new(Frequency::ALL[frequency], year, index).is_some());
+            let other = Period::new(Frequency::ALL[frequency], year, index).unwrap();
+            let by_dates = (period.end_date(), std::cmp::Reverse(period.start_date()), period.frequency())
+                .cmp(&(other.end_date(), std::cmp::Reverse(other.start_date()), other.frequency()));
+            prop_assert_eq!(period.cmp(&other), by_dates);
         }
 
         #[test]

@@ -11,13 +11,24 @@ const app = useApp();
 
 test('a red KPI opened from the scorecard shows its chart, the same figures in a table, and its action plan', async () => {
   await app.visit('/scorecards?sort=rag', async (page) => {
+    const echartsRequests = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/echarts')) echartsRequests.push(request.url());
+    });
     const scorecards = await new ScorecardsPage(page).ready();
+    await page.waitForLoadState('networkidle');
+    // The scorecard has no chart, so the page never fetches ECharts (a service worker installing may cache it
+    // for offline use, but that request is the worker's, not the page's).
+    assert.deepEqual(echartsRequests, [], 'the scorecard does not load ECharts');
     const firstRow = scorecards.rows.first();
     assert.match(await firstRow.locator('[data-testid=rag]').textContent(), /^Red/);
     const name = (await firstRow.locator('[data-testid=kpi-link]').textContent()).trim();
     await firstRow.locator('[data-testid=kpi-link]').click();
 
     const kpi = await new KpiPage(page).ready();
+    await kpi.chartDrawn();
+    assert.equal(echartsRequests.length, 1, 'the first chart loads ECharts, once');
+    assert.equal(await page.locator('script[src*="echarts"]:not([type])').count(), 1);
     assert.equal((await kpi.heading.textContent()).trim(), name);
     assert.match(await page.title(), new RegExp(`^${name.replace(/[()%]/g, '.')} – `));
     assert.equal(await page.locator('nav[aria-label="Main"] a[aria-current="page"]').getAttribute('data-testid'), 'nav-scorecards');

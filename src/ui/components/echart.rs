@@ -1,10 +1,13 @@
-//! An ECharts chart from a pure `charming::Chart`: initialised once the element exists, updated when the
-//! chart changes, resized with the window, and disposed with the component. The chart is decorative for
+//! An ECharts chart from a pure `charming::Chart`: initialised once the element exists and ECharts has loaded
+//! (on first use, see `echarts_script`), updated when the chart changes, resized with the window, and
+//! disposed with the component. The chart is decorative for
 //! assistive technology (its summary is its label); the table beside it carries the data.
 
 use charming::WasmRenderer;
 use charming::renderer::Echarts;
 use leptos::prelude::*;
+
+use super::echarts_script::echarts_ready;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -17,11 +20,6 @@ fn dispose(echarts: &Echarts) {
         // Disposing a chart that is already gone throws; there is nothing left to free then.
         let _ = dispose.call0(instance);
     }
-}
-
-/// Whether the ECharts script has loaded: without it the renderer would throw instead of returning an error.
-fn echarts_loaded() -> bool {
-    js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false)
 }
 
 /// What a click event names: for a tree-like chart (a sunburst) the names from the centre down to the item;
@@ -86,19 +84,28 @@ pub fn EChart(
     let instance = StoredValue::new_local(None::<Echarts>);
     let click_listener = StoredValue::new_local(None::<Closure<dyn Fn(JsValue)>>);
     let failure = RwSignal::new(None::<String>);
+    let library_ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if echarts_ready().await {
+            library_ready.try_set(true);
+        } else {
+            failure.try_set(Some(
+                "The chart could not be drawn (the charting library did not load); the table below has the same figures.".to_owned(),
+            ));
+        }
+    });
     Effect::new(move |_| {
         let option = chart.get();
+        if !library_ready.get() {
+            return;
+        }
         let updated = instance.with_value(|existing| {
             existing
                 .as_ref()
                 .map(|echarts| WasmRenderer::update(echarts, &option))
                 .is_some()
         });
-        if !updated && !echarts_loaded() {
-            failure.set(Some(
-                "The chart could not be drawn (the charting library did not load); the table below has the same figures.".to_owned(),
-            ));
-        } else if !updated {
+        if !updated {
             match WasmRenderer::new_opt(None, Some(height)).render(id, &option) {
                 Ok(echarts) => {
                     if let Some(handler) = on_click {

@@ -3,7 +3,8 @@
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 
-const CHROMIUM_FLAGS = [
+/** The flags Chromium needs here (as root, headless, no network of its own). */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -15,12 +16,15 @@ const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** Debian's Chromium, or the one `CHROMIUM_PATH` names. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 const ARTIFACTS = 'target/e2e-artifacts';
 
 /** Launches Chromium from Debian's package (never a downloaded browser). */
 export function launchBrowser() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_FLAGS,
   });
 }

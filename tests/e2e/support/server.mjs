@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,10 +27,11 @@ async function isFile(path) {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, under `prefix` (`/`, or `/pmf/` as a host serving the app from a
- * sub-path would): a request outside the prefix is answered 404.
+ * sub-path would): a request outside the prefix is answered 404. With `gzip`, a request that accepts it is
+ * answered gzip-compressed, as a production host would (the benchmarks measure that; the tests need not).
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(root, { prefix = '/' } = {}) {
+export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
   const base = resolve(root);
   if (!(await isFile(join(base, 'index.html')))) {
     throw new Error(`No release build at ${base}: run 'trunk build --release' first.`);
@@ -46,11 +48,13 @@ export async function serveStatic(root, { prefix = '/' } = {}) {
     const inside = candidate === base || candidate.startsWith(base + sep);
     const file = inside && (await isFile(candidate)) ? candidate : join(base, 'index.html');
     const body = await readFile(file);
+    const compress = gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    response.end(body);
+    response.end(compress ? gzipSync(body) : body);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();

@@ -1,0 +1,53 @@
+// Prints the size of every wasm, js and css file in a build, raw and gzip -9, and fails when a budget is
+// exceeded. Usage: node .ci/size-budgets.mjs [dist]
+//
+// Budgets (gzip -9 bytes):
+// - app: the app's wasm and its wasm-bindgen JS. The issue's target is 300 KB; the enforced ceiling is what the
+//   app measures today plus a small margin, so the build can only shrink until the target is met
+//   (docs/performance.md says where the bytes go).
+// - charting: the ECharts bundle (only the charts and components used, see src/charts/echarts.js).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const budgets = [
+  { name: 'app (wasm + js)', target: 300 * KB, ceiling: 880 * KB, matches: (f) => /^pmf-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) },
+  { name: 'charting (ECharts)', target: 250 * KB, ceiling: 250 * KB, matches: (f) => /^echarts-[0-9a-f]+\.js$/.test(f) },
+];
+
+const dir = process.argv[2] ?? 'dist';
+let files;
+try {
+  files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+} catch {
+  console.error(`size-budgets: no build directory '${dir}' (run trunk build --release first)`);
+  process.exit(1);
+}
+
+const sizes = files.map((file) => {
+  const bytes = readFileSync(join(dir, file));
+  return { file, raw: statSync(join(dir, file)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const row = (a, b, c) => console.log(`${a.padEnd(48)} ${String(b).padStart(12)} ${String(c).padStart(12)}`);
+row('file', 'raw bytes', 'gzip bytes');
+for (const { file, raw, gzip } of sizes) row(file, raw, gzip);
+row('total', sizes.reduce((s, f) => s + f.raw, 0), sizes.reduce((s, f) => s + f.gzip, 0));
+
+console.log('');
+let over = false;
+for (const budget of budgets) {
+  const counted = sizes.filter((s) => budget.matches(s.file));
+  if (counted.length === 0) {
+    console.error(`size-budgets: no file in ${dir} counts towards "${budget.name}"`);
+    over = true;
+    continue;
+  }
+  const gzip = counted.reduce((s, f) => s + f.gzip, 0);
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+  const verdict = gzip <= budget.ceiling ? 'within' : 'OVER';
+  over ||= gzip > budget.ceiling;
+  const target = budget.target < budget.ceiling ? `; target ${kb(budget.target)} not yet met` : '';
+  console.log(`${budget.name}: ${kb(gzip)} gzip, ${verdict} the ${kb(budget.ceiling)} budget${target}`);
+}
+process.exit(over ? 1 : 0);
