@@ -3,7 +3,9 @@
 
 use charming::Chart;
 use charming::component::Axis;
-use charming::element::{AreaStyle, AxisType, ItemStyle, LineStyle, LineStyleType, Step, Symbol};
+use charming::element::{
+    AreaStyle, AxisType, ItemStyle, LineStyle, LineStyleType, Step, Symbol, Tooltip, Trigger,
+};
 use charming::series::Line;
 
 use super::{base_chart, plain_line};
@@ -156,6 +158,9 @@ pub fn trend_chart(
                     .stack("zones")
                     .symbol(Symbol::None)
                     .silent(true)
+                    // A zone's value is its height, which means nothing to a reader: keep it out of the
+                    // tooltip, which lists the actual, target and last year for the period.
+                    .tooltip(Tooltip::new().trigger(Trigger::None))
                     .line_style(LineStyle::new().width(0))
                     .area_style(AreaStyle::new().color(fill))
                     .item_style(ItemStyle::new().color(fill)),
@@ -352,6 +357,13 @@ mod tests {
                 "Forecast range (high)"
             ]
         );
+        for zone in &series[..3] {
+            assert_eq!(
+                zone["tooltip"]["trigger"], "none",
+                "zone heights stay out of the tooltip"
+            );
+        }
+        assert!(series[3..].iter().all(|s| s.get("tooltip").is_none()));
         let edges = points[0].edges.unwrap();
         assert_eq!(
             series[0]["data"][0].as_f64(),
