@@ -15,11 +15,26 @@ use crate::ui::pages::{
 use crate::ui::served_path::served_under;
 use crate::ui::service_worker;
 use crate::ui::state::AppState;
+use crate::ui::yield_now::yield_to_browser;
 
-/// The whole app: skip link, header, the routed page and the footer.
-#[component]
-pub fn App() -> impl IntoView {
+/// Starts the app: loads the saved workspace (on a first visit, generates the demo council), then draws the
+/// page in the next task. Loading and the first drawing are the longest work the app does; with a turn of the
+/// event loop between them the browser can handle input, instead of freezing for both at once.
+pub fn start() {
     let state = AppState::load();
+    // Leptos's own executor starts with the mount, so this first step runs on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
+        yield_to_browser().await;
+        leptos::mount::mount_to_body(move || view! { <App state /> });
+    });
+}
+
+/// The whole app for `state`: skip link, header, the routed page and the footer.
+#[component]
+pub fn App(
+    /// The workspace and save status, loaded before the first drawing.
+    state: AppState,
+) -> impl IntoView {
     provide_context(state);
     state.start_autosave();
     state.watch_other_tabs();

@@ -16,4 +16,4 @@ pub mod tree_navigation;
 pub mod value_code;
 mod yield_now;
 
-pub use app::App;
+pub use app::{App, start};

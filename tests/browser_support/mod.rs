@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 use leptos::mount::mount_to;
+use leptos::prelude::view;
+use pmf::ui::App;
+use pmf::ui::state::AppState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
@@ -51,7 +54,8 @@ pub async fn mount_app_at(path: &str) -> MountedApp {
         .unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = mount_to(container.clone(), pmf::ui::App);
+    let state = AppState::load();
+    let handle = mount_to(container.clone(), move || view! { <App state /> });
     leptos::task::tick().await;
     MountedApp {
         container,
