@@ -1,5 +1,5 @@
 // The ECharts the app ships: only the chart types and components the builders in this folder use, drawn on
-// canvas. `.ci/build-echarts.mjs` bundles this file before every Trunk build; the result defines the global
+// canvas. `.ci/bundle-assets.mjs` bundles this file before every Trunk build; the result defines the global
 // `echarts` that charming's WasmRenderer calls. A builder that starts using another chart type or component
 // (a title, a data zoom, a mark line…) must add it here, or ECharts silently leaves it out.
 import { use, init } from 'echarts/core';
