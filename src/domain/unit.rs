@@ -84,7 +84,6 @@ impl Unit {
     }
 }
 
-/// `value` (not negative) rounded to `decimals` places with commas between thousands.
 /// A number as people and spreadsheets write it: `85.2`, `85.2%`, `£1,234.50`, `1 234`; where commas are
 /// decimal separators (`decimal_comma`, as semicolon-separated CSV from a European Excel writes them), `85,2`.
 /// Empty is no value. Anything that is not a finite number is refused with a message quoting it, so NaN and
@@ -111,6 +110,7 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, Stri
     }
 }
 
+/// `value` (not negative) rounded to `decimals` places with commas between thousands.
 fn group_thousands(value: f64, decimals: u8) -> String {
     let text = format!("{value:.*}", usize::from(decimals));
     let (whole, fraction) = match text.split_once('.') {
