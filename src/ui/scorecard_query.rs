@@ -55,8 +55,18 @@ impl ScorecardView {
 
     /// The query string for this view, without the `?`; empty for the default view.
     pub fn to_query(&self) -> String {
+        query_string(self.pairs())
+    }
+
+    /// The address of this view on the scorecards page.
+    pub fn href(&self) -> String {
+        address(&crate::ui::area::Area::Scorecards.path(), self.pairs())
+    }
+
+    /// Every setting as a query pair, with a value only where it differs from the default view.
+    fn pairs(&self) -> [(&'static str, Option<String>); 13] {
         let filter = &self.filter;
-        let pairs = [
+        [
             (
                 "scope",
                 Some(scope_code(&self.scope)).filter(|s| !s.is_empty()),
@@ -82,23 +92,7 @@ impl ScorecardView {
                     .and_then(code),
             ),
             ("desc", self.descending.then(|| "1".to_owned())),
-        ];
-        pairs
-            .into_iter()
-            .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-            .collect::<Vec<_>>()
-            .join("&")
-    }
-
-    /// The address of this view on the scorecards page.
-    pub fn href(&self) -> String {
-        let query = self.to_query();
-        let path = crate::ui::area::Area::Scorecards.path();
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        }
+        ]
     }
 }
 
@@ -141,15 +135,21 @@ pub fn address<'a>(
     path: &str,
     pairs: impl IntoIterator<Item = (&'a str, Option<String>)>,
 ) -> String {
-    let query: Vec<String> = pairs
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect();
+    let query = query_string(pairs);
     if query.is_empty() {
         path.to_owned()
     } else {
-        format!("{path}?{}", query.join("&"))
+        format!("{path}?{query}")
     }
+}
+
+/// The pairs that have a value, each value encoded, joined with `&`: `level=strategic&overdue=1`.
+fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<String>)>) -> String {
+    pairs
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Decodes `%XX` and `+` (a space); a malformed escape is kept as it is written.
@@ -218,7 +218,10 @@ mod tests {
     #[test]
     fn the_default_view_is_the_plain_address() {
         assert_eq!(ScorecardView::default().to_query(), "");
+        assert_eq!(ScorecardView::default().href(), "/scorecards");
         assert_eq!(ScorecardView::from_query(""), ScorecardView::default());
+        let view = full_view();
+        assert_eq!(view.href(), format!("/scorecards?{}", view.to_query()));
     }
 
     #[test]
