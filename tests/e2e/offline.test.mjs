@@ -1,5 +1,5 @@
 // Offline use: after the first visit the service worker has kept the app, so with the network gone a reload
-// and a deep link both open it, with the workspace the person left.
+// and deep links open it, with the workspace the person left and its charts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from './support/harness.mjs';
@@ -25,6 +25,9 @@ test('after the first visit the app reloads and opens deep links with no network
     await page.goto(`${app.origin()}/risks/audit`);
     await page.getByTestId('audit-history-row').first().waitFor();
     assert.match(await page.getByTestId('council-name').textContent(), /Wealdshire County Council/);
+    // ECharts, loaded only when a page first draws a chart, comes from the kept copy too.
+    await page.goto(`${app.origin()}/scorecards/kpi/skpi-ahc-assess`);
+    await page.locator('[data-testid=chart] canvas').first().waitFor();
     await page.context().setOffline(false);
   });
 });

@@ -26,6 +26,8 @@ test('under /pmf/ the app loads, its links stay under /pmf/ and deep links open'
     await page.getByTestId('kpi-link').first().click();
     await page.waitForURL(/\/pmf\/scorecards\/kpi\//);
     await page.getByTestId('history-table').waitFor();
+    // The chart's library loads on first use, from under /pmf/ too (anything else is a 404 here).
+    await page.locator('[data-testid=chart] canvas').first().waitFor();
     await page.goBack();
     await page.waitForURL(/\/pmf\/scorecards\?scope=committee/);
   });
