@@ -1,15 +1,15 @@
 //! An ECharts chart from a pure `charming::Chart`: initialised once the element exists and ECharts has loaded
 //! (on first use, see `echarts_script`), updated when the chart changes, resized with the window, and
-//! disposed with the component. The chart is decorative for
-//! assistive technology (its summary is its label); the table beside it carries the data.
+//! disposed with the component. The chart is decorative for assistive technology (its summary is its label);
+//! the table beside it carries the data.
 
 use charming::WasmRenderer;
 use charming::renderer::Echarts;
 use leptos::prelude::*;
-
-use super::echarts_script::echarts_ready;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+
+use super::echarts_script::echarts_ready;
 
 /// Frees the chart's canvas and listeners.
 fn dispose(echarts: &Echarts) {
