@@ -26,6 +26,13 @@ pub struct Ambition {
     pub description: String,
 }
 
+impl Ambition {
+    /// How the ambition is named on every page and report: "Ambition 3: Thriving places".
+    pub fn label(&self) -> String {
+        format!("Ambition {}: {}", self.number, self.title)
+    }
+}
+
 /// A directorate, e.g. "Adults, Health and Commissioning".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -255,6 +262,17 @@ fn is_false(value: &bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ambition_is_named_by_its_number_and_title() {
+        let ambition = Ambition {
+            id: AmbitionId::new("amb-3").unwrap(),
+            number: 3,
+            title: "Thriving places".to_owned(),
+            description: String::new(),
+        };
+        assert_eq!(ambition.label(), "Ambition 3: Thriving places");
+    }
 
     #[test]
     fn nodes_serialise_with_their_level() {

@@ -278,24 +278,14 @@ impl Period {
 
     /// The first day of the period.
     pub fn start_date(self) -> NaiveDate {
-        let month = self.start_month();
-        ymd(
-            i32::try_from(month / 12).expect("years fit in i32"),
-            month % 12 + 1,
-            1,
-        )
+        first_day_of(self.start_month())
     }
 
     /// The last day of the period.
     pub fn end_date(self) -> NaiveDate {
-        let after = self.end_month() + 1;
-        ymd(
-            i32::try_from(after / 12).expect("years fit in i32"),
-            after % 12 + 1,
-            1,
-        )
-        .pred_opt()
-        .expect("a period never ends on the last representable day")
+        first_day_of(self.end_month() + 1)
+            .pred_opt()
+            .expect("a period never ends on the last representable day")
     }
 
     /// Whether `date` falls within the period.
@@ -490,6 +480,15 @@ fn unrecognised(text: &str) -> PeriodParseError {
         text,
         "write a month as 2024-04 or Apr 2024, a quarter as 2024/25 Q1, a half-year as 2024/25 H1, \
          a year as 2024/25 or a term as 2024/25 Autumn",
+    )
+}
+
+/// The first day of `month`, counted as in [`Period::start_month`].
+fn first_day_of(month: u32) -> NaiveDate {
+    ymd(
+        i32::try_from(month / 12).expect("years fit in i32"),
+        month % 12 + 1,
+        1,
     )
 }
 

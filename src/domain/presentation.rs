@@ -72,11 +72,7 @@ pub fn slides(report: &PerformanceReport, workspace: &Workspace) -> Vec<Slide> {
             .filter(|l| l.kpi.ambitions.contains(&ambition.id))
             .cloned()
             .collect();
-        group(
-            format!("Ambition {}: {}", ambition.number, ambition.title),
-            kpis,
-            &mut slides,
-        );
+        group(ambition.label(), kpis, &mut slides);
     }
     let others: Vec<ReportLine> = report
         .lines

@@ -486,7 +486,7 @@ pub fn thread_tree(workspace: &Workspace) -> ThreadTreeNode {
     ambitions.sort_by_key(|a| a.number);
     let children: Vec<ThreadTreeNode> = ambitions
         .into_iter()
-        .map(|a| builder.ambition(&a.id, format!("Ambition {}: {}", a.number, a.title)))
+        .map(|a| builder.ambition(&a.id, a.label()))
         .collect();
     let on_the_thread: HashSet<&KpiId> = children.iter().flat_map(|c| &c.kpis).collect();
     let vision = &workspace.framework.vision;

@@ -3,6 +3,7 @@
 pub mod direction_mark;
 pub mod echart;
 mod echarts_script;
+pub mod number_field;
 pub mod outcome_message;
 pub mod rag_badge;
 pub mod risk_table;

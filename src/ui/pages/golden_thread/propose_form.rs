@@ -88,12 +88,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
             s.current()
                 .ambitions
                 .iter()
-                .map(|a| {
-                    (
-                        a.id.to_string(),
-                        format!("Ambition {}: {}", a.number, a.title),
-                    )
-                })
+                .map(|a| (a.id.to_string(), a.label()))
                 .collect::<Vec<_>>()
         })
     });

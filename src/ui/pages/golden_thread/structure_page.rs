@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::propose_form::ProposeKpiForm;
-use crate::domain::golden_thread::ThreadNode;
+use crate::domain::golden_thread::{Ambition, ThreadNode};
 use crate::domain::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
 use crate::domain::kpi::KpiStatus;
 use crate::domain::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
@@ -63,10 +63,7 @@ struct OutlineEntry {
 fn outline(w: &Workspace) -> (Vec<String>, Vec<OutlineEntry>) {
     let mut ambitions: Vec<_> = w.ambitions.iter().collect();
     ambitions.sort_by_key(|a| a.number);
-    let ambitions = ambitions
-        .into_iter()
-        .map(|a| format!("Ambition {}: {}", a.number, a.title))
-        .collect();
+    let ambitions = ambitions.into_iter().map(Ambition::label).collect();
     let directorates = w
         .directorates
         .iter()
@@ -127,12 +124,7 @@ fn choices(w: &Workspace, kind: &str) -> Vec<(String, String)> {
         "ambition" => w
             .ambitions
             .iter()
-            .map(|a| {
-                (
-                    code(&ThreadNode::Ambition(a.id.clone())),
-                    format!("Ambition {}: {}", a.number, a.title),
-                )
-            })
+            .map(|a| (code(&ThreadNode::Ambition(a.id.clone())), a.label()))
             .collect(),
         "directorate" => w
             .directorates

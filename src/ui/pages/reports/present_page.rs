@@ -38,22 +38,22 @@ fn kpi_slide(line: ReportLine) -> impl IntoView {
     let (title, svg) = kpi_chart(&line);
     let values = table_html(&kpi_values_table(&line), "slide-chart-values");
     view! {
-            <h2 class="app-slide__title">{kpi.name.clone()}</h2>
-            <p class="app-slide__facts">
-                <RagBadge rating=line.rating.clone() />
-                {format!(" Value {} against a target of {}. ", line.value, line.target)}
-                {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
-            </p>
-            <div class="app-slide__chart" inner_html=svg></div>
-            <details class="app-details">
-                <summary>{format!("The figures behind the chart: {title}")}</summary>
-    <div inner_html=values></div>
-            </details>
-            {(!line.commentary.is_empty()).then(|| view! { <p class="app-slide__note">{line.commentary.clone()}</p> })}
-            {(!line.actions.is_empty()).then(|| view! {
-                <p class="app-slide__note">{format!("Action plan: {}", line.actions.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("; "))}</p>
-            })}
-        }
+        <h2 class="app-slide__title">{kpi.name.clone()}</h2>
+        <p class="app-slide__facts">
+            <RagBadge rating=line.rating.clone() />
+            {format!(" Value {} against a target of {}. ", line.value, line.target)}
+            {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
+        </p>
+        <div class="app-slide__chart" inner_html=svg></div>
+        <details class="app-details">
+            <summary>{format!("The figures behind the chart: {title}")}</summary>
+            <div inner_html=values></div>
+        </details>
+        {(!line.commentary.is_empty()).then(|| view! { <p class="app-slide__note">{line.commentary.clone()}</p> })}
+        {(!line.actions.is_empty()).then(|| view! {
+            <p class="app-slide__note">{format!("Action plan: {}", line.actions.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("; "))}</p>
+        })}
+    }
 }
 
 fn slide_view(slide: Slide) -> AnyView {

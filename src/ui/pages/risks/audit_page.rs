@@ -13,6 +13,7 @@ use crate::domain::kpi_audit::{AuditCheck, AuditProgress, KpiAudit, newest_first
 use crate::domain::period::Period;
 use crate::domain::workspace::Workspace;
 use crate::ui::address_state::use_address_state;
+use crate::ui::components::number_field::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::page_title::use_page_title;
@@ -202,12 +203,7 @@ fn DrawForm(apply: Callback<AuditView>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="app-field">
-                    <label class="app-label" for="audit-size">"KPIs per committee"</label>
-                    <input id="audit-size" class="app-input app-input--short" type="number" min="1" max=MAX_PER_COMMITTEE.to_string()
-                        inputmode="numeric" data-testid="audit-size"
-                        prop:value=move || size.get() on:input=move |e| size.set(event_target_value(&e)) />
-                </div>
+                <NumberField id="audit-size" label="KPIs per committee" value=size min=1 max=u32::from(MAX_PER_COMMITTEE) />
                 <div class="app-field">
                     <label class="app-label" for="audit-seed">"Seed"</label>
                     <input id="audit-seed" class="app-input app-input--medium" type="text" inputmode="numeric" data-testid="audit-seed"

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::risk::RiskBands;
+use crate::ui::components::number_field::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
 
@@ -40,22 +41,13 @@ pub fn BandsForm() -> impl IntoView {
                 .ok_or_else(|| "The workspace could not be changed.".to_owned())
         })));
     };
-    let field = |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        view! {
-            <div class="app-field">
-                <label class="app-label" for=id>{label}</label>
-                <input id=id class="app-input app-input--short" type="number" min="1" max="24" inputmode="numeric" data-testid=id
-                    prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
-            </div>
-        }
-    };
     view! {
         <details class="app-details" data-testid="bands">
             <summary>"Change the score bands"</summary>
             <form class="app-subform" on:submit=save novalidate data-testid="bands-form">
                 <div class="app-inline-controls">
-                    {field("bands-green", "Highest green score", green)}
-                    {field("bands-amber", "Highest amber score", amber)}
+                    <NumberField id="bands-green" label="Highest green score" value=green min=1 max=24 />
+                    <NumberField id="bands-amber" label="Highest amber score" value=amber min=1 max=24 />
                 </div>
                 <button type="submit" class="app-button app-button--secondary" data-testid="bands-save">"Save the bands"</button>
                 <OutcomeMessage outcome=outcome test_id="bands-outcome" />

@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::domain::golden_thread::Ambition;
 use crate::domain::ids::RiskId;
 use crate::domain::risk::RiskReview;
 use crate::domain::risk_review_entry::{ReviewDraft, record_review};
@@ -74,7 +75,7 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
                         .ambitions
                         .iter()
                         .filter_map(|a| w.ambitions.iter().find(|x| &x.id == a))
-                        .map(|a| format!("Ambition {}: {}", a.number, a.title))
+                        .map(Ambition::label)
                         .collect(),
                     likelihood: r.residual.likelihood.get(),
                     impact: r.residual.impact.get(),

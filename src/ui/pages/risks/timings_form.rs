@@ -5,18 +5,9 @@
 use leptos::prelude::*;
 
 use crate::domain::calendar_timings::CalendarTimings;
+use crate::ui::components::number_field::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
-
-fn number_field(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
-    view! {
-        <div class="app-field">
-            <label class="app-label" for=id>{label}</label>
-            <input id=id class="app-input app-input--short" type="number" min="1" inputmode="numeric" data-testid=id
-                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
-        </div>
-    }
-}
 
 /// The timings form, inside a disclosure.
 #[component]
@@ -73,10 +64,10 @@ pub fn TimingsForm() -> impl IntoView {
             <summary>"Change the timings and bank holidays"</summary>
             <form class="app-subform" on:submit=save novalidate data-testid="timings-form">
                 <div class="app-inline-controls">
-                    {number_field("timings-data-due", "Working days after a month until figures are due", data_due)}
-                    {number_field("timings-meeting", "Working days after a month until the leadership scorecard", meeting)}
-                    {number_field("timings-weeks", "Weeks after a quarter until committees take the report", weeks)}
-                    {number_field("timings-audit", "Working days after a quarter until the audit sample", audit)}
+                    <NumberField id="timings-data-due" label="Working days after a month until figures are due" value=data_due min=1 />
+                    <NumberField id="timings-meeting" label="Working days after a month until the leadership scorecard" value=meeting min=1 />
+                    <NumberField id="timings-weeks" label="Weeks after a quarter until committees take the report" value=weeks min=1 />
+                    <NumberField id="timings-audit" label="Working days after a quarter until the audit sample" value=audit min=1 />
                 </div>
                 <div class="app-field">
                     <label class="app-label" for="timings-holidays">"Bank holidays"</label>
