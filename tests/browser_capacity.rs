@@ -5,10 +5,12 @@
 
 mod browser_support;
 
-use browser_support::storage;
+use browser_support::{save_as_another_tab, storage};
 use chrono::Utc;
 use pmf::demo::scaled_workspace;
-use pmf::storage::local::{self, Loaded};
+use pmf::storage::local::BrowserStore;
+use pmf::storage::session::Session;
+use pmf::storage::stored_workspace::{Loaded, Synced, TabCopy, WORKSPACE_KEY, load};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -38,25 +40,31 @@ fn a_thousand_kpis_with_five_years_of_monthly_commentary_fit_twice_over() {
     let today = Utc::now().date_naive();
     let workspace = scaled_workspace(1_000, 60, today);
     assert!(workspace.kpis.len() >= 1_000);
-    let saved = local::save(&workspace, Some(&workspace), Utc::now(), "test")
-        .expect("the workspace and its restore point are saved");
-    assert!(saved.restore_point_kept);
-    let Ok(Loaded::Workspace {
-        restored,
-        restore_point,
-    }) = local::load()
-    else {
+    let mut session = Session::with_restore_point(workspace.clone(), Some(workspace.clone()));
+    let saved = save_as_another_tab(&mut session);
+    assert!(
+        matches!(
+            saved,
+            Synced::Saved {
+                restore_point_kept: true,
+                ..
+            }
+        ),
+        "the workspace and its restore point are saved: {saved:?}"
+    );
+    let Ok(Loaded::Workspace(loaded)) = load(&mut BrowserStore, &mut TabCopy::new()) else {
         panic!("the saved workspace loads");
     };
     assert!(
-        restored.workspace == workspace,
+        *loaded.current() == workspace,
         "the workspace reads back whole"
     );
     assert!(
-        restore_point.is_some_and(|point| *point == workspace),
+        loaded.restore_point() == Some(&workspace),
         "the restore point reads back whole"
     );
-    let used = 2 * saved.text.encode_utf16().count();
+    let text = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
+    let used = 2 * text.encode_utf16().count();
     let left = room_left();
     storage().clear().unwrap();
     console_log!(

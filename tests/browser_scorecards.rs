@@ -4,10 +4,10 @@
 
 mod browser_support;
 
-use browser_support::{mount_app_at, storage};
+use browser_support::{mount_app_at, save_as_another_tab, storage};
 use chrono::Utc;
 use pmf::demo::scaled_workspace;
-use pmf::storage::local;
+use pmf::storage::session::Session;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn a_long_scorecard_draws_a_hundred_rows_at_a_time() {
     storage().clear().unwrap();
     let workspace = scaled_workspace(1_000, 7, Utc::now().date_naive());
-    local::save(&workspace, None, Utc::now(), "test").unwrap();
+    save_as_another_tab(&mut Session::new(workspace));
     let app = mount_app_at("/scorecards").await;
     let shown = app.text_of("[data-testid=summary-shown]");
     let rows = app.count("[data-testid=scorecard-row]");

@@ -57,6 +57,36 @@ pub enum Recorded {
     Unchanged,
 }
 
+impl Entry {
+    /// This entry, typed over `loaded` (what the form showed), applied to `current` (what the workspace holds
+    /// now): each field the person changed takes what they typed, every other field keeps its current value.
+    /// A form left open while another tab saved then writes back only what the person changed.
+    pub fn rebased(&self, loaded: &Entry, current: &Entry) -> Entry {
+        fn pick<T: Clone + PartialEq>(typed: &T, loaded: &T, current: &T) -> T {
+            if typed == loaded { current } else { typed }.clone()
+        }
+        Entry {
+            value: pick(&self.value, &loaded.value, &current.value),
+            commentary: pick(&self.commentary, &loaded.commentary, &current.commentary),
+            variance_explanation: pick(
+                &self.variance_explanation,
+                &loaded.variance_explanation,
+                &current.variance_explanation,
+            ),
+            override_status: pick(
+                &self.override_status,
+                &loaded.override_status,
+                &current.override_status,
+            ),
+            override_reason: pick(
+                &self.override_reason,
+                &loaded.override_reason,
+                &current.override_reason,
+            ),
+        }
+    }
+}
+
 /// The entry for a period as the form shows it: from the measurement, or blank.
 pub fn entry_for(workspace: &Workspace, kpi: &KpiId, period: Period) -> Entry {
     let Some(measurement) = workspace
@@ -202,6 +232,39 @@ pub fn record(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_rebased_entry_writes_only_the_fields_the_person_changed() {
+        let loaded = Entry {
+            value: "92.3".to_owned(),
+            commentary: "Old words".to_owned(),
+            ..Entry::default()
+        };
+        // Another tab has since saved a new value; this form still shows 92.3 and the person edits only
+        // the commentary.
+        let current = Entry {
+            value: "95".to_owned(),
+            ..loaded.clone()
+        };
+        let typed = Entry {
+            commentary: "New words".to_owned(),
+            ..loaded.clone()
+        };
+        assert_eq!(
+            typed.rebased(&loaded, &current),
+            Entry {
+                value: "95".to_owned(),
+                commentary: "New words".to_owned(),
+                ..Entry::default()
+            }
+        );
+        // A field the person did change wins over the other tab's.
+        let typed = Entry {
+            value: "90".to_owned(),
+            ..loaded.clone()
+        };
+        assert_eq!(typed.rebased(&loaded, &current).value, "90");
+    }
+
     use chrono::{NaiveDate, TimeZone};
 
     use super::*;

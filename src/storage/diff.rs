@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::validate::COLLECTIONS;
 use crate::domain::workspace::Workspace;
@@ -84,6 +84,20 @@ impl KeyedItems {
             })
             .collect();
         Self { framework, lists }
+    }
+
+    /// The workspace's JSON again: the framework, then the lists in [`COLLECTIONS`] order.
+    pub(crate) fn into_value(mut self) -> Value {
+        let mut map = Map::new();
+        map.insert("framework".to_owned(), self.framework);
+        for name in COLLECTIONS {
+            let items = self.lists.remove(name).unwrap_or_default();
+            map.insert(
+                name.to_owned(),
+                Value::Array(items.into_iter().map(|(_, item)| item).collect()),
+            );
+        }
+        Value::Object(map)
     }
 }
 

@@ -13,5 +13,8 @@ pub mod migrate;
 pub mod packed;
 pub mod restore;
 pub mod session;
+pub mod store;
+pub mod stored_workspace;
 pub mod subset;
+pub mod three_way_merge;
 pub mod validate;

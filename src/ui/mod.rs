@@ -14,6 +14,7 @@ pub mod service_worker;
 pub mod state;
 pub mod tree_navigation;
 pub mod value_code;
+mod web_lock;
 mod yield_now;
 
 pub use app::{App, start};

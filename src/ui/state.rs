@@ -1,6 +1,8 @@
-//! The app's shared state: the session (the workspace and its restore point), whether it is saved, and what
-//! start-up found. Changes are saved to local storage shortly after they happen; a change made in another
-//! tab pauses saving so neither tab's work is overwritten.
+//! The app's shared state: the session, whether it is saved, what start-up found, and the fields two tabs
+//! changed differently. The save model itself is pure ([`crate::storage::stored_workspace`]); this module
+//! wires it to the browser: it saves shortly after each change, hears other tabs' saves through the storage
+//! event, takes the Web Lock so two tabs never save at the same moment, tries a failed save again, and
+//! warns before the page closes with changes that could not be saved.
 
 use std::time::Duration;
 
@@ -8,27 +10,49 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::demo::demo_workspace;
-use crate::storage::import_error::ImportError;
-use crate::storage::local::{self, Loaded, StorageError, WORKSPACE_KEY};
+use crate::storage::import_error::{ImportError, Problem};
+use crate::storage::local::BrowserStore;
 use crate::storage::session::Session;
+use crate::storage::store::StorageError;
+use crate::storage::stored_workspace::{
+    self, CONFLICTS_KEY, Loaded, REVISION_KEY, SyncError, Synced, TabCopy, set_conflicts,
+    stored_conflicts, take_over,
+};
+use crate::storage::three_way_merge::{FieldConflict, use_other};
+use crate::ui::web_lock::with_web_lock;
 
 /// How long after the last change the workspace is saved.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+/// How long after a failed save it is tried again.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
+/// The Web Lock every tab of the app takes to save.
+const SAVE_LOCK: &str = "council-pmf.save";
 
 /// Whether the latest changes are in local storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
-    /// Everything is saved.
+    /// Everything is saved and read back.
     Saved,
     /// The workspace is saved, but the storage had no room for the copy kept to undo the last import, so
     /// undo works only until the page is closed.
     SavedWithoutUndo,
     /// A save is waiting for the changes to settle.
     Pending,
-    /// Saving failed; the work is only on the page.
+    /// Saving failed; the work is only on the page, and saving is tried again.
     Failed(StorageError),
-    /// Another tab changed the workspace; saving is paused until the user chooses.
-    PausedForOtherTab,
+    /// Another tab saved changes that cannot be combined with this tab's; the person chooses.
+    CannotMerge(Vec<Problem>),
+}
+
+impl SaveStatus {
+    /// The words for the header's save indicator.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SaveStatus::Saved | SaveStatus::SavedWithoutUndo => "All changes saved",
+            SaveStatus::Pending => "Saving…",
+            SaveStatus::Failed(_) | SaveStatus::CannotMerge(_) => "Not saved",
+        }
+    }
 }
 
 /// What start-up has to tell the user.
@@ -49,31 +73,37 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     /// What start-up found that the user needs to know.
     pub startup_notice: RwSignal<Option<StartupNotice>>,
-    /// The text this tab last wrote, to tell its own writes from another tab's.
-    last_written: StoredValue<Option<String>>,
+    /// Fields this tab and another changed differently, until the person chooses for each.
+    pub conflicts: RwSignal<Vec<FieldConflict>>,
+    /// What this tab last read from or wrote to storage.
+    copy: StoredValue<TabCopy>,
+    /// The timer of the next save, if one is waiting.
+    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl AppState {
     /// Loads the saved workspace, or the demo council on a first visit or when the saved data is unreadable.
     pub fn load() -> Self {
         let demo = || Session::new(demo_workspace(Utc::now().date_naive()));
-        let (session, notice) = match local::load() {
-            Ok(Loaded::Workspace {
-                restored,
-                restore_point,
-            }) => (
-                Session::with_restore_point(restored.workspace, restore_point.map(|point| *point)),
-                None,
-            ),
+        let mut copy = TabCopy::new();
+        let (session, notice) = match stored_workspace::load(&mut BrowserStore, &mut copy) {
+            Ok(Loaded::Workspace(session)) => (*session, None),
             Ok(Loaded::Nothing) => (demo(), None),
             Ok(Loaded::Unreadable(error)) => (demo(), Some(StartupNotice::Unreadable(error))),
             Err(error) => (demo(), Some(StartupNotice::StorageUnavailable(error))),
         };
+        let status = if copy.unsaved(&session) {
+            SaveStatus::Pending
+        } else {
+            SaveStatus::Saved
+        };
         Self {
             session: RwSignal::new(session),
-            save_status: RwSignal::new(SaveStatus::Pending),
+            save_status: RwSignal::new(status),
             startup_notice: RwSignal::new(notice),
-            last_written: StoredValue::new(None),
+            conflicts: RwSignal::new(stored_conflicts(&BrowserStore)),
+            copy: StoredValue::new(copy),
+            timer: StoredValue::new(None),
         }
     }
 
@@ -83,51 +113,136 @@ impl AppState {
         Signal::derive(move || session.with(|s| s.current().framework.council_name.clone()))
     }
 
-    /// Saves now (the autosave calls this once changes settle). Does nothing once the app is gone.
+    /// Whether the page holds changes that are not in storage.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.copy
+            .try_with_value(|copy| self.session.with_untracked(|s| copy.unsaved(s)))
+            .unwrap_or(false)
+    }
+
+    /// Saves this tab's changes now, merging any other tab's save first, and says how it went. Does
+    /// nothing once the app is gone.
     pub fn save_now(&self) {
-        let result = self.session.try_with_untracked(|session| {
-            local::save(
-                session.current(),
-                session.restore_point(),
-                Utc::now(),
-                env!("CARGO_PKG_VERSION"),
-            )
+        let nonce = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+        let result = self.copy.try_update_value(|copy| {
+            self.session.try_update_untracked(|session| {
+                stored_workspace::sync(
+                    &mut BrowserStore,
+                    copy,
+                    session,
+                    Utc::now(),
+                    env!("CARGO_PKG_VERSION"),
+                    nonce,
+                )
+            })
         });
+        let Some(Some(result)) = result else {
+            return;
+        };
         match result {
-            Some(Ok(saved)) => {
-                self.last_written.set_value(Some(saved.text));
-                self.save_status.set(if saved.restore_point_kept {
+            Ok(Synced::UpToDate) => {
+                // Nothing was written, so a missing undo copy is still missing: only a waiting or failed
+                // save turns into "saved".
+                if !matches!(
+                    self.save_status.get_untracked(),
+                    SaveStatus::Saved | SaveStatus::SavedWithoutUndo
+                ) {
+                    self.settle(SaveStatus::Saved);
+                }
+            }
+            Ok(Synced::Adopted) => {
+                self.session.notify();
+                self.conflicts.set(stored_conflicts(&BrowserStore));
+                self.settle(SaveStatus::Saved);
+            }
+            Ok(Synced::Saved {
+                restore_point_kept,
+                merged_other_tab,
+                conflicts,
+            }) => {
+                if merged_other_tab {
+                    self.session.notify();
+                }
+                if !conflicts.is_empty() {
+                    self.conflicts.set(stored_conflicts(&BrowserStore));
+                }
+                self.settle(if restore_point_kept {
                     SaveStatus::Saved
                 } else {
                     SaveStatus::SavedWithoutUndo
                 });
             }
-            Some(Err(error)) => self.save_status.set(SaveStatus::Failed(error)),
-            None => {}
+            Err(SyncError::Storage(error)) => {
+                self.save_status.set(SaveStatus::Failed(error));
+                self.schedule_save(RETRY_DELAY);
+            }
+            Err(SyncError::CannotMerge(problems)) => {
+                self.save_status.set(SaveStatus::CannotMerge(problems));
+            }
         }
     }
 
-    /// Saves every change to the session shortly after it happens, unless another tab has taken over.
+    /// Shows `saved` unless the page has changed again since (then the next save will say).
+    fn settle(&self, saved: SaveStatus) {
+        if !self.has_unsaved_changes() {
+            self.save_status.set(saved);
+        }
+    }
+
+    /// Saves under the Web Lock every tab takes (or at once where the browser has no Web Locks).
+    fn request_save(self) {
+        with_web_lock(SAVE_LOCK, move || self.save_now());
+    }
+
+    /// Saves after `delay`, replacing any save already waiting.
+    fn schedule_save(self, delay: Duration) {
+        if let Some(handle) = self.timer.try_get_value().flatten() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                self.timer.try_set_value(None);
+                self.request_save();
+            },
+            delay,
+        )
+        .ok();
+        self.timer.try_set_value(handle);
+    }
+
+    /// Saves every change to the session shortly after it happens, and whatever is unsaved as the page goes.
     pub fn start_autosave(self) {
-        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         Effect::new(move |_| {
             self.session.track();
-            if self.save_status.get_untracked() == SaveStatus::PausedForOtherTab {
+            if !self.has_unsaved_changes()
+                || matches!(self.save_status.get_untracked(), SaveStatus::CannotMerge(_))
+            {
                 return;
             }
-            self.save_status.set(SaveStatus::Pending);
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
+            if !matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+                self.save_status.set(SaveStatus::Pending);
             }
-            let handle = set_timeout_with_handle(move || self.save_now(), AUTOSAVE_DELAY).ok();
-            pending.set_value(handle);
+            self.schedule_save(AUTOSAVE_DELAY);
         });
-        // A change made just before the page is left must not wait for the timer: save it as the page goes.
+        // A change made just before the page is left must not wait for the timer: save it as the page goes,
+        // without the lock (its callback would come too late), and warn if it still could not be saved.
         let flush = move || {
-            if self.save_status.try_get_untracked() == Some(SaveStatus::Pending) {
+            if self.has_unsaved_changes()
+                && !matches!(
+                    self.save_status.try_get_untracked(),
+                    Some(SaveStatus::CannotMerge(_))
+                )
+            {
                 self.save_now();
             }
         };
+        let on_before_unload = window_event_listener(leptos::ev::beforeunload, move |event| {
+            flush();
+            if self.has_unsaved_changes() {
+                event.prevent_default();
+                event.set_return_value("Your latest changes are not saved.");
+            }
+        });
         let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
         let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().hidden() {
@@ -135,30 +250,81 @@ impl AppState {
             }
         });
         on_cleanup(move || {
+            on_before_unload.remove();
             on_hide.remove();
             on_hidden.remove();
-            if let Some(handle) = pending.try_get_value().flatten() {
+            if let Some(handle) = self.timer.try_get_value().flatten() {
                 handle.clear();
             }
         });
     }
 
-    /// Notices when another tab writes the workspace, and pauses saving here.
+    /// Hears other tabs: their saves are merged in (or taken up, when this tab has no changes), their
+    /// choices about conflicts are shown, and room they free lets a failed save here try again.
     pub fn watch_other_tabs(self) {
         let handle =
             window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() == Some(WORKSPACE_KEY)
-                    && event.new_value() != self.last_written.get_value()
-                {
-                    self.save_status.set(SaveStatus::PausedForOtherTab);
+                match event.key().as_deref() {
+                    Some(CONFLICTS_KEY) => self.conflicts.set(stored_conflicts(&BrowserStore)),
+                    Some(REVISION_KEY) | None => self.request_save(),
+                    Some(_) => {
+                        if matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+                            self.request_save();
+                        }
+                    }
                 }
             });
         on_cleanup(move || handle.remove());
     }
 
-    /// Keeps this tab's version, saving it over the other tab's.
+    /// After a refused merge: drops this tab's unsaved changes and takes up the other tab's save.
+    pub fn load_other_version(&self) {
+        let mut copy = TabCopy::new();
+        match stored_workspace::load(&mut BrowserStore, &mut copy) {
+            Ok(Loaded::Workspace(session)) => {
+                self.copy.set_value(copy);
+                self.session.set(*session);
+                self.save_status.set(SaveStatus::Saved);
+            }
+            Ok(Loaded::Nothing | Loaded::Unreadable(_)) => self.keep_this_version(),
+            Err(error) => self.save_status.set(SaveStatus::Failed(error)),
+        }
+    }
+
+    /// After a refused merge: saves this tab's version over the other tab's.
     pub fn keep_this_version(&self) {
-        self.save_now();
+        let taken = self
+            .copy
+            .try_update_value(|copy| take_over(&BrowserStore, copy));
+        match taken {
+            Some(Err(error)) => self.save_status.set(SaveStatus::Failed(error)),
+            _ => self.save_now(),
+        }
+    }
+
+    /// Resolves the conflict at `index` of [`Self::conflicts`]: the other tab's value, or the one kept.
+    pub fn resolve_conflict(&self, index: usize, take_other: bool) {
+        let Some(conflict) = self.conflicts.with_untracked(|all| all.get(index).cloned()) else {
+            return;
+        };
+        if take_other {
+            let changed = self
+                .session
+                .with_untracked(|s| use_other(s.current(), &conflict));
+            match changed {
+                Ok(workspace) => self.session.update(|s| s.edit(|w| *w = workspace)),
+                Err(problems) => {
+                    self.save_status.set(SaveStatus::CannotMerge(problems));
+                    return;
+                }
+            }
+        }
+        let mut remaining = self.conflicts.get_untracked();
+        remaining.remove(index);
+        if let Err(error) = set_conflicts(&mut BrowserStore, &remaining) {
+            self.save_status.set(SaveStatus::Failed(error));
+        }
+        self.conflicts.set(remaining);
     }
 }
 

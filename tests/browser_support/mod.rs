@@ -32,8 +32,8 @@ pub fn saved_workspace(key: &str) -> Result<pmf::domain::workspace::Workspace, S
         .map_err(|e| e.to_string())
 }
 
-/// Waits `ms` milliseconds (for the autosave, say).
-pub async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds: one turn of polling in [`wait_until`].
+async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -41,6 +41,36 @@ pub async fn sleep(ms: i32) {
             .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `condition` holds, checking every 20 ms; panics naming `what` after 10 seconds.
+pub async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if condition() {
+            return;
+        }
+        pause(20).await;
+    }
+    panic!("waited 10 s for {what}");
+}
+
+/// Saves `session` to local storage as a tab that has read nothing would, and returns what it did.
+pub fn save_as_another_tab(
+    session: &mut pmf::storage::session::Session,
+) -> pmf::storage::stored_workspace::Synced {
+    let mut copy = pmf::storage::stored_workspace::TabCopy::new();
+    let mut store = pmf::storage::local::BrowserStore;
+    // Reading first tells the copy the stored revision, so `session` is written over it, not merged.
+    pmf::storage::stored_workspace::load(&mut store, &mut copy).expect("storage can be read");
+    pmf::storage::stored_workspace::sync(
+        &mut store,
+        &mut copy,
+        session,
+        chrono::Utc::now(),
+        "test",
+        42,
+    )
+    .expect("the test's save succeeds")
 }
 
 /// Moves the browser to `path` (without loading), mounts the whole app in a fresh container and waits for

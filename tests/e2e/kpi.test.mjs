@@ -88,7 +88,7 @@ test('entering a new value updates the rating, the table and the scorecard, and 
     assert.equal(await page.getByTestId('entry-period').inputValue() !== '', true);
 
     await kpi.record({ value: '100%', commentary: 'Backlog cleared by the new triage team.' });
-    await page.getByTestId('entry-saved').filter({ hasText: `Saved the changes to ${period}` }).waitFor();
+    await page.getByTestId('entry-saved').filter({ hasText: `Recorded the changes to ${period}` }).waitFor();
     assert.match(await kpi.rating.textContent(), /Green/, 'the rating follows the new value');
     assert.equal((await kpi.historyRows.first().locator('td').first().textContent()).trim(), '100.0%');
     assert.match(await kpi.position.textContent(), /improving/, 'the change arrow says improving');

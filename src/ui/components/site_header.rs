@@ -10,12 +10,15 @@ use crate::ui::state::use_app_state;
 /// The site header with the council name and a link to every area.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let council = use_app_state().council_name();
+    let state = use_app_state();
+    let council = state.council_name();
+    let saving = move || state.save_status.with(|status| status.label());
     view! {
         <header class="app-header">
             <div class="app-header__inner">
                 <p class="app-header__council" data-testid="council-name">{council}</p>
                 <p class="app-header__product">"Performance Management Framework"</p>
+                <p class="app-header__save" role="status" data-testid="save-state">{saving}</p>
             </div>
             <nav class="app-nav" aria-label="Main">
                 <ul class="app-nav__list">

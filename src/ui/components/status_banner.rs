@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::storage::three_way_merge::FieldConflict;
 use crate::ui::area::Area;
 use crate::ui::download::export_workspace;
 use crate::ui::served_path::link;
@@ -20,26 +21,28 @@ pub fn StatusBanner() -> impl IntoView {
             web_sys::console::error_1(&error.into());
         }
     };
-    let reload = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    };
     view! {
         {move || match state.save_status.get() {
             SaveStatus::Failed(error) => Some(view! {
                 <div class="app-banner app-banner--error" role="alert" data-testid="save-failed">
                     <p>{error.to_string()}</p>
-                    <button type="button" class="app-button" on:click=export>"Export the workspace"</button>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" on:click=export>"Export the workspace"</button>
+                        <button type="button" class="app-button app-button--secondary" data-testid="save-retry"
+                            on:click=move |_| state.save_now()>"Try to save again now"</button>
+                    </div>
                 </div>
             }.into_any()),
-            SaveStatus::PausedForOtherTab => Some(view! {
+            SaveStatus::CannotMerge(problems) => Some(view! {
                 <div class="app-banner app-banner--warning" role="alert" data-testid="changed-elsewhere">
                     <p>
-                        "This workspace was changed in another tab. Saving here is paused so neither version is lost."
+                        "This workspace was changed in another tab in a way that cannot be combined with the \
+                         changes made here, so neither is saved over the other yet. Choose which version to keep; \
+                         export this tab's version first if you need both."
                     </p>
+                    <ul>{problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
                     <div class="app-button-group">
-                        <button type="button" class="app-button" on:click=reload>
+                        <button type="button" class="app-button" on:click=move |_| state.load_other_version()>
                             "Load the other tab's version"
                         </button>
                         <button type="button" class="app-button app-button--secondary" on:click=move |_| state.keep_this_version()>
@@ -60,6 +63,7 @@ pub fn StatusBanner() -> impl IntoView {
             }.into_any()),
             SaveStatus::Saved | SaveStatus::Pending => None,
         }}
+        <SaveConflicts />
         {move || state.startup_notice.get().map(|notice| {
             let message = match notice {
                 StartupNotice::Unreadable(error) => format!(
@@ -75,5 +79,53 @@ pub fn StatusBanner() -> impl IntoView {
                 </div>
             }
         })}
+    }
+}
+
+/// A conflict's value as people read it: text as it is, "(none)" for nothing, anything else as written.
+fn shown(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => "(none)".to_owned(),
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The fields this tab and another changed differently: both values, and a choice for each.
+#[component]
+fn SaveConflicts() -> impl IntoView {
+    let state = use_app_state();
+    let row = move |(index, conflict): (usize, FieldConflict)| {
+        view! {
+            <li data-testid="save-conflict">
+                <p><strong>{conflict.place()}</strong></p>
+                <dl class="app-conflict__values">
+                    <dt>"Kept"</dt>
+                    <dd data-testid="conflict-kept">{shown(&conflict.kept)}</dd>
+                    <dt>"The other version"</dt>
+                    <dd data-testid="conflict-other">{shown(&conflict.other)}</dd>
+                </dl>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--secondary" data-testid="conflict-use-other"
+                        on:click=move |_| state.resolve_conflict(index, true)>"Use the other version"</button>
+                    <button type="button" class="app-button app-button--secondary" data-testid="conflict-keep"
+                        on:click=move |_| state.resolve_conflict(index, false)>"Keep this one"</button>
+                </div>
+            </li>
+        }
+    };
+    move || {
+        let conflicts = state.conflicts.get();
+        (!conflicts.is_empty()).then(|| view! {
+            <section class="app-banner app-banner--warning" role="alert" aria-labelledby="save-conflicts-heading"
+                data-testid="save-conflicts">
+                <h2 id="save-conflicts-heading">"Changed in two tabs at once"</h2>
+                <p>
+                    "These were changed differently in two tabs before either saw the other's change. One value \
+                     is kept; nothing is lost until you choose."
+                </p>
+                <ul>{conflicts.into_iter().enumerate().map(row).collect_view()}</ul>
+            </section>
+        })
     }
 }

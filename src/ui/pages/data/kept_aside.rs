@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::storage::local;
+use crate::storage::local::BrowserStore;
+use crate::storage::stored_workspace::{discard_recovery, recovery};
 use crate::ui::download::{download_text, file_name};
 
 /// Saved data that could not be read and was kept aside: download it or let it go.
 #[component]
 pub fn KeptAside() -> impl IntoView {
-    let kept = RwSignal::new(local::recovery().ok().flatten());
+    let kept = RwSignal::new(recovery(&BrowserStore).ok().flatten());
     let message = RwSignal::new(None::<String>);
     let download = move |_| {
         if let Some(text) = kept.get_untracked() {
@@ -20,7 +21,7 @@ pub fn KeptAside() -> impl IntoView {
             message.set(result.err().map(|e| format!("The download failed: {e}")));
         }
     };
-    let discard = move |_| match local::discard_recovery() {
+    let discard = move |_| match discard_recovery(&mut BrowserStore) {
         Ok(()) => kept.set(None),
         Err(error) => message.set(Some(format!("It could not be deleted: {error}"))),
     };

@@ -91,11 +91,14 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
     let by = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<EntryProblem>::new());
     let message = RwSignal::new(None::<String>);
+    // What the form was filled with, so a save writes only what the person changed (see `Entry::rebased`).
+    let loaded = StoredValue::new(Entry::default());
     let load = move |chosen: Option<Period>| {
         let Some(chosen) = chosen else { return };
         let entry = state
             .session
             .with_untracked(|s| entry_for(s.current(), &kpi.get_value(), chosen));
+        loaded.set_value(entry.clone());
         value.set(entry.value);
         commentary.set(entry.commentary);
         variance.set(entry.variance_explanation);
@@ -109,7 +112,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         let Some(chosen) = period.get_untracked() else {
             return;
         };
-        let entry = Entry {
+        let typed = Entry {
             value: value.get_untracked(),
             commentary: commentary.get_untracked(),
             variance_explanation: variance.get_untracked(),
@@ -117,7 +120,9 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
             override_reason: override_reason.get_untracked(),
         };
         let result = state.session.try_update(|s| {
-            s.edit(|w| {
+            let current = entry_for(s.current(), &kpi.get_value(), chosen);
+            let entry = typed.rebased(&loaded.get_value(), &current);
+            let outcome = s.edit(|w| {
                 record(
                     w,
                     &kpi.get_value(),
@@ -126,18 +131,20 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                     &by.get_untracked(),
                     Utc::now(),
                 )
-            })
+            });
+            (entry, outcome)
         });
         match result {
-            Some(Ok(recorded)) => {
+            Some((entry, Ok(recorded))) => {
+                loaded.set_value(entry);
                 problems.set(Vec::new());
                 message.set(Some(match recorded {
-                    Recorded::Added => format!("Saved {chosen} as a draft."),
-                    Recorded::Updated => format!("Saved the changes to {chosen}; it is a draft again until submitted and approved."),
+                    Recorded::Added => format!("Recorded {chosen} as a draft."),
+                    Recorded::Updated => format!("Recorded the changes to {chosen}; it is a draft again until submitted and approved."),
                     Recorded::Unchanged => format!("Nothing changed for {chosen}."),
                 }));
             }
-            Some(Err(found)) => {
+            Some((_, Err(found))) => {
                 message.set(None);
                 problems.set(found);
             }
