@@ -112,11 +112,20 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
             limit: MAX_FILE_BYTES
         })
     );
+    // 64 MiB is 67,108,864 bytes, one more is 67,108,865; at two decimals both are 64.00 MB, so the bytes
+    // are what tell them apart.
+    assert_eq!(
+        restore(&bytes).unwrap_err().to_string(),
+        "The file is 67,108,865 bytes (64.00 MB); the largest workspace file accepted is 67,108,864 bytes \
+         (64.00 MB)."
+    );
+    // 64.01 MiB = 64.01 × 1,048,576 = 67,119,350 bytes (rounded down).
+    let bytes = vec![b' '; 67_119_350];
     assert!(
         restore(&bytes)
             .unwrap_err()
             .to_string()
-            .contains("the largest workspace file accepted is 64.0 MB")
+            .starts_with("The file is 67,119,350 bytes (64.01 MB);")
     );
 }
 
@@ -232,7 +241,7 @@ const MALFORMED: &[(&str, &str, &[&str])] = &[
     ),
     (
         "27-likelihood-out-of-range.json",
-        "scored 1 to 5, not 6",
+        "must be a whole number from 1 to 5; found 6",
         &["workspace.risks[0].residual.likelihood"],
     ),
     (
@@ -304,7 +313,79 @@ const MALFORMED: &[(&str, &str, &[&str])] = &[
         "must be text or an object, not 0",
         &["workspace.framework.rag_rule[0]"],
     ),
+    (
+        "41-three-bad-scores-in-one-risk.json",
+        "The file has 3 problems",
+        &[
+            "workspace.risks[0].inherent.likelihood",
+            "workspace.risks[0].residual.impact",
+            "workspace.risks[0].target.likelihood",
+        ],
+    ),
+    (
+        "42-audit-with-five-faults.json",
+        "The file has 5 problems",
+        &[
+            "workspace.audits[0].drawn_on",
+            "workspace.audits[0].quarter",
+            "workspace.audits[0].seed",
+            "workspace.audits[0].sample[0].kpi",
+            "workspace.audits[0].sample[0].committee",
+        ],
+    ),
+    (
+        "43-likelihood-of-300.json",
+        "must be a whole number from 1 to 5; found 300",
+        &["workspace.risks[0].residual.likelihood"],
+    ),
+    (
+        "44-figures-beyond-the-range.json",
+        "is outside the range of figures the app holds: from -1,000,000,000,000,000 to 1,000,000,000,000,000; \
+         found 1.7e308",
+        &[
+            "workspace.measurements[0].value",
+            "workspace.kpis[0].targets[0].value",
+        ],
+    ),
+    (
+        "45-format-written-twice.json",
+        "the field \"format\" is written twice in one object, so which value is meant is unclear at line 3",
+        &[],
+    ),
 ];
+
+/// The messages of every fault in one item, each saying where, what was found and what is expected.
+#[test]
+fn several_faults_in_one_item_are_each_reported_with_what_was_found() {
+    let messages = |file: &str| -> Vec<String> {
+        let bytes = fs::read(fixture_dir("malformed").join(file)).unwrap();
+        match restore(&bytes) {
+            Err(ImportError::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
+            other => panic!("{file}: {other:?}"),
+        }
+    };
+    assert_eq!(
+        messages("41-three-bad-scores-in-one-risk.json"),
+        [
+            "workspace.risks[0].inherent.likelihood: must be a whole number from 1 to 5; found 6",
+            "workspace.risks[0].residual.impact: must be a whole number from 1 to 5; found 0",
+            "workspace.risks[0].target.likelihood: must be a whole number, not the text \"high\"",
+        ]
+    );
+    assert_eq!(
+        messages("42-audit-with-five-faults.json"),
+        // An item's own fields are checked in the order of their names, then its links.
+        [
+            "workspace.audits[0].drawn_on: must be a date written as YYYY-MM-DD, such as \"2025-03-31\"; \
+             found \"2025-02-30\"",
+            "workspace.audits[0].quarter: \"2024/25 Q9\" is not a period: a year has 4 quarterly periods",
+            "workspace.audits[0].seed: must be a whole number from 0 to 4,294,967,295, not 4294967296",
+            "workspace.audits[0].sample[0].kpi: refers to the KPI \"kpi-ghost\", which is not in the file",
+            "workspace.audits[0].sample[0].committee: refers to the committee \"com-ghost\", which is not in \
+             the file",
+        ]
+    );
+}
 
 #[test]
 fn every_malformed_file_gives_its_own_message() {
@@ -514,7 +595,8 @@ mod round_trip {
         let kpi_spec = (0..Frequency::ALL.len(), "\\PC{0,40}", -1e9..1e9f64);
         let values = prop::collection::vec(
             (
-                any::<f64>().prop_filter("finite", |v| v.is_finite()),
+                // Any figure the app holds: up to ±10^15, with small ones as often as large.
+                prop_oneof![-1e15..=1e15f64, -1000.0..1000.0f64],
                 "\\PC{0,60}",
             ),
             0..15,

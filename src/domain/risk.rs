@@ -14,7 +14,7 @@ use super::rag::RagStatus;
 
 /// A point on a 1-to-5 scale (likelihood or impact).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[serde(try_from = "i64", into = "u8")]
 pub struct Scale(u8);
 
 impl Scale {
@@ -29,11 +29,14 @@ impl Scale {
     }
 }
 
-impl TryFrom<u8> for Scale {
+/// Read from any whole number, so one out of range (0, 6 or 300) gets the scale's own rule as its message.
+impl TryFrom<i64> for Scale {
     type Error = String;
-    fn try_from(value: u8) -> Result<Self, String> {
-        Scale::new(value)
-            .ok_or_else(|| format!("likelihood and impact are scored 1 to 5, not {value}"))
+    fn try_from(value: i64) -> Result<Self, String> {
+        u8::try_from(value)
+            .ok()
+            .and_then(Scale::new)
+            .ok_or_else(|| format!("must be a whole number from 1 to 5; found {value}"))
     }
 }
 
@@ -430,7 +433,9 @@ mod tests {
         let error =
             serde_json::from_str::<RiskAssessment>(r#"{"likelihood":6,"impact":2}"#).unwrap_err();
         assert!(
-            error.to_string().contains("scored 1 to 5, not 6"),
+            error
+                .to_string()
+                .contains("must be a whole number from 1 to 5; found 6"),
             "{error}"
         );
     }

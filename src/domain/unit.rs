@@ -87,8 +87,30 @@ impl Unit {
 /// A number as people and spreadsheets write it: `85.2`, `85.2%`, `£1,234.50`, `1 234`; where commas are
 /// decimal separators (`decimal_comma`, as semicolon-separated CSV from a European Excel writes them), `85,2`.
 /// Empty is no value. Anything that is not a finite number is refused with a message quoting it, so NaN and
-/// infinity never enter a workspace.
+/// infinity never enter a workspace, and neither does a figure beyond [`LARGEST_FIGURE`].
 pub fn parse_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, String> {
+    let value = parse_any_number(text, decimal_comma)?;
+    match value.and_then(out_of_range) {
+        Some(problem) => Err(format!("\"{}\" {problem}", text.trim())),
+        None => Ok(value),
+    }
+}
+
+/// The largest size of figure the app holds, a thousand million million: far beyond any council's figures
+/// (a county's budget is about 10^9 pounds), and small enough that sums, differences and chart scales stay
+/// exact enough and finite. Values, targets, benchmarks and ranges outside ±this are refused.
+pub const LARGEST_FIGURE: f64 = 1e15;
+
+/// Why `value` is not a figure the app holds, or `None` when it is.
+pub fn out_of_range(value: f64) -> Option<&'static str> {
+    (!value.is_finite() || value.abs() > LARGEST_FIGURE).then_some(
+        "is outside the range of figures the app holds: from -1,000,000,000,000,000 to \
+         1,000,000,000,000,000",
+    )
+}
+
+/// The number in `text`, whatever its size.
+fn parse_any_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, String> {
     let cleaned: String = text
         .trim()
         .chars()
@@ -111,7 +133,7 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, Stri
 }
 
 /// `value` (not negative) rounded to `decimals` places with commas between thousands.
-fn group_thousands(value: f64, decimals: u8) -> String {
+pub fn group_thousands(value: f64, decimals: u8) -> String {
     let text = format!("{value:.*}", usize::from(decimals));
     let (whole, fraction) = match text.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
@@ -133,6 +155,20 @@ fn group_thousands(value: f64, decimals: u8) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn figures_beyond_a_thousand_million_million_are_refused_with_the_range() {
+        // 10^15 itself is allowed; 1.7e308 (near f64's largest) and -2e15 are not.
+        assert_eq!(parse_number("1000000000000000", false), Ok(Some(1e15)));
+        let refused = parse_number("1.7e308", false).unwrap_err();
+        assert_eq!(
+            refused,
+            "\"1.7e308\" is outside the range of figures the app holds: from -1,000,000,000,000,000 to \
+             1,000,000,000,000,000"
+        );
+        assert!(parse_number("-2e15", false).is_err());
+        assert_eq!(out_of_range(-1e15), None);
+        assert!(out_of_range(f64::NAN).is_some());
+    }
 
     #[test]
     fn numbers_are_read_as_people_write_them_and_never_as_nan() {

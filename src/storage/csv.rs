@@ -1,7 +1,12 @@
 //! CSV as spreadsheets save it: comma or semicolon separated, quoted fields (with doubled quotes and line
 //! breaks inside), CRLF or LF line ends, UTF-8 with or without a byte-order mark. Written CSV neutralises
-//! formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not
-//! simply a number, gets a leading apostrophe so a spreadsheet shows it as text.
+//! formula injection: a cell whose first character other than white space is `=`, `+`, `-` or `@` (or their
+//! full-width forms `＝`, `＋`, `－`, `＠`), or that starts with a tab or a carriage return, and is not simply
+//! a number, gets a leading apostrophe so a spreadsheet shows it as text. Leading white space is no
+//! protection: LibreOffice Calc 7.4, measured here, evaluates ` =1+1` as a formula when its CSV import's
+//! "Trim spaces" option is on (it evaluated only a plain `=` in every other case, full-width signs never).
+//! Excel could not be measured here; the full-width forms and the other signs are neutralised for it and
+//! for spreadsheets in East Asian locales, at the cost of an apostrophe on a harmless cell.
 
 use std::fmt;
 
@@ -145,8 +150,7 @@ pub fn write(header: &[&str], rows: &[Vec<String>]) -> String {
 /// One cell, made safe: formula-like text prefixed with an apostrophe, then quoted if it needs to be.
 pub fn escape_cell(cell: &str) -> String {
     let is_number = cell.parse::<f64>().is_ok_and(f64::is_finite) && !cell.starts_with('+');
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let safe = if risky && !is_number {
+    let safe = if formula_like(cell) && !is_number {
         format!("'{cell}")
     } else {
         cell.to_owned()
@@ -158,10 +162,19 @@ pub fn escape_cell(cell: &str) -> String {
     }
 }
 
+/// The characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// Whether a spreadsheet might read `cell` as a formula: it starts with a tab or carriage return, or its
+/// first character after any white space starts a formula.
+fn formula_like(cell: &str) -> bool {
+    cell.starts_with(['\t', '\r']) || cell.trim_start().starts_with(FORMULA_STARTS)
+}
+
 /// Undoes [`escape_cell`]'s apostrophe, so a file written by the app reads back exactly.
 pub fn unescape_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if formula_like(rest) => rest,
         _ => cell,
     }
 }
@@ -224,6 +237,20 @@ mod tests {
         assert_eq!(escape_cell("-12.5"), "-12.5");
         assert_eq!(escape_cell("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
         assert_eq!(escape_cell("plain"), "plain");
+        // White space before the formula does not disarm it, nor does a full-width sign.
+        assert_eq!(escape_cell(" =1+1"), "' =1+1");
+        assert_eq!(escape_cell("\t=1+1"), "'\t=1+1");
+        assert_eq!(escape_cell("  @SUM(A1)"), "'  @SUM(A1)");
+        assert_eq!(escape_cell(" -2+3"), "' -2+3");
+        assert_eq!(escape_cell("＝1+1"), "'＝1+1");
+        assert_eq!(escape_cell("＋44"), "'＋44");
+        assert_eq!(
+            escape_cell("a = b"),
+            "a = b",
+            "an equals sign inside is harmless"
+        );
+        assert_eq!(unescape_cell("' =1+1"), " =1+1");
+        assert_eq!(unescape_cell("'＝1"), "＝1");
         assert_eq!(unescape_cell("'=SUM(A1)"), "=SUM(A1)");
         assert_eq!(unescape_cell("'quoted"), "'quoted");
     }

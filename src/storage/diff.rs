@@ -62,7 +62,9 @@ pub(crate) struct KeyedItems {
 impl KeyedItems {
     pub(crate) fn of(workspace: &Workspace) -> Self {
         let Value::Object(mut map) =
-            serde_json::to_value(workspace).expect("a workspace is always JSON")
+            // Through the compact text, the one way the app serialises a workspace (see `pretty_json`).
+            serde_json::from_str(&serde_json::to_string(workspace).expect("a workspace is always JSON"))
+                .expect("what serde_json writes it reads")
         else {
             unreachable!("a workspace serialises as an object")
         };

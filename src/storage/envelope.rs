@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::pretty_json::indent;
 use crate::domain::workspace::Workspace;
 
 /// The value of the envelope's `format` field.
@@ -35,10 +36,10 @@ struct Envelope<'a> {
     workspace: &'a Workspace,
 }
 
-/// The workspace as a file a colleague can import: indented JSON in the envelope.
+/// The workspace as a file a colleague can import: indented JSON in the envelope (the compact text,
+/// indented: see [`super::pretty_json`]).
 pub fn to_file(workspace: &Workspace, exported_at: DateTime<Utc>, app_version: &str) -> String {
-    serde_json::to_string_pretty(&envelope(workspace, exported_at, app_version))
-        .expect("a workspace always serialises: every key is a string and every number finite")
+    indent(&to_compact(workspace, exported_at, app_version))
 }
 
 /// The workspace in the envelope as compact JSON, for storage.

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::domain::unit::group_thousands;
+
 /// One problem found while validating a workspace: where it is (a JSON path) and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -84,8 +86,10 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(f, "The file is empty."),
             ImportError::TooLarge { bytes, limit } => write!(
                 f,
-                "The file is {} MB; the largest workspace file accepted is {} MB.",
+                "The file is {} bytes ({} MB); the largest workspace file accepted is {} bytes ({} MB).",
+                group_thousands(*bytes as f64, 0),
                 megabytes(*bytes),
+                group_thousands(*limit as f64, 0),
                 megabytes(*limit)
             ),
             ImportError::NotUtf8 { byte_offset } => write!(
@@ -144,6 +148,7 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Bytes in binary megabytes to two places: 64.00, 64.01.
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    format!("{:.2}", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -69,9 +69,25 @@ pub fn unpack(text: &str, limit: usize) -> Result<Cow<'_, [u8]>, ImportError> {
     let (length, characters) = rest
         .split_once(':')
         .ok_or_else(|| damaged("its length is missing"))?;
-    let length: usize = length
-        .parse()
-        .map_err(|_| damaged("its length is not a number"))?;
+    if length.is_empty() || !length.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(damaged(&format!(
+            "its length \"{length}\" is not a whole number"
+        )));
+    }
+    // Compressed data is never much longer than the data itself (zlib adds a few bytes per 16 KB).
+    let most = limit.saturating_add(limit / 100 + 1024);
+    let length = match length
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| usize::try_from(n).ok())
+    {
+        Some(length) if length <= most => length,
+        _ => {
+            return Err(damaged(&format!(
+                "its length, {length} bytes, is more than the largest workspace, {limit} bytes"
+            )));
+        }
+    };
     let mut bytes = Vec::with_capacity(length.min(limit));
     let (mut buffer, mut held) = (0u32, 0u32);
     for character in characters.chars() {
@@ -141,7 +157,18 @@ mod tests {
         let packed = pack(r#"{"format":"council-pmf-workspace","schema_version":1}"#);
         let cases = [
             (format!("{PREFIX}no length"), "its length is missing"),
-            (format!("{PREFIX}x:abc"), "its length is not a number"),
+            (
+                format!("{PREFIX}x:abc"),
+                "its length \"x\" is not a whole number",
+            ),
+            (
+                format!("{PREFIX}18446744073709551615:abc"),
+                "its length, 18446744073709551615 bytes, is more than the largest workspace, 1048576 bytes",
+            ),
+            (
+                format!("{PREFIX}99999999999999999999999:abc"),
+                "its length, 99999999999999999999999 bytes, is more than",
+            ),
             (format!("{PREFIX}3:abc"), "a character packing never writes"),
             (
                 format!("{PREFIX}900:\u{0800}"),

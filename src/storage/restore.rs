@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::envelope::{ENVELOPE_FIELDS, FORMAT, MAX_FILE_BYTES};
 use super::import_error::{ImportError, Problem};
 use super::migrate::migrate;
+use super::strict_json;
 use super::validate::validate;
 use crate::domain::workspace::Workspace;
 
@@ -136,7 +137,7 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
 }
 
 fn parse_json(text: &str) -> Result<Value, ImportError> {
-    serde_json::from_str(text).map_err(|error| {
+    strict_json::parse(text).map_err(|error| {
         let message = error.to_string();
         if message.starts_with("recursion limit exceeded") {
             return ImportError::TooDeeplyNested;

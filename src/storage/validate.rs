@@ -11,10 +11,12 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::import_error::Problem;
+use super::item_reading::read_item;
 use crate::domain::framework::Framework;
 use crate::domain::golden_thread::ThreadNode;
 use crate::domain::period::Frequency;
 use crate::domain::rag::RagRule;
+use crate::domain::unit::out_of_range;
 use crate::domain::workspace::Workspace;
 
 /// The lists a workspace holds, in the order they are checked.
@@ -81,8 +83,18 @@ pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
             ),
         ));
     }
+    let mut set_aside = Vec::new();
     let framework = match map.get("framework") {
-        Some(value) => parse_item::<Framework>(value, &format!("{ROOT}.framework"), &mut problems),
+        Some(value) => {
+            let reading = read_item::<Framework>(
+                value,
+                &format!("{ROOT}.framework"),
+                "framework",
+                &mut problems,
+            );
+            set_aside.extend(reading.set_aside);
+            reading.item
+        }
         None => {
             problems.push(Problem::new(
                 format!("{ROOT}.framework"),
@@ -92,26 +104,39 @@ pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
         }
     };
     let mut positions = HashMap::new();
+    let mut lists = Lists {
+        map: &map,
+        problems: &mut problems,
+        positions: &mut positions,
+        set_aside: &mut set_aside,
+    };
     let mut workspace = Workspace::new(framework.clone().unwrap_or_else(placeholder_framework));
-    workspace.ambitions = parse_list(&map, "ambitions", &mut problems, &mut positions);
-    workspace.directorates = parse_list(&map, "directorates", &mut problems, &mut positions);
-    workspace.services = parse_list(&map, "services", &mut problems, &mut positions);
-    workspace.teams = parse_list(&map, "teams", &mut problems, &mut positions);
-    workspace.people = parse_list(&map, "people", &mut problems, &mut positions);
-    workspace.roles = parse_list(&map, "roles", &mut problems, &mut positions);
-    workspace.committees = parse_list(&map, "committees", &mut problems, &mut positions);
-    workspace.plans = parse_list(&map, "plans", &mut problems, &mut positions);
-    workspace.objectives = parse_list(&map, "objectives", &mut problems, &mut positions);
-    workspace.kpis = parse_list(&map, "kpis", &mut problems, &mut positions);
-    workspace.measurements = parse_list(&map, "measurements", &mut problems, &mut positions);
-    workspace.risks = parse_list(&map, "risks", &mut problems, &mut positions);
-    workspace.actions = parse_list(&map, "actions", &mut problems, &mut positions);
-    workspace.benchmarks = parse_list(&map, "benchmarks", &mut problems, &mut positions);
-    workspace.lessons = parse_list(&map, "lessons", &mut problems, &mut positions);
-    workspace.audits = parse_list(&map, "audits", &mut problems, &mut positions);
+    workspace.ambitions = lists.parse("ambitions");
+    workspace.directorates = lists.parse("directorates");
+    workspace.services = lists.parse("services");
+    workspace.teams = lists.parse("teams");
+    workspace.people = lists.parse("people");
+    workspace.roles = lists.parse("roles");
+    workspace.committees = lists.parse("committees");
+    workspace.plans = lists.parse("plans");
+    workspace.objectives = lists.parse("objectives");
+    workspace.kpis = lists.parse("kpis");
+    workspace.measurements = lists.parse("measurements");
+    workspace.risks = lists.parse("risks");
+    workspace.actions = lists.parse("actions");
+    workspace.benchmarks = lists.parse("benchmarks");
+    workspace.lessons = lists.parse("lessons");
+    workspace.audits = lists.parse("audits");
 
     let raw = RawIndex::new(&map, positions, &mut problems);
+    let before_links = problems.len();
     check_links(&workspace, &raw, &mut problems);
+    // A field set aside holds a placeholder: what the checks between items say about it is not so.
+    let mut index = 0;
+    problems.retain(|problem| {
+        index += 1;
+        index <= before_links || !set_aside.iter().any(|aside| touches(&problem.path, aside))
+    });
     if framework.is_some() && problems.is_empty() {
         Ok(workspace)
     } else {
@@ -180,148 +205,54 @@ impl RawIndex {
     }
 }
 
-/// Parses a list item by item, recording in `positions` where each kept item stood in the file.
-fn parse_list<T: DeserializeOwned>(
-    map: &Map<String, Value>,
-    name: &'static str,
-    problems: &mut Vec<Problem>,
-    positions: &mut HashMap<&'static str, Vec<usize>>,
-) -> Vec<T> {
-    let path = format!("{ROOT}.{name}");
-    let kept = positions.entry(name).or_default();
-    match map.get(name) {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| {
-                let parsed = parse_item(item, &format!("{path}[{index}]"), problems)?;
-                kept.push(index);
-                Some(parsed)
-            })
-            .collect(),
-        Some(other) => {
-            problems.push(Problem::new(
-                path,
-                format!("must be a list, not {}", describe_value(other)),
-            ));
-            Vec::new()
+/// Where the lists are read from and what reading them finds.
+struct Lists<'a> {
+    map: &'a Map<String, Value>,
+    problems: &'a mut Vec<Problem>,
+    /// For each list, where each kept item stood in the file, so problems found later can name their path.
+    positions: &'a mut HashMap<&'static str, Vec<usize>>,
+    /// Every field set aside while reading (see [`read_item`]).
+    set_aside: &'a mut Vec<String>,
+}
+
+impl Lists<'_> {
+    /// Reads the list `name` item by item, every problem of every item reported.
+    fn parse<T: DeserializeOwned>(&mut self, name: &'static str) -> Vec<T> {
+        let path = format!("{ROOT}.{name}");
+        let kept = self.positions.entry(name).or_default();
+        match self.map.get(name) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| {
+                    let reading = read_item(item, &format!("{path}[{index}]"), name, self.problems);
+                    self.set_aside.extend(reading.set_aside);
+                    let parsed = reading.item?;
+                    kept.push(index);
+                    Some(parsed)
+                })
+                .collect(),
+            Some(other) => {
+                self.problems.push(Problem::new(
+                    path,
+                    format!("must be a list, not {}", describe_value(other)),
+                ));
+                Vec::new()
+            }
         }
     }
 }
 
-fn parse_item<T: DeserializeOwned>(
-    value: &Value,
-    path: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(item) => Some(item),
-        Err(error) => {
-            let inner = error.path().to_string();
-            let at = if inner == "." {
-                path.to_owned()
-            } else {
-                format!("{path}.{inner}")
-            };
-            let (at, message) = plain_english(&at, &error.into_inner().to_string());
-            problems.push(Problem::new(at, message));
-            None
-        }
-    }
-}
-
-/// Rewrites serde's messages for people: "invalid type: string \"x\", expected f64" becomes
-/// "must be a number, not the text \"x\"". Messages of the app's own types pass through.
-fn plain_english(path: &str, message: &str) -> (String, String) {
-    if let Some(field) = between(message, "missing field `", "`") {
-        return (
-            format!("{path}.{field}"),
-            "is required but missing".to_owned(),
-        );
-    }
-    if message.starts_with("unknown field `") {
-        // The path already ends with the unknown field.
-        let expected = message
-            .split_once("expected ")
-            .map(|(_, rest)| list_of(rest))
-            .unwrap_or_default();
-        return (
-            path.to_owned(),
-            format!("is not a field here (the fields are {expected})"),
-        );
-    }
-    if let Some(variant) = between(message, "unknown variant `", "`") {
-        let expected = message
-            .split_once("expected ")
-            .map(|(_, rest)| list_of(rest))
-            .unwrap_or_default();
-        return (
-            path.to_owned(),
-            format!("\"{variant}\" is not one of {expected}"),
-        );
-    }
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.rsplit_once(", expected ")
-        {
-            return (
-                path.to_owned(),
-                format!(
-                    "must be {}, not {}",
-                    expected_kind(expected),
-                    found_kind(found)
-                ),
-            );
-        }
-    }
-    (path.to_owned(), message.to_owned())
-}
-
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = text.split_once(start)?.1;
-    Some(rest.split_once(end)?.0)
-}
-
-/// "one of `a`, `b`" or "`a` or `b`" → "a, b".
-fn list_of(text: &str) -> String {
-    text.trim_start_matches("one of ")
-        .replace(" or ", ", ")
-        .replace('`', "")
-        .trim_end_matches('.')
-        .to_owned()
-}
-
-fn expected_kind(expected: &str) -> String {
-    match expected {
-        "f64" | "f32" => "a number".to_owned(),
-        "u8" => "a whole number from 0 to 255".to_owned(),
-        "u16" => "a whole number from 0 to 65,535".to_owned(),
-        "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".to_owned(),
-        "a boolean" => "true or false".to_owned(),
-        "a sequence" | "a tuple of size 2" => "a list".to_owned(),
-        "a string" | "a borrowed string" => "text".to_owned(),
-        "string or map" => "text or an object".to_owned(),
-        other if other.starts_with("struct ") || other == "a map" => "an object".to_owned(),
-        other => other.to_owned(),
-    }
-}
-
-fn found_kind(found: &str) -> String {
-    if let Some(text) = found.strip_prefix("string ") {
-        return format!("the text {text}");
-    }
-    for prefix in ["integer ", "floating point "] {
-        if let Some(number) = found.strip_prefix(prefix) {
-            return number.replace('`', "");
-        }
-    }
-    match found {
-        "map" => "an object".to_owned(),
-        "sequence" => "a list".to_owned(),
-        "null" => "null (empty)".to_owned(),
-        other => other.replace('`', ""),
-    }
+/// Whether a problem at `path` is about the field set aside at `aside`: the same field, a part of it, or
+/// the item or field that holds it.
+fn touches(path: &str, aside: &str) -> bool {
+    let within = |inner: &str, outer: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    };
+    within(path, aside) || within(aside, path)
 }
 
 fn describe_value(value: &Value) -> &'static str {
@@ -652,12 +583,38 @@ fn check_measurements(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<
                 ),
             ));
         }
+        for (field, figure) in [
+            ("value", measurement.value),
+            ("numerator", measurement.numerator),
+            ("denominator", measurement.denominator),
+        ] {
+            figure_in_range(format!("{path}.{field}"), figure, problems);
+        }
         if measurement.value.is_none() && measurement.denominator == Some(0.0) {
             problems.push(Problem::new(
                 format!("{path}.denominator"),
                 "is zero, so the value cannot be worked out",
             ));
         }
+    }
+}
+
+/// A figure as a file would write it, shortest first: "1.7e308", "-2000000000000000".
+fn written_figure(figure: f64) -> String {
+    let text = Value::from(figure).to_string().replace("e+", "e");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+}
+
+/// A problem at `path` when `figure` is beyond what the app holds ([`out_of_range`]).
+fn figure_in_range(path: String, figure: Option<f64>, problems: &mut Vec<Problem>) {
+    if let Some(problem) = figure.and_then(out_of_range) {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "{problem}; found {}",
+                written_figure(figure.unwrap_or_default())
+            ),
+        ));
     }
 }
 
@@ -703,6 +660,11 @@ fn check_rules_and_targets(workspace: &Workspace, raw: &RawIndex, problems: &mut
     for (n, kpi) in workspace.kpis.iter().enumerate() {
         let path = raw.path("kpis", n);
         for (i, target) in kpi.targets.iter().enumerate() {
+            figure_in_range(
+                format!("{path}.targets[{i}].value"),
+                Some(target.value),
+                problems,
+            );
             let frequency = target.period.frequency();
             if frequency != kpi.frequency && frequency != Frequency::Annual {
                 problems.push(Problem::new(
@@ -716,6 +678,10 @@ fn check_rules_and_targets(workspace: &Workspace, raw: &RawIndex, problems: &mut
                 ));
             }
         }
+        if let Some((min, max)) = kpi.plausible_range {
+            figure_in_range(format!("{path}.plausible_range[0]"), Some(min), problems);
+            figure_in_range(format!("{path}.plausible_range[1]"), Some(max), problems);
+        }
         if let Some((min, max)) = kpi.plausible_range
             && min > max
         {
@@ -724,6 +690,13 @@ fn check_rules_and_targets(workspace: &Workspace, raw: &RawIndex, problems: &mut
                 format!("runs from {min} down to {max}; put the lower value first"),
             ));
         }
+    }
+    for (n, benchmark) in workspace.benchmarks.iter().enumerate() {
+        figure_in_range(
+            format!("{}.value", raw.path("benchmarks", n)),
+            Some(benchmark.value),
+            problems,
+        );
     }
     for (n, plan) in workspace.plans.iter().enumerate() {
         if plan.to < plan.from {
