@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 use pmf::demo::{DEMO_COUNCIL_NAME, demo_workspace};
-use pmf::domain::assessment::{KpiAssessment, assess, reporting_period};
-use pmf::domain::kpi::KpiStatus;
-use pmf::domain::rag::RagStatus;
-use pmf::domain::rating::{NotRated, Rating};
-use pmf::domain::risk::ReviewStatus;
-use pmf::domain::workspace::{PerformanceIndex, Workspace};
+use pmf::domain::kpi::assessment::{KpiAssessment, assess, reporting_period};
+use pmf::domain::kpi::rating::{NotRated, Rating};
+use pmf::domain::maths::rag::RagStatus;
+use pmf::domain::model::kpi::KpiStatus;
+use pmf::domain::model::risk::ReviewStatus;
+use pmf::domain::model::workspace::{PerformanceIndex, Workspace};
 use pmf::storage::envelope::to_file;
 use pmf::storage::restore::restore;
 
@@ -73,7 +73,7 @@ fn the_demo_has_the_shape_of_a_county_council() {
     let strategic = workspace
         .kpis
         .iter()
-        .filter(|k| k.level == pmf::domain::kpi::KpiLevel::Strategic)
+        .filter(|k| k.level == pmf::domain::model::kpi::KpiLevel::Strategic)
         .count();
     assert!(
         strategic >= 40,
@@ -204,9 +204,9 @@ fn risks_are_on_every_register_and_some_reviews_are_overdue() {
     let workspace = demo_workspace(as_at);
     let settings = &workspace.framework.risk;
     for level in [
-        pmf::domain::risk::RiskLevel::Strategic,
-        pmf::domain::risk::RiskLevel::Directorate,
-        pmf::domain::risk::RiskLevel::Operational,
+        pmf::domain::model::risk::RiskLevel::Strategic,
+        pmf::domain::model::risk::RiskLevel::Directorate,
+        pmf::domain::model::risk::RiskLevel::Operational,
     ] {
         assert!(
             workspace.risks.iter().any(|r| r.level == level),

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use pmf::domain::workspace::Workspace;
+use pmf::domain::model::workspace::Workspace;
 use pmf::storage::diff::diff;
 use pmf::storage::envelope::{MAX_FILE_BYTES, SCHEMA_VERSION, to_compact, to_file};
 use pmf::storage::import_error::ImportError;
@@ -441,9 +441,9 @@ fn the_preview_lists_what_is_new_changed_and_removed() {
     incoming.lessons.clear();
     incoming
         .measurements
-        .push(pmf::domain::measurement::Measurement::new(
+        .push(pmf::domain::model::measurement::Measurement::new(
             incoming.kpis[0].id.clone(),
-            pmf::domain::period::Period::parse("Jan 2025").unwrap(),
+            pmf::domain::basics::period::Period::parse("Jan 2025").unwrap(),
             84.0,
         ));
     let found = diff(&current, &incoming);
@@ -496,9 +496,9 @@ fn merging_keeps_both_sides_and_resolves_conflicts_per_item() {
     incoming.kpis[1].name = "Theirs too".to_owned();
     incoming
         .measurements
-        .push(pmf::domain::measurement::Measurement::new(
+        .push(pmf::domain::model::measurement::Measurement::new(
             incoming.kpis[0].id.clone(),
-            pmf::domain::period::Period::parse("Jan 2025").unwrap(),
+            pmf::domain::basics::period::Period::parse("Jan 2025").unwrap(),
             84.0,
         ));
     let mut mine = current.clone();
@@ -535,16 +535,16 @@ fn merging_keeps_both_sides_and_resolves_conflicts_per_item() {
 
 mod round_trip {
     use super::*;
-    use pmf::domain::aggregation::{MeasureType, SnapshotSummary};
-    use pmf::domain::framework::Framework;
-    use pmf::domain::ids::KpiId;
-    use pmf::domain::kpi::{
+    use pmf::domain::basics::ids::KpiId;
+    use pmf::domain::basics::period::{FinancialYear, Frequency, Period};
+    use pmf::domain::basics::unit::Unit;
+    use pmf::domain::maths::aggregation::{MeasureType, SnapshotSummary};
+    use pmf::domain::maths::rag::Polarity;
+    use pmf::domain::model::framework::Framework;
+    use pmf::domain::model::kpi::{
         IndicatorTiming, KpiDefinition, KpiLevel, KpiStatus, MetricCategory, Perspective, Target,
     };
-    use pmf::domain::measurement::Measurement;
-    use pmf::domain::period::{FinancialYear, Frequency, Period};
-    use pmf::domain::rag::Polarity;
-    use pmf::domain::unit::Unit;
+    use pmf::domain::model::measurement::Measurement;
     use proptest::prelude::*;
 
     fn kpi(index: usize, frequency: Frequency, name: String, target: f64) -> KpiDefinition {

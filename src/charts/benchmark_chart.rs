@@ -9,8 +9,8 @@ use charming::series::Bar;
 
 use super::{base_chart, level_line};
 
-use crate::domain::benchmark::BenchmarkComparison;
-use crate::domain::kpi::KpiDefinition;
+use crate::domain::model::benchmark::BenchmarkComparison;
+use crate::domain::model::kpi::KpiDefinition;
 
 const OURS: &str = "#1d3557";
 const OTHERS: &str = "#b1b4b6";
@@ -99,9 +99,9 @@ mod tests {
 
     use super::*;
     use crate::demo::demo_workspace;
-    use crate::domain::assessment::assess;
-    use crate::domain::benchmark::latest_comparison;
-    use crate::domain::workspace::PerformanceIndex;
+    use crate::domain::kpi::assessment::assess;
+    use crate::domain::model::benchmark::latest_comparison;
+    use crate::domain::model::workspace::PerformanceIndex;
 
     #[test]
     fn ordinals_read_as_english() {

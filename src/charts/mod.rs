@@ -13,7 +13,7 @@ use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
 use charming::series::Line;
 
-use crate::domain::rag::RagStatus;
+use crate::domain::maths::rag::RagStatus;
 
 /// The fill for a RAG status in charts (the app's RAG colours), grey when there is none.
 pub(crate) fn rag_fill(status: Option<RagStatus>) -> &'static str {

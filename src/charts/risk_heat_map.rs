@@ -9,9 +9,9 @@ use charming::element::{AxisType, ItemStyle, Label, NameLocation, Tooltip, Trigg
 use charming::series::Heatmap;
 
 use super::rag_fill;
-use crate::domain::rag::RagStatus;
-use crate::domain::risk::RiskBands;
-use crate::domain::risk_register::{HeatMap, Stage};
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::risk::RiskBands;
+use crate::domain::risks::register::{HeatMap, Stage};
 
 /// The heat map of `map`, read at `stage`, with cells coloured by `bands`.
 pub fn risk_heat_map(map: &HeatMap, bands: &RiskBands) -> Chart {

@@ -10,11 +10,11 @@ use charming::series::Line;
 
 use super::{base_chart, level_line};
 
-use crate::domain::aggregation::MeasureType;
-use crate::domain::kpi::KpiDefinition;
-use crate::domain::kpi_history::HistoryPoint;
-use crate::domain::rag::Polarity;
-use crate::domain::spc::{Side, SpcError, SpcSettings, XmrChart};
+use crate::domain::kpi::history::HistoryPoint;
+use crate::domain::maths::aggregation::MeasureType;
+use crate::domain::maths::rag::Polarity;
+use crate::domain::maths::spc::{Side, SpcError, SpcSettings, XmrChart};
+use crate::domain::model::kpi::KpiDefinition;
 
 /// Colours after NHS "Making Data Count": improvement blue, concern orange, common cause grey. Each special
 /// point is also a larger, different symbol and is named in the table, so colour is never the only cue.
@@ -165,7 +165,7 @@ pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Ch
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::kpi_history::demo_history;
+    use crate::domain::kpi::history::demo_history;
 
     #[test]
     fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {

@@ -9,12 +9,12 @@ use charming::element::{ItemStyle, Label, Tooltip, Trigger};
 use charming::series::{Sunburst, SunburstLevel, SunburstNode};
 
 use super::rag_fill;
-use crate::domain::golden_thread::ThreadNode;
-use crate::domain::ids::KpiId;
-use crate::domain::rag::RagStatus;
-use crate::domain::rating::Rating;
-use crate::domain::rollup::RollupRule;
-use crate::domain::thread_tree::{ThreadItem, ThreadTreeNode};
+use crate::domain::basics::ids::KpiId;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::kpi::rollup::RollupRule;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::golden_thread::ThreadNode;
+use crate::domain::thread::tree::{ThreadItem, ThreadTreeNode};
 
 /// How many rings are drawn: the vision, the ambitions, the directorates and the services.
 const RINGS: usize = 4;
@@ -132,8 +132,8 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::domain::thread_tree::tests::{hand_drawn, hand_ratings};
-    use crate::domain::thread_tree::thread_tree;
+    use crate::domain::thread::tree::tests::{hand_drawn, hand_ratings};
+    use crate::domain::thread::tree::thread_tree;
 
     fn option() -> Value {
         let tree = thread_tree(&hand_drawn());

@@ -9,11 +9,11 @@ use charming::element::{
 use charming::series::Line;
 
 use super::{base_chart, plain_line};
-use crate::domain::kpi::KpiDefinition;
-use crate::domain::kpi_history::HistoryPoint;
-use crate::domain::period::Period;
-use crate::domain::rag::Polarity;
-use crate::domain::unit::Unit;
+use crate::domain::basics::period::Period;
+use crate::domain::basics::unit::Unit;
+use crate::domain::kpi::history::HistoryPoint;
+use crate::domain::maths::rag::Polarity;
+use crate::domain::model::kpi::KpiDefinition;
 
 /// Colours for the three lines, each also told apart by its line style and named in the legend.
 const ACTUAL_COLOUR: &str = "#1d3557";
@@ -282,7 +282,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::domain::kpi_history::demo_history;
+    use crate::domain::kpi::history::demo_history;
 
     #[test]
     fn the_chart_holds_the_same_numbers_as_the_history() {
@@ -330,7 +330,7 @@ mod tests {
         let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
         let (kpi, latest) = (&kpi, points.last().unwrap().period);
         let forecast = YearEndForecast {
-            periods: crate::domain::kpi_history::rest_of_year(latest),
+            periods: crate::domain::kpi::history::rest_of_year(latest),
             value: 80.0,
             interval: Some((75.0, 85.0)),
         };

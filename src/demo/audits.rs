@@ -4,12 +4,12 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::domain::ids::AuditId;
-use crate::domain::kpi_audit::{
+use crate::domain::assurance::kpi_audit::{
     AuditCheck, AuditedKpi, CheckOutcome, FollowUp, KpiAudit, draw_sample,
 };
-use crate::domain::period::{Frequency, Period};
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::AuditId;
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::model::workspace::Workspace;
 
 /// The seed the demo's audit was drawn from.
 const SEED: u32 = 271_828;

@@ -2,13 +2,13 @@
 //! KPIs, each with a model of how its values move (level, yearly change, seasonality, noise) and the outcome
 //! the latest period is set up to show, so the demo holds every RAG status and special status.
 
-use crate::domain::aggregation::MeasureType;
-use crate::domain::kpi::{
+use crate::domain::basics::period::Frequency;
+use crate::domain::basics::unit::Unit;
+use crate::domain::maths::aggregation::MeasureType;
+use crate::domain::maths::rag::Polarity;
+use crate::domain::model::kpi::{
     IndicatorTiming, KpiLevel, KpiStatus, MetricCategory, Perspective, PmfComponent,
 };
-use crate::domain::period::Frequency;
-use crate::domain::rag::Polarity;
-use crate::domain::unit::Unit;
 
 /// What the latest period is set up to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,15 +13,17 @@ mod structure;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::aggregation::MeasureType;
-use crate::domain::framework::Framework;
-use crate::domain::ids::{DirectorateId, KpiId, PersonId, ServiceId, TeamId};
-use crate::domain::kpi::{KpiDefinition, KpiStatus, Target};
-use crate::domain::measurement::{Measurement, RagOverride, Signoff, Validation, ValidationState};
-use crate::domain::period::{FinancialYear, Frequency, Period};
-use crate::domain::rag::{Polarity, RagStatus};
-use crate::domain::unit::Unit;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::{DirectorateId, KpiId, PersonId, ServiceId, TeamId};
+use crate::domain::basics::period::{FinancialYear, Frequency, Period};
+use crate::domain::basics::unit::Unit;
+use crate::domain::maths::aggregation::MeasureType;
+use crate::domain::maths::rag::{Polarity, RagStatus};
+use crate::domain::model::framework::Framework;
+use crate::domain::model::kpi::{KpiDefinition, KpiStatus, Target};
+use crate::domain::model::measurement::{
+    Measurement, RagOverride, Signoff, Validation, ValidationState,
+};
+use crate::domain::model::workspace::Workspace;
 use kpis::{Outcome, Spec};
 pub use scaled::scaled_workspace;
 
@@ -180,7 +182,7 @@ fn add_kpi(
     let values = series::values(spec, first_year, as_at);
     let committees: Vec<&str> = match (spec.committees.is_empty(), spec.level) {
         (false, _) => spec.committees.to_vec(),
-        (true, crate::domain::kpi::KpiLevel::Strategic) => {
+        (true, crate::domain::model::kpi::KpiLevel::Strategic) => {
             vec![committee_of(directorate), "com-srp"]
         }
         (true, _) => vec![],
@@ -219,8 +221,8 @@ fn add_kpi(
             _ => Vec::new(),
         },
         rag_rule: (spec.unit == Unit::Pounds && spec.polarity == Polarity::LowerIsBetter).then(
-            || crate::domain::rag::RagRule {
-                basis: crate::domain::rag::GapBasis::Absolute,
+            || crate::domain::maths::rag::RagRule {
+                basis: crate::domain::maths::rag::GapBasis::Absolute,
                 green_within: 0.0,
                 amber_within: 500_000.0,
                 ..Default::default()

@@ -3,14 +3,16 @@
 use chrono::{Days, NaiveDate};
 
 use super::kpis::{Outcome, Spec};
-use crate::domain::action::{Action, ActionStatus};
-use crate::domain::benchmark::BenchmarkValue;
-use crate::domain::ids::{ActionId, AmbitionId, DirectorateId, KpiId, LessonId, PersonId, RiskId};
-use crate::domain::kpi::MetricCategory;
-use crate::domain::lesson::Lesson;
-use crate::domain::risk::{Risk, RiskAssessment, RiskLevel, RiskReview};
-use crate::domain::seeded_random::SplitMix;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::{
+    ActionId, AmbitionId, DirectorateId, KpiId, LessonId, PersonId, RiskId,
+};
+use crate::domain::basics::seeded_random::SplitMix;
+use crate::domain::model::action::{Action, ActionStatus};
+use crate::domain::model::benchmark::BenchmarkValue;
+use crate::domain::model::kpi::MetricCategory;
+use crate::domain::model::lesson::Lesson;
+use crate::domain::model::risk::{Risk, RiskAssessment, RiskLevel, RiskReview};
+use crate::domain::model::workspace::Workspace;
 
 /// Fictional comparator authorities (a CIPFA-style nearest-neighbour group of fifteen).
 const NEIGHBOURS: [&str; 15] = [

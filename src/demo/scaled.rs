@@ -5,11 +5,11 @@
 use chrono::{Days, NaiveDate};
 
 use super::signoff;
-use crate::domain::ids::KpiId;
-use crate::domain::measurement::{Measurement, Validation, ValidationState};
-use crate::domain::period::{Frequency, Period};
-use crate::domain::seeded_random::SplitMix;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::basics::seeded_random::SplitMix;
+use crate::domain::model::measurement::{Measurement, Validation, ValidationState};
+use crate::domain::model::workspace::Workspace;
 
 /// Openings of monthly commentary, as services write them.
 const OPENINGS: [&str; 8] = [

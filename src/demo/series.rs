@@ -6,11 +6,11 @@ use std::f64::consts::PI;
 use chrono::{Datelike, NaiveDate};
 
 use super::kpis::{Outcome, Spec};
-use crate::domain::assessment::reporting_period;
-use crate::domain::period::{FinancialYear, Period};
-use crate::domain::rag::Polarity;
-use crate::domain::seeded_random::SplitMix;
-use crate::domain::unit::Unit;
+use crate::domain::basics::period::{FinancialYear, Period};
+use crate::domain::basics::seeded_random::SplitMix;
+use crate::domain::basics::unit::Unit;
+use crate::domain::kpi::assessment::reporting_period;
+use crate::domain::maths::rag::Polarity;
 
 /// Seeds the noise; change it and every demo value changes.
 const SEED: u64 = 2024;

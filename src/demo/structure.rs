@@ -3,15 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::golden_thread::{
+use crate::domain::basics::ids::{
+    AmbitionId, DirectorateId, KpiId, ObjectiveId, PersonId, PlanId, RoleId, ServiceId, TeamId,
+};
+use crate::domain::basics::period::FinancialYear;
+use crate::domain::model::golden_thread::{
     Ambition, Committee, CommitteeKind, Directorate, Objective, Person, Plan, PlanLevel, Role,
     RoleHolder, Service, Team, ThreadNode,
 };
-use crate::domain::ids::{
-    AmbitionId, DirectorateId, KpiId, ObjectiveId, PersonId, PlanId, RoleId, ServiceId, TeamId,
-};
-use crate::domain::period::FinancialYear;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// The vision at the top of the golden thread.
 pub(super) const VISION: &str =

@@ -2,7 +2,7 @@
 //! exclamation in a triangle for amber, a tick in a circle for green, a dash for anything not rated. One
 //! definition for the app's badges and for reports exported as HTML.
 
-use crate::domain::rag::RagStatus;
+use crate::domain::maths::rag::RagStatus;
 
 /// The inner markup of a 16×16 icon for `status`.
 pub const fn shapes(status: Option<RagStatus>) -> &'static str {

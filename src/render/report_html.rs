@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::escape::{css_string, escape};
 use super::line_chart::{LineChart, line_chart_svg};
 use super::rag_icon::badge_html;
-use crate::domain::performance_report::{PerformanceReport, ReportLine};
-use crate::domain::report_table::{
+use crate::domain::reporting::performance_report::{PerformanceReport, ReportLine};
+use crate::domain::reporting::report_table::{
     Cell, ReportTable, exceptions_table, kpi_actions_table, kpi_values_table, scorecard_table,
     summary_table,
 };
@@ -145,7 +145,7 @@ fn exception_html(line: &ReportLine, level: u8, n: usize) -> String {
         format!(
             "{}<p>No open action is recorded{}.</p>",
             heading(level + 1, "", "Action plan"),
-            if line.rating.status() == Some(crate::domain::rag::RagStatus::Red) {
+            if line.rating.status() == Some(crate::domain::maths::rag::RagStatus::Red) {
                 ": a red KPI needs an action plan"
             } else {
                 ""
@@ -240,12 +240,14 @@ pub fn standalone_report(report: &PerformanceReport, prepared: NaiveDate) -> Str
 mod tests {
     use super::*;
     use crate::demo::demo_workspace;
-    use crate::domain::performance_report::performance_report;
-    use crate::domain::period::{FinancialYear, Frequency, Period};
-    use crate::domain::scorecard::ScorecardScope;
-    use crate::domain::workspace::PerformanceIndex;
+    use crate::domain::basics::period::{FinancialYear, Frequency, Period};
+    use crate::domain::model::workspace::PerformanceIndex;
+    use crate::domain::reporting::performance_report::performance_report;
+    use crate::domain::scorecard::engine::ScorecardScope;
 
-    fn report(mutate: impl FnOnce(&mut crate::domain::workspace::Workspace)) -> PerformanceReport {
+    fn report(
+        mutate: impl FnOnce(&mut crate::domain::model::workspace::Workspace),
+    ) -> PerformanceReport {
         let mut workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
         mutate(&mut workspace);
         let index = PerformanceIndex::new(&workspace.measurements);

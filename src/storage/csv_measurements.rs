@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use super::csv::{self, CsvError, CsvTable};
 use super::import_error::Problem;
-use crate::domain::ids::KpiId;
-use crate::domain::measurement::Measurement;
-use crate::domain::period::Period;
-use crate::domain::unit::parse_number;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::Period;
+use crate::domain::basics::unit::parse_number;
+use crate::domain::model::measurement::Measurement;
+use crate::domain::model::workspace::Workspace;
 
 /// Header names recognised for each column, compared ignoring case, spaces and punctuation.
 const KPI_HEADERS: [&str; 6] = ["kpi", "kpiid", "id", "kpiname", "name", "indicator"];
@@ -101,9 +101,10 @@ pub fn read(bytes: &[u8], workspace: &Workspace) -> Result<CsvImport, CsvError> 
         });
     };
     let commentary_column = find_column(&table, &COMMENTARY_HEADERS);
-    let by_id: HashMap<&str, &crate::domain::kpi::KpiDefinition> =
+    let by_id: HashMap<&str, &crate::domain::model::kpi::KpiDefinition> =
         workspace.kpis.iter().map(|k| (k.id.as_str(), k)).collect();
-    let mut by_name: HashMap<String, Vec<&crate::domain::kpi::KpiDefinition>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<&crate::domain::model::kpi::KpiDefinition>> =
+        HashMap::new();
     for kpi in &workspace.kpis {
         by_name
             .entry(kpi.name.trim().to_lowercase())
@@ -249,7 +250,7 @@ pub fn export(workspace: &Workspace) -> String {
         .iter()
         .map(|k| (&k.id, k.name.as_str()))
         .collect();
-    let units: HashMap<&KpiId, crate::domain::unit::Unit> =
+    let units: HashMap<&KpiId, crate::domain::basics::unit::Unit> =
         workspace.kpis.iter().map(|k| (&k.id, k.unit)).collect();
     let rows: Vec<Vec<String>> = workspace
         .measurements
@@ -277,9 +278,9 @@ pub fn export(workspace: &Workspace) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::framework::Framework;
-    use crate::domain::kpi::tests::sample_kpi;
-    use crate::domain::period::{FinancialYear, Frequency};
+    use crate::domain::basics::period::{FinancialYear, Frequency};
+    use crate::domain::model::framework::Framework;
+    use crate::domain::model::kpi::tests::sample_kpi;
 
     fn workspace() -> Workspace {
         let mut workspace = Workspace::new(Framework::new(
@@ -382,7 +383,7 @@ mod tests {
         let mut workspace = workspace();
         workspace.measurements[0]
             .submit(
-                crate::domain::unit::Unit::Percent,
+                crate::domain::basics::unit::Unit::Percent,
                 "A",
                 "2024-05-01T00:00:00Z".parse().unwrap(),
             )
@@ -404,7 +405,7 @@ mod tests {
         assert_eq!(workspace.measurements[0].value, Some(81.0));
         assert_eq!(
             workspace.measurements[0].validation.state,
-            crate::domain::measurement::ValidationState::Draft
+            crate::domain::model::measurement::ValidationState::Draft
         );
         let again = apply(&mut workspace, &import.rows);
         assert_eq!(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::validate::COLLECTIONS;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// One item, as the preview names it.
 #[derive(Clone, Debug, PartialEq, Eq)]

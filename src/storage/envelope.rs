@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::pretty_json::indent;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// The value of the envelope's `format` field.
 pub const FORMAT: &str = "council-pmf-workspace";

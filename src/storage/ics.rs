@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Days, Utc};
 
-use crate::domain::reporting_calendar::CalendarEvent;
+use crate::domain::assurance::reporting_calendar::CalendarEvent;
 
 /// Escapes text for a property value.
 fn escape(text: &str) -> String {
@@ -88,7 +88,7 @@ mod tests {
     use chrono::{NaiveDate, TimeZone};
 
     use super::*;
-    use crate::domain::reporting_calendar::EventKind;
+    use crate::domain::assurance::reporting_calendar::EventKind;
 
     fn event(title: &str) -> CalendarEvent {
         CalendarEvent {

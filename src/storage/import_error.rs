@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::domain::unit::group_thousands;
+use crate::domain::basics::unit::group_thousands;
 
 /// One problem found while validating a workspace: where it is (a JSON path) and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]

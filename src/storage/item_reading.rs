@@ -334,17 +334,17 @@ fn found_kind(found: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::action::Action;
-    use crate::domain::benchmark::BenchmarkValue;
-    use crate::domain::framework::Framework;
-    use crate::domain::golden_thread::{
+    use crate::domain::assurance::kpi_audit::KpiAudit;
+    use crate::domain::model::action::Action;
+    use crate::domain::model::benchmark::BenchmarkValue;
+    use crate::domain::model::framework::Framework;
+    use crate::domain::model::golden_thread::{
         Ambition, Committee, Directorate, Objective, Person, Plan, Role, Service, Team,
     };
-    use crate::domain::kpi::KpiDefinition;
-    use crate::domain::kpi_audit::KpiAudit;
-    use crate::domain::lesson::Lesson;
-    use crate::domain::measurement::Measurement;
-    use crate::domain::risk::Risk;
+    use crate::domain::model::kpi::KpiDefinition;
+    use crate::domain::model::lesson::Lesson;
+    use crate::domain::model::measurement::Measurement;
+    use crate::domain::model::risk::Risk;
     use serde_json::json;
 
     fn reads_cleanly<T: DeserializeOwned>(kind: &str) {

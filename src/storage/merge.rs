@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::diff::{KeyedItems, WorkspaceDiff, diff_keyed, item_label};
 use super::import_error::ImportError;
 use super::validate::{COLLECTIONS, validate};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// Which version of a conflicting item to keep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

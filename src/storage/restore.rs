@@ -9,7 +9,7 @@ use super::import_error::{ImportError, Problem};
 use super::migrate::migrate;
 use super::strict_json;
 use super::validate::validate;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// A workspace read back, with what its envelope said.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::import_error::ImportError;
 use super::merge::{Side, merge};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// The current workspace and the one an import replaced.
 #[derive(Clone, Debug, PartialEq)]

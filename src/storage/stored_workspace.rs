@@ -17,7 +17,7 @@ use super::restore::{Restored, restore};
 use super::session::Session;
 use super::store::{KeyValueStore, StorageError};
 use super::three_way_merge::{FieldConflict, merge_three_way};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// The workspace the app is working on.
 pub const WORKSPACE_KEY: &str = "council-pmf.workspace";

@@ -9,9 +9,9 @@
 
 use std::collections::HashSet;
 
-use crate::domain::golden_thread::ThreadNode;
-use crate::domain::ids::{CommitteeId, DirectorateId, KpiId, RiskId};
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::{CommitteeId, DirectorateId, KpiId, RiskId};
+use crate::domain::model::golden_thread::ThreadNode;
+use crate::domain::model::workspace::Workspace;
 
 /// Which part of the workspace to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub fn subset(workspace: &Workspace, scope: &Scope) -> Workspace {
 }
 
 fn action_in(
-    action: &crate::domain::action::Action,
+    action: &crate::domain::model::action::Action,
     kpis: &HashSet<KpiId>,
     risks: &HashSet<RiskId>,
 ) -> bool {
@@ -90,7 +90,7 @@ fn action_in(
 }
 
 fn lesson_in(
-    lesson: &crate::domain::lesson::Lesson,
+    lesson: &crate::domain::model::lesson::Lesson,
     kpis: &HashSet<KpiId>,
     risks: &HashSet<RiskId>,
 ) -> bool {

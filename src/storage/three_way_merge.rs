@@ -13,7 +13,7 @@ use super::diff::{KeyedItems, item_label, list_label};
 use super::import_error::Problem;
 use super::merge::SETTINGS;
 use super::validate::{COLLECTIONS, validate};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 
 /// The field name a conflict uses when a whole item was removed on one side and changed on the other.
 pub const WHOLE_ITEM: &str = "";
@@ -235,8 +235,8 @@ pub fn use_other(
 mod tests {
     use super::*;
     use crate::demo::demo_workspace;
-    use crate::domain::ids::LessonId;
-    use crate::domain::period::Period;
+    use crate::domain::basics::ids::LessonId;
+    use crate::domain::basics::period::Period;
     use chrono::NaiveDate;
 
     fn demo() -> Workspace {

@@ -12,12 +12,12 @@ use serde_json::{Map, Value};
 
 use super::import_error::Problem;
 use super::item_reading::read_item;
-use crate::domain::framework::Framework;
-use crate::domain::golden_thread::ThreadNode;
-use crate::domain::period::Frequency;
-use crate::domain::rag::RagRule;
-use crate::domain::unit::out_of_range;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::period::Frequency;
+use crate::domain::basics::unit::out_of_range;
+use crate::domain::maths::rag::RagRule;
+use crate::domain::model::framework::Framework;
+use crate::domain::model::golden_thread::ThreadNode;
+use crate::domain::model::workspace::Workspace;
 
 /// The lists a workspace holds, in the order they are checked.
 pub const COLLECTIONS: [&str; 16] = [
@@ -148,7 +148,8 @@ pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
 fn placeholder_framework() -> Framework {
     Framework::new(
         String::new(),
-        crate::domain::period::FinancialYear::starting(2000).expect("2000 is a supported year"),
+        crate::domain::basics::period::FinancialYear::starting(2000)
+            .expect("2000 is a supported year"),
     )
 }
 
@@ -547,11 +548,11 @@ fn check_links(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem
 /// period, and a fraction cannot divide by zero.
 fn check_measurements(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
     // The first KPI with an id is the one the file means; a duplicate is reported on its own.
-    let mut kpis: HashMap<&str, &crate::domain::kpi::KpiDefinition> = HashMap::new();
+    let mut kpis: HashMap<&str, &crate::domain::model::kpi::KpiDefinition> = HashMap::new();
     for kpi in &workspace.kpis {
         kpis.entry(kpi.id.as_str()).or_insert(kpi);
     }
-    let mut seen: HashMap<(&str, crate::domain::period::Period), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, crate::domain::basics::period::Period), usize> = HashMap::new();
     for (n, measurement) in workspace.measurements.iter().enumerate() {
         let path = raw.path("measurements", n);
         let kpi_id = measurement.kpi.as_str();

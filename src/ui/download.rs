@@ -3,7 +3,7 @@
 use chrono::Utc;
 use wasm_bindgen::JsCast;
 
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 use crate::storage::envelope::to_file;
 
 /// Offers `text` as a download named `filename`.

@@ -5,10 +5,10 @@
 //! Unknown parameters and values that do not parse are ignored (an old or hand-edited link still opens,
 //! showing what it can); everything at its default is left out, so the plain address is the default view.
 
-use crate::domain::ids::{AmbitionId, CommitteeId, DirectorateId};
-use crate::domain::period::Period;
-use crate::domain::scorecard::ScorecardScope;
-use crate::domain::scorecard_filter::{ScorecardFilter, SortColumn};
+use crate::domain::basics::ids::{AmbitionId, CommitteeId, DirectorateId};
+use crate::domain::basics::period::Period;
+use crate::domain::scorecard::engine::ScorecardScope;
+use crate::domain::scorecard::filter::{ScorecardFilter, SortColumn};
 use crate::ui::value_code::{code, decode};
 
 /// Everything that decides what a scorecard page shows.
@@ -193,9 +193,9 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::kpi::{KpiLevel, PmfComponent};
-    use crate::domain::period::Frequency;
-    use crate::domain::scorecard_filter::RagFilter;
+    use crate::domain::basics::period::Frequency;
+    use crate::domain::model::kpi::{KpiLevel, PmfComponent};
+    use crate::domain::scorecard::filter::RagFilter;
 
     fn full_view() -> ScorecardView {
         ScorecardView {

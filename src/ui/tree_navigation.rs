@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::domain::thread_tree::ThreadTreeNode;
+use crate::domain::thread::tree::ThreadTreeNode;
 
 /// A row of the tree as it is shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -183,8 +183,8 @@ pub fn on_key(rows: &[VisibleRow], at: usize, key: TreeKey) -> TreeMove {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::thread_tree::tests::hand_drawn;
-    use crate::domain::thread_tree::thread_tree;
+    use crate::domain::thread::tree::tests::hand_drawn;
+    use crate::domain::thread::tree::thread_tree;
 
     fn keys(rows: &[VisibleRow]) -> Vec<&str> {
         rows.iter().map(|r| r.key.as_str()).collect()

@@ -20,8 +20,8 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::action::ActionStatus;
-    use crate::domain::period::Period;
+    use crate::domain::basics::period::Period;
+    use crate::domain::model::action::ActionStatus;
 
     #[test]
     fn a_value_and_its_code_go_both_ways() {

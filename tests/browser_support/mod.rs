@@ -21,7 +21,7 @@ pub fn storage() -> web_sys::Storage {
 }
 
 /// The workspace saved under `key`, read back the way the app reads it (unpacked, then restored).
-pub fn saved_workspace(key: &str) -> Result<pmf::domain::workspace::Workspace, String> {
+pub fn saved_workspace(key: &str) -> Result<pmf::domain::model::workspace::Workspace, String> {
     let text = storage()
         .get_item(key)
         .unwrap()

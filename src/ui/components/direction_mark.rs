@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::trend::{Direction, Movement};
+use crate::domain::maths::trend::{Direction, Movement};
 
 /// A movement, its judgement and the words that go with it.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rag::RagStatus;
-use crate::domain::rating::Rating;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::maths::rag::RagStatus;
 use crate::render::rag_icon::{modifier, shapes};
 
 /// The shape that tells the status apart without colour.

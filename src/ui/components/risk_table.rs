@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rag::RagStatus;
-use crate::domain::risk::Risk;
-use crate::domain::workspace::Workspace;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::risk::Risk;
+use crate::domain::model::workspace::Workspace;
 use crate::ui::components::rag_badge::RagStatusBadge;
 
 /// A risk as the table shows it, owned.

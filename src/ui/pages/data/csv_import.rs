@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::file_picker::{FilePicker, read_bytes};
 use super::refused::ProblemList;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::workspace::Workspace;
 use crate::storage::csv_measurements::{Applied, CsvImport, apply, read};
 use crate::storage::import_error::Problem;
 use crate::ui::state::use_app_state;

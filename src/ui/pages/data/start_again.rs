@@ -4,9 +4,9 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::demo::demo_workspace;
-use crate::domain::framework::Framework;
-use crate::domain::period::FinancialYear;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::period::FinancialYear;
+use crate::domain::model::framework::Framework;
+use crate::domain::model::workspace::Workspace;
 use crate::ui::state::use_app_state;
 
 /// Reset to the demo council or start empty (both can be undone like an import).

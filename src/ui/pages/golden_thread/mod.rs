@@ -15,9 +15,9 @@ use std::collections::HashSet;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::scorecard::ratings_as_at;
-use crate::domain::thread_tree::thread_tree;
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::model::workspace::PerformanceIndex;
+use crate::domain::scorecard::engine::ratings_as_at;
+use crate::domain::thread::tree::thread_tree;
 use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;

@@ -8,12 +8,12 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use super::ThreadPlace;
-use crate::domain::golden_thread::ThreadNode;
-use crate::domain::ids::KpiId;
-use crate::domain::rag::RagStatus;
-use crate::domain::rating::Rating;
-use crate::domain::rollup::RagCounts;
-use crate::domain::thread_tree::{ThreadItem, ThreadTreeNode, actions_at, plans_at, risks_at};
+use crate::domain::basics::ids::KpiId;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::kpi::rollup::RagCounts;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::golden_thread::ThreadNode;
+use crate::domain::thread::tree::{ThreadItem, ThreadTreeNode, actions_at, plans_at, risks_at};
 use crate::ui::area::Area;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::components::risk_table::{RiskLine, RiskTable};

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use super::ThreadPlace;
 use crate::charts::thread_chart::{key_at, thread_summary, thread_sunburst};
-use crate::domain::ids::KpiId;
-use crate::domain::rag::RagStatus;
-use crate::domain::rating::Rating;
-use crate::domain::rollup::RagCounts;
-use crate::domain::thread_tree::ThreadTreeNode;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::kpi::rollup::RagCounts;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::thread::tree::ThreadTreeNode;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::served_path::link;

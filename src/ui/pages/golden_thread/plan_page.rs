@@ -4,10 +4,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::plan_on_a_page::{PageLimits, plan_on_a_page};
-use crate::domain::scorecard::ratings_as_at;
-use crate::domain::thread_tree::thread_tree;
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::model::workspace::PerformanceIndex;
+use crate::domain::scorecard::engine::ratings_as_at;
+use crate::domain::thread::plan_on_a_page::{PageLimits, plan_on_a_page};
+use crate::domain::thread::tree::thread_tree;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::page_title::use_page_title;
@@ -23,9 +23,9 @@ const TITLE: &str = "Plan on a page";
 #[derive(Clone, Debug, PartialEq)]
 struct AmbitionBlock {
     name: String,
-    summary: Option<crate::domain::rag::RagStatus>,
+    summary: Option<crate::domain::maths::rag::RagStatus>,
     counts: String,
-    headlines: Vec<(String, String, Option<crate::domain::rag::RagStatus>)>,
+    headlines: Vec<(String, String, Option<crate::domain::maths::rag::RagStatus>)>,
     more: usize,
 }
 

@@ -5,12 +5,12 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::ids::{AmbitionId, ServiceId};
-use crate::domain::kpi::KpiLevel;
-use crate::domain::kpi_cycle::{Decision, KpiProposal, propose};
-use crate::domain::period::Frequency;
-use crate::domain::rag::Polarity;
-use crate::domain::unit::Unit;
+use crate::domain::basics::ids::{AmbitionId, ServiceId};
+use crate::domain::basics::period::Frequency;
+use crate::domain::basics::unit::Unit;
+use crate::domain::kpi::cycle::{Decision, KpiProposal, propose};
+use crate::domain::maths::rag::Polarity;
+use crate::domain::model::kpi::KpiLevel;
 use crate::ui::components::text_field::TextField;
 use crate::ui::pages::kpi_path;
 use crate::ui::served_path::link;

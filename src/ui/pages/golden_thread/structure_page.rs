@@ -1,15 +1,15 @@
 //! Managing the framework's structure: an outline of the ambitions, directorates, services and teams (retired
 //! ones marked), a form to add one, and a form to rename, move or retire one, or retire a KPI. Every change
-//! goes through `domain::structure_edit`, whose refusals are shown as they are given.
+//! goes through `domain::thread::structure_edit`, whose refusals are shown as they are given.
 
 use leptos::prelude::*;
 
 use super::propose_form::ProposeKpiForm;
-use crate::domain::golden_thread::{Ambition, ThreadNode};
-use crate::domain::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
-use crate::domain::kpi::KpiStatus;
-use crate::domain::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
+use crate::domain::model::golden_thread::{Ambition, ThreadNode};
+use crate::domain::model::kpi::KpiStatus;
+use crate::domain::model::workspace::Workspace;
+use crate::domain::thread::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::page_title::use_page_title;

@@ -10,10 +10,10 @@ use leptos::tachys::view::add_attr::AddAnyAttr;
 use wasm_bindgen::JsCast;
 
 use super::ThreadPlace;
-use crate::domain::ids::KpiId;
-use crate::domain::rag::RagStatus;
-use crate::domain::rating::Rating;
-use crate::domain::thread_tree::ThreadTreeNode;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::thread::tree::ThreadTreeNode;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::state::use_app_state;
 use crate::ui::tree_navigation::{TreeKey, TreeMove, VisibleRow, on_key, visible_rows};

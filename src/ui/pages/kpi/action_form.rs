@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::action_entry::{ActionDraft, add_action};
-use crate::domain::ids::{KpiId, PersonId};
+use crate::domain::actions::action_entry::{ActionDraft, add_action};
+use crate::domain::basics::ids::{KpiId, PersonId};
 use crate::ui::state::use_app_state;
 
 /// The form that adds an action for the KPI with id `kpi`.

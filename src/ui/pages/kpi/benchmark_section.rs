@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::charts::benchmark_chart::{benchmark_chart, benchmark_summary, ranked};
-use crate::domain::benchmark::{BenchmarkComparison, latest_comparison};
-use crate::domain::kpi::KpiDefinition;
-use crate::domain::kpi_history::HistoryPoint;
+use crate::domain::kpi::history::HistoryPoint;
+use crate::domain::model::benchmark::{BenchmarkComparison, latest_comparison};
+use crate::domain::model::kpi::KpiDefinition;
 use crate::ui::components::echart::EChart;
 use crate::ui::state::use_app_state;
 

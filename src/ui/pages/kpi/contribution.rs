@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::ids::KpiId;
-use crate::domain::thread_tree::thread_tree;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::thread::tree::thread_tree;
 use crate::ui::pages::ThreadPlace;
 use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;

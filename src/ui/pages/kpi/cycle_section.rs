@@ -4,9 +4,9 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::ids::KpiId;
-use crate::domain::kpi::StatusChange;
-use crate::domain::kpi_cycle::{CycleStep, Decision, steps_from, take_step};
+use crate::domain::basics::ids::KpiId;
+use crate::domain::kpi::cycle::{CycleStep, Decision, steps_from, take_step};
+use crate::domain::model::kpi::StatusChange;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;

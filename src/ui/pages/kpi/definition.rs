@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::ids::KpiId;
-use crate::domain::workspace::Workspace;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::model::workspace::Workspace;
 use crate::ui::state::use_app_state;
 
 /// The rows of the definition list, as (term, description).
@@ -12,7 +12,7 @@ fn rows(workspace: &Workspace, id: &KpiId) -> Vec<(&'static str, String)> {
     let Some(kpi) = workspace.kpi(id) else {
         return Vec::new();
     };
-    let person = |id: Option<&crate::domain::ids::PersonId>| {
+    let person = |id: Option<&crate::domain::basics::ids::PersonId>| {
         id.and_then(|id| workspace.people.iter().find(|p| &p.id == id))
             .map_or_else(
                 || "Not set".to_owned(),

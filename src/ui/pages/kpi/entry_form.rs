@@ -6,13 +6,13 @@ use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::ids::KpiId;
-use crate::domain::measurement::ValidationState;
-use crate::domain::measurement_entry::{
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::Period;
+use crate::domain::kpi::measurement_entry::{
     Entry, EntryField, EntryProblem, Recorded, entry_for, record,
 };
-use crate::domain::period::Period;
-use crate::domain::rag::RagStatus;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::measurement::ValidationState;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 
@@ -47,7 +47,7 @@ fn focus_field(id: &str) {
 
 /// The sign-off state of the measurement and who did what, in words.
 fn signoff_words(
-    workspace: &crate::domain::workspace::Workspace,
+    workspace: &crate::domain::model::workspace::Workspace,
     kpi: &KpiId,
     period: Period,
 ) -> (Option<ValidationState>, String) {
@@ -59,7 +59,7 @@ fn signoff_words(
         None => (None, "Nothing recorded yet.".to_owned()),
         Some(m) => {
             let v = &m.validation;
-            let who = |s: &Option<crate::domain::measurement::Signoff>, what: &str| {
+            let who = |s: &Option<crate::domain::model::measurement::Signoff>, what: &str| {
                 s.as_ref()
                     .map(|s| format!(" {what} by {} on {}.", s.by, s.at.format("%-d %b %Y")))
                     .unwrap_or_default()
@@ -160,9 +160,9 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         )
     });
     let step = move |action: fn(
-        &mut crate::domain::measurement::Measurement,
+        &mut crate::domain::model::measurement::Measurement,
         &str,
-        crate::domain::kpi::KpiDefinition,
+        crate::domain::model::kpi::KpiDefinition,
     ) -> Result<(), String>| {
         let Some(chosen) = period.get_untracked() else {
             return;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::kpi_history::HistoryPoint;
-use crate::domain::unit::Unit;
+use crate::domain::basics::unit::Unit;
+use crate::domain::kpi::history::HistoryPoint;
 use crate::ui::components::rag_badge::RagBadge;
 
 /// The history table for a KPI named `name`.

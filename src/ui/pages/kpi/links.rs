@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::action_form::AddActionForm;
-use crate::domain::action::ActionStatus;
-use crate::domain::action_entry::set_status;
-use crate::domain::ids::{ActionId, KpiId};
+use crate::domain::actions::action_entry::set_status;
+use crate::domain::basics::ids::{ActionId, KpiId};
+use crate::domain::model::action::ActionStatus;
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
 

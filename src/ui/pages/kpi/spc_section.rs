@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::charts::spc_chart::{SpcView, spc_chart, spc_target, spc_view};
-use crate::domain::kpi::KpiDefinition;
-use crate::domain::kpi_history::HistoryPoint;
+use crate::domain::kpi::history::HistoryPoint;
+use crate::domain::model::kpi::KpiDefinition;
 use crate::ui::components::echart::EChart;
 
 /// The SPC section for a KPI and its history.

@@ -10,13 +10,13 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::assessment::reporting_period;
-use crate::domain::performance_report::{PerformanceReport, performance_report};
-use crate::domain::period::{Frequency, Period};
-use crate::domain::report_table::{
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::kpi::assessment::reporting_period;
+use crate::domain::model::workspace::PerformanceIndex;
+use crate::domain::reporting::performance_report::{PerformanceReport, performance_report};
+use crate::domain::reporting::report_table::{
     ReportTable, actions_table, exceptions_table, scorecard_table, summary_table, values_table,
 };
-use crate::domain::workspace::PerformanceIndex;
 use crate::render::report_html::{report_body, running_head, standalone_report};
 use crate::storage::csv;
 use crate::ui::address_state::use_address_state;

@@ -10,10 +10,10 @@ use leptos_router::hooks::use_navigate;
 
 use super::ended_quarters;
 use super::report_view::ReportView;
-use crate::domain::performance_report::{ReportLine, performance_report};
-use crate::domain::presentation::{Slide, slides};
-use crate::domain::report_table::kpi_values_table;
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::model::workspace::PerformanceIndex;
+use crate::domain::reporting::performance_report::{ReportLine, performance_report};
+use crate::domain::reporting::presentation::{Slide, slides};
+use crate::domain::reporting::report_table::kpi_values_table;
 use crate::render::report_html::{kpi_chart, table_html};
 use crate::ui::address_state::use_address_state;
 use crate::ui::components::rag_badge::RagBadge;

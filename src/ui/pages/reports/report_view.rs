@@ -1,8 +1,8 @@
 //! What the reports page shows, as its address holds it: whose report and which quarter. Plain Rust, tested
 //! natively.
 
-use crate::domain::period::Period;
-use crate::domain::scorecard::ScorecardScope;
+use crate::domain::basics::period::Period;
+use crate::domain::scorecard::engine::ScorecardScope;
 use crate::ui::area::Area;
 use crate::ui::scorecard_query::{address, parse_query, scope_code, scope_from_code};
 use crate::ui::value_code::{code, decode};
@@ -57,8 +57,8 @@ impl ReportView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::CommitteeId;
-    use crate::domain::period::{FinancialYear, Frequency};
+    use crate::domain::basics::ids::CommitteeId;
+    use crate::domain::basics::period::{FinancialYear, Frequency};
 
     #[test]
     fn a_view_reads_back_from_its_address() {

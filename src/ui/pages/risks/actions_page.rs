@@ -4,10 +4,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::action_overview::action_overview;
-use crate::domain::scorecard::ratings_as_at;
-use crate::domain::smart::check_action;
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::actions::overview::action_overview;
+use crate::domain::actions::smart::check_action;
+use crate::domain::model::workspace::PerformanceIndex;
+use crate::domain::scorecard::engine::ratings_as_at;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi_path;
 use crate::ui::pages::scorecards::default_as_at;

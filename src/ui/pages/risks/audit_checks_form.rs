@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::audit_entry::{CheckRecord, record_checks};
-use crate::domain::ids::{AuditId, KpiId};
-use crate::domain::kpi_audit::{AuditCheck, CheckOutcome};
+use crate::domain::assurance::audit_entry::{CheckRecord, record_checks};
+use crate::domain::assurance::kpi_audit::{AuditCheck, CheckOutcome};
+use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;

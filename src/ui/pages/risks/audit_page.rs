@@ -5,13 +5,13 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::audit_entry::{
+use crate::domain::assurance::audit_entry::{
     AuditDraw, MAX_PER_COMMITTEE, complete_follow_up, draw_audit, quarters_to_audit,
 };
-use crate::domain::ids::{AuditId, KpiId};
-use crate::domain::kpi_audit::{AuditCheck, AuditProgress, KpiAudit, newest_first};
-use crate::domain::period::Period;
-use crate::domain::workspace::Workspace;
+use crate::domain::assurance::kpi_audit::{AuditCheck, AuditProgress, KpiAudit, newest_first};
+use crate::domain::basics::ids::{AuditId, KpiId};
+use crate::domain::basics::period::Period;
+use crate::domain::model::workspace::Workspace;
 use crate::ui::address_state::use_address_state;
 use crate::ui::components::number_field::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};

@@ -1,7 +1,7 @@
 //! What the KPI audit page shows, as its address holds it: the audit opened and the KPI whose checks are
 //! being recorded. Plain Rust, tested natively.
 
-use crate::domain::ids::{AuditId, KpiId};
+use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::ui::scorecard_query::{address, parse_query};
 
 use super::AUDIT_PATH;

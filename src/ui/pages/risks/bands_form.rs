@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::RiskBands;
+use crate::domain::model::risk::RiskBands;
 use crate::ui::components::number_field::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;

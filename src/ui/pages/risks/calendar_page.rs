@@ -5,7 +5,7 @@
 use chrono::{Days, Utc};
 use leptos::prelude::*;
 
-use crate::domain::reporting_calendar::{CalendarEvent, EventKind, reporting_calendar};
+use crate::domain::assurance::reporting_calendar::{CalendarEvent, EventKind, reporting_calendar};
 use crate::storage::ics::to_ics;
 use crate::ui::download::{download_text, file_name};
 use crate::ui::page_title::use_page_title;

@@ -4,8 +4,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::ids::{KpiId, LessonId, RiskId};
-use crate::domain::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
+use crate::domain::actions::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
+use crate::domain::basics::ids::{KpiId, LessonId, RiskId};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::page_title::use_page_title;

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::view::RiskView;
 use crate::charts::risk_heat_map::{cell_of_click, heat_map_summary, risk_heat_map};
-use crate::domain::rag::RagStatus;
-use crate::domain::risk::RiskBands;
-use crate::domain::risk_register::{HeatMap, Stage};
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::risk::RiskBands;
+use crate::domain::risks::register::{HeatMap, Stage};
 use crate::ui::components::echart::EChart;
 
 /// The chart and the table of `map`; choosing a cell applies it as the register's filter (again: clears it).

@@ -20,9 +20,9 @@ mod view;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::rag::RagStatus;
-use crate::domain::risk::RiskLevel;
-use crate::domain::risk_register::{HeatMap, RiskFilter, Stage, register, review_counts};
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::risk::RiskLevel;
+use crate::domain::risks::register::{HeatMap, RiskFilter, Stage, register, review_counts};
 use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::page_title::use_page_title;

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::view::RiskView;
-use crate::domain::rag::RagStatus;
-use crate::domain::risk::{ReviewStatus, Risk, RiskAssessment};
-use crate::domain::workspace::Workspace;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::risk::{ReviewStatus, Risk, RiskAssessment};
+use crate::domain::model::workspace::Workspace;
 use crate::ui::components::rag_badge::RagStatusBadge;
 
 /// A score with its band, owned.
@@ -77,7 +77,7 @@ pub fn RegisterTable(
 ) -> impl IntoView {
     let review = move |id: String| {
         let mut next = view.get_untracked();
-        next.review = crate::domain::ids::RiskId::try_from(id).ok();
+        next.review = crate::domain::basics::ids::RiskId::try_from(id).ok();
         apply.run(next);
     };
     view! {

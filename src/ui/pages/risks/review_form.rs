@@ -5,10 +5,10 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::golden_thread::Ambition;
-use crate::domain::ids::RiskId;
-use crate::domain::risk::RiskReview;
-use crate::domain::risk_review_entry::{ReviewDraft, record_review};
+use crate::domain::basics::ids::RiskId;
+use crate::domain::model::golden_thread::Ambition;
+use crate::domain::model::risk::RiskReview;
+use crate::domain::risks::review_entry::{ReviewDraft, record_review};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::pages::kpi::kpi_path;

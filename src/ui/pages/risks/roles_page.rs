@@ -5,10 +5,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::golden_thread::RoleHolder;
-use crate::domain::ids::PersonId;
-use crate::domain::review_queue::{DutySubject, LOOK_AHEAD_DAYS, review_queue};
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::assurance::review_queue::{DutySubject, LOOK_AHEAD_DAYS, review_queue};
+use crate::domain::basics::ids::PersonId;
+use crate::domain::model::golden_thread::RoleHolder;
+use crate::domain::model::workspace::PerformanceIndex;
 use crate::ui::address_state::use_address_state;
 use crate::ui::page_title::use_page_title;
 use crate::ui::pages::kpi::kpi_path;

@@ -5,11 +5,11 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::ids::DirectorateId;
-use crate::domain::period::Period;
-use crate::domain::rating::Rating;
-use crate::domain::validation_sheet::{SheetCounts, sheet_months, validation_sheet};
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::assurance::validation_sheet::{SheetCounts, sheet_months, validation_sheet};
+use crate::domain::basics::ids::DirectorateId;
+use crate::domain::basics::period::Period;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::model::workspace::PerformanceIndex;
 use crate::ui::address_state::use_address_state;
 use crate::ui::components::rag_badge::RagBadge;
 use crate::ui::page_title::use_page_title;
@@ -127,7 +127,7 @@ pub fn ValidationPage() -> impl IntoView {
             let index = PerformanceIndex::new(&w.measurements);
             let rows = validation_sheet(w, &index, &directorate, month);
             let counts = SheetCounts::of(&rows);
-            let person = |id: Option<&crate::domain::ids::PersonId>| {
+            let person = |id: Option<&crate::domain::basics::ids::PersonId>| {
                 id.and_then(|p| w.person(p)).map(|p| p.name.clone())
             };
             let lines = rows

@@ -1,10 +1,10 @@
 //! What the risks page shows, as its address holds it: the filters, the matrix cell opened, and the risk
 //! whose review is being recorded. Plain Rust, tested natively.
 
-use crate::domain::ids::{DirectorateId, RiskId};
-use crate::domain::rag::RagStatus;
-use crate::domain::risk::RiskLevel;
-use crate::domain::risk_register::RiskFilter;
+use crate::domain::basics::ids::{DirectorateId, RiskId};
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::risk::RiskLevel;
+use crate::domain::risks::register::RiskFilter;
 use crate::ui::area::Area;
 use crate::ui::scorecard_query::{address, parse_query};
 use crate::ui::value_code::{code, decode};

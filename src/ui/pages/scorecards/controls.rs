@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use super::periods::{latest_month, period_choices};
-use crate::domain::kpi::{KpiLevel, Perspective, PmfComponent};
-use crate::domain::period::Frequency;
-use crate::domain::scorecard_filter::{RagFilter, ScorecardFilter};
+use crate::domain::basics::period::Frequency;
+use crate::domain::model::kpi::{KpiLevel, Perspective, PmfComponent};
+use crate::domain::scorecard::filter::{RagFilter, ScorecardFilter};
 use crate::ui::scorecard_query::{ScorecardView, scope_code, scope_from_code};
 use crate::ui::state::use_app_state;
 use crate::ui::value_code::{code, decode};
@@ -84,22 +84,23 @@ pub fn ScorecardControls(
             apply.run(next);
         })
     };
-    let names = move |pick: fn(&crate::domain::workspace::Workspace) -> Vec<(String, String)>| {
-        Signal::derive(move || state.session.with(|s| vec![(None, pick(s.current()))]))
-    };
-    let directorates = |w: &crate::domain::workspace::Workspace| {
+    let names =
+        move |pick: fn(&crate::domain::model::workspace::Workspace) -> Vec<(String, String)>| {
+            Signal::derive(move || state.session.with(|s| vec![(None, pick(s.current()))]))
+        };
+    let directorates = |w: &crate::domain::model::workspace::Workspace| {
         w.directorates
             .iter()
             .map(|d| (d.id.to_string(), d.name.clone()))
             .collect()
     };
-    let committees = |w: &crate::domain::workspace::Workspace| {
+    let committees = |w: &crate::domain::model::workspace::Workspace| {
         w.committees
             .iter()
             .map(|c| (c.id.to_string(), c.name.clone()))
             .collect()
     };
-    let ambitions = |w: &crate::domain::workspace::Workspace| {
+    let ambitions = |w: &crate::domain::model::workspace::Workspace| {
         w.ambitions
             .iter()
             .map(|a| (a.id.to_string(), a.title.clone()))
@@ -179,7 +180,7 @@ pub fn ScorecardControls(
                     label="Period"
                     groups=periods
                     selected=period_value
-                    on_change=change(|v, value| v.period = crate::domain::period::Period::parse(value).ok())
+                    on_change=change(|v, value| v.period = crate::domain::basics::period::Period::parse(value).ok())
                 />
                 <div class="app-control app-control--wide">
                     <label class="app-label" for="scorecard-search">"Search KPIs and commentary"</label>

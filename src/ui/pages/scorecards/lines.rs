@@ -1,9 +1,9 @@
 //! The scorecard as the table shows it: each row's cells as text, owned, so the page can keep them in a
 //! signal. Plain Rust: formatting only, every judgement comes from the domain.
 
-use crate::domain::rag::RagStatus;
-use crate::domain::rating::Rating;
-use crate::domain::scorecard::ScorecardRow;
+use crate::domain::kpi::rating::Rating;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::scorecard::engine::ScorecardRow;
 use crate::ui::components::direction_mark::MovementText;
 
 /// One row of the scorecard table.
@@ -180,8 +180,8 @@ mod tests {
 
     use super::*;
     use crate::demo::demo_workspace;
-    use crate::domain::scorecard::{ScorecardScope, scorecard};
-    use crate::domain::workspace::PerformanceIndex;
+    use crate::domain::model::workspace::PerformanceIndex;
+    use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
 
     #[test]
     fn every_row_of_the_demo_reads_without_gaps() {

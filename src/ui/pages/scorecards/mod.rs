@@ -10,10 +10,10 @@ mod table;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::scorecard::{as_at_for, scorecard};
-use crate::domain::scorecard_entry::ScorecardEntry;
-use crate::domain::scorecard_filter::{ScorecardSummary, arrange, summarise};
-use crate::domain::workspace::PerformanceIndex;
+use crate::domain::model::workspace::PerformanceIndex;
+use crate::domain::scorecard::detached_row::DetachedRow;
+use crate::domain::scorecard::engine::{as_at_for, scorecard};
+use crate::domain::scorecard::filter::{ScorecardSummary, arrange, summarise};
 use crate::ui::address_state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::download::{download_text, file_name};
@@ -32,7 +32,7 @@ use table::ScorecardTable;
 struct Assessed {
     title: String,
     as_at: NaiveDate,
-    entries: Vec<ScorecardEntry>,
+    entries: Vec<DetachedRow>,
     lines: Vec<ScorecardLine>,
 }
 
@@ -100,7 +100,7 @@ pub fn ScorecardsPage() -> impl IntoView {
                 as_at,
                 entries: rows
                     .iter()
-                    .map(|row| ScorecardEntry::of(row, workspace, &index))
+                    .map(|row| DetachedRow::of(row, workspace, &index))
                     .collect(),
                 lines: rows.iter().map(ScorecardLine::of).collect(),
             }
@@ -110,8 +110,7 @@ pub fn ScorecardsPage() -> impl IntoView {
         view.with(|view| {
             assessed.with(|assessed| {
                 let order = arrange(&assessed.entries, &view.filter, view.sort, view.descending);
-                let kept: Vec<&ScorecardEntry> =
-                    order.iter().map(|&i| &assessed.entries[i]).collect();
+                let kept: Vec<&DetachedRow> = order.iter().map(|&i| &assessed.entries[i]).collect();
                 Shown {
                     title: assessed.title.clone(),
                     as_at: assessed.as_at,

@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::assessment::reporting_period;
-use crate::domain::period::{Frequency, Period};
-use crate::domain::scorecard::as_at_for;
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::kpi::assessment::reporting_period;
+use crate::domain::scorecard::engine::as_at_for;
 
 /// How many of each kind the period choice offers.
 const MONTHS: usize = 24;

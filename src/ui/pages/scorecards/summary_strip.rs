@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::Shown;
-use crate::domain::rag::RagStatus;
-use crate::domain::rollup::RagCounts;
-use crate::domain::scorecard_filter::RagFilter;
+use crate::domain::kpi::rollup::RagCounts;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::scorecard::filter::RagFilter;
 use crate::ui::components::rag_badge::RagIcon;
 use crate::ui::scorecard_query::ScorecardView;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Shown;
 use super::lines::ScorecardLine;
-use crate::domain::scorecard_filter::SortColumn;
+use crate::domain::scorecard::filter::SortColumn;
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::scorecard_query::ScorecardView;

@@ -1,0 +1,6 @@
+//! Action plans and the lessons-learnt log: recording them, the SMART checklist, and the overview.
+
+pub mod action_entry;
+pub mod lesson_entry;
+pub mod overview;
+pub mod smart;

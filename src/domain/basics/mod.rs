@@ -1,0 +1,9 @@
+//! The vocabulary every other part uses: ids, periods and the UK financial year, units and how figures
+//! are written, small statistics, the seeded random stream, and working days and bank holidays.
+
+pub mod calendar_timings;
+pub mod ids;
+pub mod period;
+pub mod seeded_random;
+pub mod stats;
+pub mod unit;

@@ -1,0 +1,354 @@
+//! A KPI's position at a period, as a scorecard row needs it: value, target, RAG, change since the previous
+//! period, trend, and the green-but-declining flag.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::kpi::rating::{Rating, RatingInput, rate};
+use crate::domain::kpi::rollup::RagCounts;
+use crate::domain::maths::aggregation::{MeasureType, year_to_date};
+use crate::domain::maths::forecast::{Forecast, forecast_year_end};
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::maths::trend::{Change, Trend, change, is_green_but_declining, trend};
+use crate::domain::model::framework::Framework;
+use crate::domain::model::kpi::KpiStatus;
+use crate::domain::model::kpi::{AppliedTarget, KpiDefinition};
+use crate::domain::model::measurement::Measurement;
+use crate::domain::model::workspace::PerformanceIndex;
+
+/// The latest period of `frequency` that has ended on or before `as_at`.
+pub fn reporting_period(frequency: Frequency, as_at: NaiveDate) -> Option<Period> {
+    let containing = Period::containing(frequency, as_at)?;
+    if containing.end_date() <= as_at {
+        Some(containing)
+    } else {
+        containing.previous()
+    }
+}
+
+/// Everything about a KPI at one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiAssessment<'a> {
+    /// The KPI.
+    pub kpi: &'a KpiDefinition,
+    /// The period assessed.
+    pub period: Period,
+    /// Its measurement, if any.
+    pub measurement: Option<&'a Measurement>,
+    /// Its value, if any.
+    pub value: Option<f64>,
+    /// For a cumulative measure, the year to date at the period (what it is rated on).
+    pub year_to_date: Option<f64>,
+    /// The target that applies.
+    pub target: Option<AppliedTarget>,
+    /// The previous period's value.
+    pub previous_value: Option<f64>,
+    /// What was rated in the same period last year (its value, or its year to date for a cumulative KPI).
+    pub rated_last_year: Option<f64>,
+    /// The RAG rating.
+    pub rating: Rating,
+    /// Change since the previous period.
+    pub change: Option<Change>,
+    /// Trend over the recent periods.
+    pub trend: Option<Trend>,
+    /// Green now but trending worse (seed 003).
+    pub green_but_declining: bool,
+    /// The forecast for the end of the period's year (none at the year end or without enough history).
+    pub forecast: Option<Forecast>,
+    /// The RAG the forecast would get against the year-end target: the leading signal.
+    pub forecast_rag: Option<RagStatus>,
+}
+
+/// Assesses `kpi` at `period` from its `history` (its measurements by period).
+pub fn assess<'a>(
+    kpi: &'a KpiDefinition,
+    history: &BTreeMap<Period, &'a Measurement>,
+    period: Period,
+    framework: &Framework,
+) -> KpiAssessment<'a> {
+    let value_at = |p: Period| history.get(&p).and_then(|m| m.resolved_value(kpi.unit));
+    let measurement = history.get(&period).copied();
+    let value = value_at(period);
+    let target = kpi.target_for(period);
+    let previous_value = period.previous().and_then(value_at);
+    let values: BTreeMap<Period, f64> = history
+        .range(..=period)
+        .filter(|(p, _)| p.frequency() == kpi.frequency)
+        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
+        .collect();
+    // A cumulative measure is rated on its year to date against a year-to-date target.
+    let year_to_date_at = |p: Period| year_to_date(&values, p, MeasureType::Cumulative).value;
+    let (year_to_date, rated, rated_last_year) = match kpi.measure {
+        MeasureType::Snapshot => (
+            None,
+            value,
+            period.same_period_last_year().and_then(value_at),
+        ),
+        MeasureType::Cumulative => {
+            let so_far = value.and(year_to_date_at(period));
+            (
+                so_far,
+                so_far,
+                period.same_period_last_year().and_then(year_to_date_at),
+            )
+        }
+    };
+    let input = RatingInput {
+        actual: rated,
+        last_year: rated_last_year,
+        judgement: measurement.and_then(|m| m.rag_override.as_ref()),
+    };
+    let rating = rate(kpi, period, input, &framework.rag_rule);
+    let change = match (value, previous_value) {
+        (Some(current), Some(previous)) => {
+            change(current, previous, kpi.polarity, target.map(|t| t.value))
+        }
+        _ => None,
+    };
+    let series: Vec<f64> = values.values().copied().collect();
+    let trend = trend(
+        &series,
+        kpi.polarity,
+        target.map(|t| t.value),
+        &framework.trend_rule,
+    );
+    let forecast = forecast_year_end(&values, period, kpi.measure);
+    let forecast_rag = match (kpi.status, forecast, kpi.year_end_target(period.year())) {
+        (KpiStatus::Active, Some(forecast), Some(year_end)) => kpi
+            .effective_rule(&framework.rag_rule)
+            .assess(forecast.value, year_end, kpi.polarity, None)
+            .map(|a| a.status),
+        _ => None,
+    };
+    KpiAssessment {
+        kpi,
+        period,
+        measurement,
+        value,
+        year_to_date,
+        target,
+        previous_value,
+        rated_last_year,
+        green_but_declining: is_green_but_declining(rating.status(), trend.as_ref()),
+        rating,
+        change,
+        trend,
+        forecast,
+        forecast_rag,
+    }
+}
+
+/// The RAG counts of `kpis` as at `as_at`, each at its own latest reporting period. Retired KPIs are left out.
+pub fn rollup<'a>(
+    kpis: impl IntoIterator<Item = &'a KpiDefinition>,
+    index: &PerformanceIndex<'a>,
+    as_at: NaiveDate,
+    framework: &Framework,
+) -> RagCounts {
+    let ratings: Vec<Rating> = kpis
+        .into_iter()
+        .filter_map(|kpi| {
+            let period = reporting_period(kpi.frequency, as_at)?;
+            Some(assess(kpi, &index.history(&kpi.id), period, framework).rating)
+        })
+        .collect();
+    RagCounts::from_ratings(&ratings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::basics::ids::{AmbitionId, DirectorateId, ServiceId};
+    use crate::domain::basics::period::FinancialYear;
+    use crate::domain::maths::rag::RagStatus;
+    use crate::domain::maths::trend::Direction;
+    use crate::domain::model::golden_thread::{Service, ThreadNode};
+    use crate::domain::model::kpi::tests::sample_kpi;
+    use crate::domain::model::kpi::{KpiStatus, Target};
+    use crate::domain::model::workspace::Workspace;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn p(text: &str) -> Period {
+        Period::parse(text).unwrap()
+    }
+
+    fn framework() -> Framework {
+        Framework::new(
+            "Test County Council",
+            FinancialYear::starting(2024).unwrap(),
+        )
+    }
+
+    /// A workspace with three KPIs in one directorate (one through its service) and monthly values.
+    fn workspace() -> Workspace {
+        let mut workspace = Workspace::new(framework());
+        let directorate = DirectorateId::new("dir-a").unwrap();
+        let service = ServiceId::new("svc-a").unwrap();
+        workspace.services.push(Service {
+            id: service.clone(),
+            name: "Service A".to_owned(),
+            directorate: directorate.clone(),
+            head: None,
+            active: true,
+        });
+        let ambition = AmbitionId::new("amb-1").unwrap();
+        for (id, values, target) in [
+            (
+                "green-declining",
+                [96.0, 95.0, 93.0, 92.0, 91.0, 90.5],
+                90.0,
+            ),
+            ("amber", [80.0, 81.0, 82.0, 83.0, 84.0, 85.0], 90.0),
+            ("red", [60.0, 62.0, 61.0, 63.0, 62.0, 64.0], 90.0),
+        ] {
+            let mut kpi = sample_kpi(id);
+            kpi.targets = vec![Target {
+                period: p("2024/25"),
+                value: target,
+            }];
+            if id == "red" {
+                kpi.service = Some(service.clone());
+            } else {
+                kpi.directorate = Some(directorate.clone());
+                kpi.ambitions = vec![ambition.clone()];
+            }
+            let mut period = p("Apr 2024");
+            for value in values {
+                workspace
+                    .measurements
+                    .push(Measurement::new(kpi.id.clone(), period, value));
+                period = period.next().unwrap();
+            }
+            workspace.kpis.push(kpi);
+        }
+        let mut baseline = sample_kpi("baseline");
+        baseline.status = KpiStatus::Baseline;
+        baseline.directorate = Some(directorate);
+        workspace.kpis.push(baseline);
+        workspace
+    }
+
+    #[test]
+    fn the_reporting_period_is_the_latest_that_has_ended() {
+        assert_eq!(
+            reporting_period(Frequency::Monthly, day("2024-10-15")),
+            Some(p("Sep 2024"))
+        );
+        assert_eq!(
+            reporting_period(Frequency::Monthly, day("2024-09-30")),
+            Some(p("Sep 2024"))
+        );
+        assert_eq!(
+            reporting_period(Frequency::Quarterly, day("2024-10-15")),
+            Some(p("2024/25 Q2"))
+        );
+    }
+
+    #[test]
+    fn an_assessment_has_every_scorecard_column() {
+        let workspace = workspace();
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = workspace
+            .kpi(&crate::domain::basics::ids::KpiId::new("green-declining").unwrap())
+            .unwrap();
+        let row = assess(
+            kpi,
+            &index.history(&kpi.id),
+            p("Sep 2024"),
+            &workspace.framework,
+        );
+        assert_eq!(row.value, Some(90.5));
+        assert_eq!(row.previous_value, Some(91.0));
+        assert_eq!(row.target.unwrap().value, 90.0);
+        assert_eq!(row.rating.status(), Some(RagStatus::Green));
+        assert_eq!(row.change.unwrap().direction, Direction::Worsening);
+        assert_eq!(row.trend.unwrap().direction, Direction::Worsening);
+        assert!(row.green_but_declining);
+        // Six falling months: the linear trend carries 90.5 below the 90 target by March → forecast amber.
+        let forecast = row.forecast.unwrap();
+        assert_eq!(
+            forecast.method,
+            crate::domain::maths::forecast::ForecastMethod::LinearTrend
+        );
+        assert!(forecast.value < 90.0);
+        assert_eq!(row.forecast_rag, Some(RagStatus::Amber));
+    }
+
+    #[test]
+    fn a_cumulative_kpi_is_rated_on_its_year_to_date() {
+        let mut homes = sample_kpi("homes");
+        homes.measure = crate::domain::maths::aggregation::MeasureType::Cumulative;
+        homes.frequency = Frequency::Quarterly;
+        homes.unit = crate::domain::basics::unit::Unit::Count;
+        homes.targets = vec![Target {
+            period: p("2024/25"),
+            value: 400.0,
+        }];
+        let measurements = [
+            Measurement::new(homes.id.clone(), p("2023/24 Q2"), 70.0),
+            Measurement::new(homes.id.clone(), p("2023/24 Q1"), 60.0),
+            Measurement::new(homes.id.clone(), p("2024/25 Q1"), 90.0),
+            Measurement::new(homes.id.clone(), p("2024/25 Q2"), 110.0),
+        ];
+        let history = measurements.iter().map(|m| (m.period, m)).collect();
+        let row = assess(&homes, &history, p("2024/25 Q2"), &framework());
+        // 90 + 110 = 200 against 400 × 2/4 = 200: on target, although Q2's own 110 is below 200.
+        assert_eq!(row.year_to_date, Some(200.0));
+        assert_eq!(row.rating.status(), Some(RagStatus::Green));
+    }
+
+    #[test]
+    fn a_directorate_rolls_up_its_own_and_its_services_kpis() {
+        let workspace = workspace();
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let node = ThreadNode::Directorate(DirectorateId::new("dir-a").unwrap());
+        let kpis = workspace.kpis_for(&node);
+        assert_eq!(
+            kpis.len(),
+            4,
+            "three active KPIs, one through its service, and a baseline one"
+        );
+        let counts = rollup(kpis, &index, day("2024-10-15"), &workspace.framework);
+        assert_eq!(
+            (counts.green, counts.amber, counts.red, counts.baseline),
+            (1, 1, 1, 1)
+        );
+        // (1 + 0.5) / 3 = 0.5 → Amber.
+        assert_eq!(
+            counts.summary(&workspace.framework.rollup),
+            Some(RagStatus::Amber)
+        );
+    }
+
+    #[test]
+    fn an_ambition_rolls_up_the_kpis_that_serve_it() {
+        let workspace = workspace();
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let node = ThreadNode::Ambition(AmbitionId::new("amb-1").unwrap());
+        let counts = rollup(
+            workspace.kpis_for(&node),
+            &index,
+            day("2024-10-15"),
+            &workspace.framework,
+        );
+        assert_eq!((counts.green, counts.amber, counts.red), (1, 1, 0));
+    }
+
+    #[test]
+    fn a_kpi_with_no_value_for_the_period_counts_as_no_data() {
+        let workspace = workspace();
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let counts = rollup(
+            &workspace.kpis,
+            &index,
+            day("2024-11-15"),
+            &workspace.framework,
+        );
+        assert_eq!((counts.no_data, counts.baseline), (3, 1));
+    }
+}

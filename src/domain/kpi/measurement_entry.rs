@@ -1,0 +1,436 @@
+//! Recording a period's figures by hand: the value as typed, commentary, the variance explanation and a
+//! manual RAG override with its reason. Every problem is reported against its field before anything changes;
+//! a change to a signed-off measurement returns it to draft, because what was approved is no longer there.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::Period;
+use crate::domain::basics::unit::parse_number;
+use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::measurement::{Measurement, RagOverride};
+use crate::domain::model::workspace::Workspace;
+
+/// What someone typed for one period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// The value as typed ("85.2", "85.2%", "£1,234"); empty for none.
+    pub value: String,
+    /// Commentary.
+    pub commentary: String,
+    /// Why performance differs from target.
+    pub variance_explanation: String,
+    /// A manual RAG, if the rule's rating is to be overridden.
+    pub override_status: Option<RagStatus>,
+    /// Why the override is justified (required with an override).
+    pub override_reason: String,
+}
+
+/// The field a problem is about, so the form can point at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryField {
+    /// The value.
+    Value,
+    /// The override's reason.
+    OverrideReason,
+    /// The name of the person recording it.
+    By,
+}
+
+/// A problem with an entry, against its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryProblem {
+    /// Which field.
+    pub field: EntryField,
+    /// What to do about it, in plain English.
+    pub message: String,
+}
+
+/// What recording an entry did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// A new measurement.
+    Added,
+    /// An existing measurement changed (and returned to draft if it had been signed off).
+    Updated,
+    /// The entry matched what was there.
+    Unchanged,
+}
+
+impl Entry {
+    /// This entry, typed over `loaded` (what the form showed), applied to `current` (what the workspace holds
+    /// now): each field the person changed takes what they typed, every other field keeps its current value.
+    /// A form left open while another tab saved then writes back only what the person changed.
+    pub fn rebased(&self, loaded: &Entry, current: &Entry) -> Entry {
+        fn pick<T: Clone + PartialEq>(typed: &T, loaded: &T, current: &T) -> T {
+            if typed == loaded { current } else { typed }.clone()
+        }
+        Entry {
+            value: pick(&self.value, &loaded.value, &current.value),
+            commentary: pick(&self.commentary, &loaded.commentary, &current.commentary),
+            variance_explanation: pick(
+                &self.variance_explanation,
+                &loaded.variance_explanation,
+                &current.variance_explanation,
+            ),
+            override_status: pick(
+                &self.override_status,
+                &loaded.override_status,
+                &current.override_status,
+            ),
+            override_reason: pick(
+                &self.override_reason,
+                &loaded.override_reason,
+                &current.override_reason,
+            ),
+        }
+    }
+}
+
+/// The entry for a period as the form shows it: from the measurement, or blank.
+pub fn entry_for(workspace: &Workspace, kpi: &KpiId, period: Period) -> Entry {
+    let Some(measurement) = workspace
+        .measurements
+        .iter()
+        .find(|m| &m.kpi == kpi && m.period == period)
+    else {
+        return Entry::default();
+    };
+    let unit = workspace.kpi(kpi).map(|k| (k.unit, k.decimals));
+    Entry {
+        value: match (measurement.value, unit) {
+            (Some(value), _) => value.to_string(),
+            (None, Some((unit, _))) => measurement
+                .resolved_value(unit)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            (None, None) => String::new(),
+        },
+        commentary: measurement.commentary.clone(),
+        variance_explanation: measurement.variance_explanation.clone(),
+        override_status: measurement.rag_override.as_ref().map(|o| o.status),
+        override_reason: measurement
+            .rag_override
+            .as_ref()
+            .map(|o| o.reason.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// Records `entry` for `kpi` at `period`, made by `by` at `now`. Nothing changes when there is a problem.
+pub fn record(
+    workspace: &mut Workspace,
+    kpi: &KpiId,
+    period: Period,
+    entry: &Entry,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Recorded, Vec<EntryProblem>> {
+    let mut problems = Vec::new();
+    let problem = |field, message: &str| EntryProblem {
+        field,
+        message: message.to_owned(),
+    };
+    let Some(definition) = workspace.kpi(kpi) else {
+        return Err(vec![problem(
+            EntryField::Value,
+            "this KPI is no longer in the workspace",
+        )]);
+    };
+    if period.frequency() != definition.frequency {
+        problems.push(problem(
+            EntryField::Value,
+            "the period does not match how often this KPI is reported",
+        ));
+    }
+    let value = parse_number(&entry.value, false).unwrap_or_else(|message| {
+        problems.push(EntryProblem {
+            field: EntryField::Value,
+            message: format!("{message}: enter a number such as 85.2"),
+        });
+        None
+    });
+    let existing = workspace
+        .measurements
+        .iter()
+        .position(|m| &m.kpi == kpi && m.period == period);
+    if value.is_none()
+        && entry.commentary.trim().is_empty()
+        && existing.is_none()
+        && problems.is_empty()
+    {
+        problems.push(problem(
+            EntryField::Value,
+            "enter a value, or commentary saying why there is none",
+        ));
+    }
+    if entry.override_status.is_some() && entry.override_reason.trim().is_empty() {
+        problems.push(problem(
+            EntryField::OverrideReason,
+            "say why the rating is being set by hand: the committee sees this reason",
+        ));
+    }
+    let override_is_new = entry.override_status.is_some()
+        && !existing
+            .and_then(|i| workspace.measurements[i].rag_override.as_ref())
+            .is_some_and(|o| {
+                Some(o.status) == entry.override_status && o.reason == entry.override_reason.trim()
+            });
+    if override_is_new && by.trim().is_empty() {
+        problems.push(problem(
+            EntryField::By,
+            "enter your name: an override records who set it",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut measurement = existing
+        .map(|i| workspace.measurements[i].clone())
+        .unwrap_or_else(|| {
+            let mut fresh = Measurement::new(kpi.clone(), period, 0.0);
+            fresh.value = None;
+            fresh
+        });
+    let before = measurement.clone();
+    let cleared_a_fraction = entry.value.trim().is_empty() && measurement.numerator.is_some();
+    if value != measurement.value || cleared_a_fraction {
+        measurement.value = value;
+        measurement.numerator = None;
+        measurement.denominator = None;
+    }
+    measurement.commentary = entry.commentary.trim().to_owned();
+    measurement.variance_explanation = entry.variance_explanation.trim().to_owned();
+    let kept_override = before.rag_override.as_ref().filter(|o| {
+        Some(o.status) == entry.override_status && o.reason == entry.override_reason.trim()
+    });
+    measurement.rag_override = match (kept_override, entry.override_status) {
+        (Some(same), _) => Some(same.clone()),
+        (None, Some(status)) => Some(RagOverride {
+            status,
+            reason: entry.override_reason.trim().to_owned(),
+            by: by.trim().to_owned(),
+            at: now,
+        }),
+        (None, None) => None,
+    };
+    if measurement == before && existing.is_some() {
+        return Ok(Recorded::Unchanged);
+    }
+    measurement.reopen();
+    match existing {
+        Some(i) => {
+            workspace.measurements[i] = measurement;
+            Ok(Recorded::Updated)
+        }
+        None => {
+            workspace.measurements.push(measurement);
+            Ok(Recorded::Added)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_rebased_entry_writes_only_the_fields_the_person_changed() {
+        let loaded = Entry {
+            value: "92.3".to_owned(),
+            commentary: "Old words".to_owned(),
+            ..Entry::default()
+        };
+        // Another tab has since saved a new value; this form still shows 92.3 and the person edits only
+        // the commentary.
+        let current = Entry {
+            value: "95".to_owned(),
+            ..loaded.clone()
+        };
+        let typed = Entry {
+            commentary: "New words".to_owned(),
+            ..loaded.clone()
+        };
+        assert_eq!(
+            typed.rebased(&loaded, &current),
+            Entry {
+                value: "95".to_owned(),
+                commentary: "New words".to_owned(),
+                ..Entry::default()
+            }
+        );
+        // A field the person did change wins over the other tab's.
+        let typed = Entry {
+            value: "90".to_owned(),
+            ..loaded.clone()
+        };
+        assert_eq!(typed.rebased(&loaded, &current).value, "90");
+    }
+
+    use chrono::{NaiveDate, TimeZone};
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::basics::period::Frequency;
+    use crate::domain::model::measurement::ValidationState;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
+    }
+
+    fn setup() -> (Workspace, KpiId, Period) {
+        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        let kpi = workspace
+            .kpis
+            .iter()
+            .find(|k| k.frequency == Frequency::Monthly)
+            .unwrap()
+            .id
+            .clone();
+        (workspace, kpi, Period::parse("Oct 2026").unwrap())
+    }
+
+    fn typed(value: &str) -> Entry {
+        Entry {
+            value: value.to_owned(),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn a_new_period_is_added_as_a_draft() {
+        let (mut workspace, kpi, _) = setup();
+        let period = Period::parse("Apr 2020").unwrap();
+        let result = record(&mut workspace, &kpi, period, &typed("81.5%"), "Ann", now());
+        assert_eq!(result, Ok(Recorded::Added));
+        let added = workspace
+            .measurements
+            .iter()
+            .find(|m| m.kpi == kpi && m.period == period)
+            .unwrap();
+        assert_eq!(added.value, Some(81.5));
+        assert_eq!(added.validation.state, ValidationState::Draft);
+    }
+
+    #[test]
+    fn changing_an_approved_value_returns_it_to_draft_and_the_same_entry_changes_nothing() {
+        let (mut workspace, kpi, period) = setup();
+        let before = entry_for(&workspace, &kpi, period);
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &before, "Ann", now()),
+            Ok(Recorded::Unchanged)
+        );
+        let mut changed = before.clone();
+        changed.value = "12.5".to_owned();
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &changed, "Ann", now()),
+            Ok(Recorded::Updated)
+        );
+        let m = workspace
+            .measurements
+            .iter()
+            .find(|m| m.kpi == kpi && m.period == period)
+            .unwrap();
+        assert_eq!(m.value, Some(12.5));
+        assert_eq!(m.validation.state, ValidationState::Draft);
+        assert_eq!(entry_for(&workspace, &kpi, period).value, "12.5");
+    }
+
+    #[test]
+    fn every_problem_is_reported_against_its_field_and_nothing_changes() {
+        let (mut workspace, kpi, period) = setup();
+        let copy = workspace.clone();
+        let entry = Entry {
+            value: "NaN".to_owned(),
+            override_status: Some(RagStatus::Green),
+            ..Entry::default()
+        };
+        let problems = record(&mut workspace, &kpi, period, &entry, " ", now()).unwrap_err();
+        let fields: Vec<EntryField> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                EntryField::Value,
+                EntryField::OverrideReason,
+                EntryField::By
+            ]
+        );
+        assert!(problems[0].message.contains("\"NaN\" is not a number"));
+        assert!(workspace == copy, "nothing changed");
+    }
+
+    #[test]
+    fn an_empty_entry_for_a_new_period_asks_for_a_value_or_a_reason() {
+        let (mut workspace, kpi, _) = setup();
+        let problems = record(
+            &mut workspace,
+            &kpi,
+            Period::parse("Apr 2020").unwrap(),
+            &typed(" "),
+            "Ann",
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].field, EntryField::Value);
+        assert!(problems[0].message.contains("commentary"));
+    }
+
+    #[test]
+    fn an_override_records_who_when_and_why_and_survives_an_unchanged_save() {
+        let (mut workspace, kpi, period) = setup();
+        let mut entry = entry_for(&workspace, &kpi, period);
+        entry.override_status = Some(RagStatus::Amber);
+        entry.override_reason = " Data late from the provider ".to_owned();
+        record(&mut workspace, &kpi, period, &entry, "Ann Other", now()).unwrap();
+        let saved = |w: &Workspace| {
+            w.measurements
+                .iter()
+                .find(|m| m.kpi == kpi && m.period == period)
+                .unwrap()
+                .rag_override
+                .clone()
+                .unwrap()
+        };
+        let first = saved(&workspace);
+        assert_eq!(
+            (
+                first.status,
+                first.reason.as_str(),
+                first.by.as_str(),
+                first.at
+            ),
+            (
+                RagStatus::Amber,
+                "Data late from the provider",
+                "Ann Other",
+                now()
+            )
+        );
+        let later = now() + chrono::Duration::hours(1);
+        let again = entry_for(&workspace, &kpi, period);
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &again, "Bob", later),
+            Ok(Recorded::Unchanged)
+        );
+        assert_eq!(
+            saved(&workspace),
+            first,
+            "an unchanged override keeps who set it"
+        );
+        let mut edited = entry_for(&workspace, &kpi, period);
+        edited.commentary = "Updated commentary".to_owned();
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &edited, "", later),
+            Ok(Recorded::Updated),
+            "an override someone else set needs no name to keep"
+        );
+        assert_eq!(saved(&workspace), first);
+    }
+
+    #[test]
+    fn a_period_of_the_wrong_frequency_is_refused() {
+        let (mut workspace, kpi, _) = setup();
+        let quarter = Period::parse("Q1 2026/27").unwrap();
+        let problems =
+            record(&mut workspace, &kpi, quarter, &typed("10"), "Ann", now()).unwrap_err();
+        assert!(problems[0].message.contains("does not match"));
+    }
+}

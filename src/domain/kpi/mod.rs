@@ -1,0 +1,10 @@
+//! What the app works out about one KPI: its rating and roll-ups, its assessment at a period, its history,
+//! data-quality notes, its life cycle, and recording a period's figures.
+
+pub mod assessment;
+pub mod cycle;
+pub mod data_quality;
+pub mod history;
+pub mod measurement_entry;
+pub mod rating;
+pub mod rollup;

@@ -1,0 +1,220 @@
+//! Year to date, and the value of a longer period from shorter ones, for snapshot and cumulative measures.
+//!
+//! A **snapshot** measure's latest value stands ("% of calls answered in 15 s"); a **cumulative** measure
+//! adds up over the year ("affordable homes delivered"). Values are stored per period as they happened
+//! (homes delivered *in* May), so a cumulative measure's year to date is the sum of the year's periods so far,
+//! and its value for a quarter is the year to date at the quarter's end (methods reference §1).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::basics::stats::mean;
+
+/// Whether values stand alone or add up through the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureType {
+    /// The latest value stands.
+    Snapshot,
+    /// Values add up through the year.
+    Cumulative,
+}
+
+impl MeasureType {
+    /// The measure type in words, as a KPI's definition shows it.
+    pub const fn label(self) -> &'static str {
+        match self {
+            MeasureType::Snapshot => "Snapshot (the latest value stands)",
+            MeasureType::Cumulative => "Cumulative (values add up through the year)",
+        }
+    }
+}
+
+/// How a snapshot measure's value for a longer period is derived from its shorter periods.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SnapshotSummary {
+    /// The value of the last short period within it (the default).
+    #[default]
+    Latest,
+    /// The mean of the short periods within it.
+    Mean,
+}
+
+/// A value built from several periods, with the periods it needed but did not have.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    /// The value, `None` when nothing was there to build it from.
+    pub value: Option<f64>,
+    /// Periods that should have contributed but have no value.
+    pub missing: Vec<Period>,
+}
+
+impl Aggregate {
+    /// True when every period that should contribute did.
+    pub fn is_complete(&self) -> bool {
+        self.value.is_some() && self.missing.is_empty()
+    }
+}
+
+/// The year-to-date value at `at`: for a cumulative measure the sum of the year's periods up to `at`,
+/// for a snapshot measure the value at `at` itself.
+pub fn year_to_date(values: &BTreeMap<Period, f64>, at: Period, measure: MeasureType) -> Aggregate {
+    match measure {
+        MeasureType::Snapshot => Aggregate {
+            value: values.get(&at).copied(),
+            missing: if values.contains_key(&at) {
+                vec![]
+            } else {
+                vec![at]
+            },
+        },
+        MeasureType::Cumulative => sum_of(values, at.year_to_date()),
+    }
+}
+
+/// The value for `longer` (say Q2) from `values` of a shorter frequency (say months): a cumulative measure's
+/// year to date at the end of `longer`; a snapshot measure's latest or mean value within it.
+pub fn value_for_period(
+    values: &BTreeMap<Period, f64>,
+    shorter: Frequency,
+    longer: Period,
+    measure: MeasureType,
+    summary: SnapshotSummary,
+) -> Aggregate {
+    let Some(last_within) = Period::containing(shorter, longer.end_date()) else {
+        return Aggregate {
+            value: None,
+            missing: vec![],
+        };
+    };
+    if measure == MeasureType::Cumulative {
+        return sum_of(values, last_within.year_to_date());
+    }
+    match summary {
+        SnapshotSummary::Latest => year_to_date(values, last_within, MeasureType::Snapshot),
+        SnapshotSummary::Mean => {
+            let within: Vec<Period> = last_within
+                .year_to_date()
+                .into_iter()
+                .filter(|p| p.start_date() >= longer.start_date())
+                .collect();
+            let present: Vec<f64> = within
+                .iter()
+                .filter_map(|p| values.get(p).copied())
+                .collect();
+            Aggregate {
+                value: mean(&present),
+                missing: within
+                    .into_iter()
+                    .filter(|p| !values.contains_key(p))
+                    .collect(),
+            }
+        }
+    }
+}
+
+fn sum_of(values: &BTreeMap<Period, f64>, periods: Vec<Period>) -> Aggregate {
+    let present: Vec<f64> = periods
+        .iter()
+        .filter_map(|p| values.get(p).copied())
+        .collect();
+    Aggregate {
+        value: (!present.is_empty()).then(|| present.iter().sum()),
+        missing: periods
+            .into_iter()
+            .filter(|p| !values.contains_key(p))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn monthly(pairs: &[(&str, f64)]) -> BTreeMap<Period, f64> {
+        pairs
+            .iter()
+            .map(|(p, v)| (Period::parse(p).unwrap(), *v))
+            .collect()
+    }
+
+    fn p(text: &str) -> Period {
+        Period::parse(text).unwrap()
+    }
+
+    #[test]
+    fn cumulative_year_to_date_sums_from_april() {
+        let values = monthly(&[
+            ("Mar 2024", 99.0),
+            ("Apr 2024", 10.0),
+            ("May 2024", 12.0),
+            ("Jun 2024", 8.0),
+        ]);
+        let ytd = year_to_date(&values, p("Jun 2024"), MeasureType::Cumulative);
+        assert_eq!(ytd.value, Some(30.0));
+        assert!(ytd.is_complete());
+    }
+
+    #[test]
+    fn missing_months_are_named() {
+        let values = monthly(&[("Apr 2024", 10.0), ("Jun 2024", 8.0)]);
+        let ytd = year_to_date(&values, p("Jun 2024"), MeasureType::Cumulative);
+        assert_eq!(ytd.value, Some(18.0));
+        assert_eq!(ytd.missing, vec![p("May 2024")]);
+        assert!(!ytd.is_complete());
+    }
+
+    #[test]
+    fn snapshot_year_to_date_is_the_value_itself() {
+        let values = monthly(&[("Apr 2024", 91.0), ("May 2024", 93.0)]);
+        assert_eq!(
+            year_to_date(&values, p("May 2024"), MeasureType::Snapshot).value,
+            Some(93.0)
+        );
+    }
+
+    #[test]
+    fn a_quarter_of_a_cumulative_monthly_measure_is_the_year_to_date_at_its_end() {
+        let values = monthly(&[
+            ("Apr 2024", 10.0),
+            ("May 2024", 12.0),
+            ("Jun 2024", 8.0),
+            ("Jul 2024", 5.0),
+            ("Aug 2024", 5.0),
+            ("Sep 2024", 5.0),
+        ]);
+        let q2 = value_for_period(
+            &values,
+            Frequency::Monthly,
+            p("2024/25 Q2"),
+            MeasureType::Cumulative,
+            SnapshotSummary::Latest,
+        );
+        assert_eq!(q2.value, Some(45.0));
+    }
+
+    #[test]
+    fn a_quarter_of_a_snapshot_measure_is_its_latest_month_or_the_mean() {
+        let values = monthly(&[("Jul 2024", 90.0), ("Aug 2024", 80.0), ("Sep 2024", 82.0)]);
+        let latest = value_for_period(
+            &values,
+            Frequency::Monthly,
+            p("2024/25 Q2"),
+            MeasureType::Snapshot,
+            SnapshotSummary::Latest,
+        );
+        assert_eq!(latest.value, Some(82.0));
+        let mean = value_for_period(
+            &values,
+            Frequency::Monthly,
+            p("2024/25 Q2"),
+            MeasureType::Snapshot,
+            SnapshotSummary::Mean,
+        );
+        assert_eq!(mean.value, Some(84.0));
+        assert!(mean.is_complete());
+    }
+}

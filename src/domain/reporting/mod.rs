@@ -1,0 +1,5 @@
+//! Reports for committees: the performance report, its tables, and the presentation slides.
+
+pub mod performance_report;
+pub mod presentation;
+pub mod report_table;
