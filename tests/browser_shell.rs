@@ -6,7 +6,7 @@ mod browser_support;
 use browser_support::{document, mount_app_at, storage};
 use pmf::demo::DEMO_COUNCIL_NAME;
 use pmf::ui::area::Area;
-use pmf::ui::panic_banner::{PANIC_BANNER_ID, show_panic_banner};
+use pmf::ui::browser::panic_banner::{PANIC_BANNER_ID, show_panic_banner};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

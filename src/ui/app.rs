@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 
+use crate::ui::address::served_path::served_under;
 use crate::ui::area::Area;
+use crate::ui::browser::service_worker;
+use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::pages::{
@@ -12,10 +15,8 @@ use crate::ui::pages::{
     GoldenThreadPage, HelpPage, KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, PresentPage,
     ReportsPage, RisksPage, RolesPage, ScorecardsPage, StructurePage, ValidationPage,
 };
-use crate::ui::served_path::served_under;
-use crate::ui::service_worker;
+use crate::ui::routes::Page;
 use crate::ui::state::AppState;
-use crate::ui::yield_now::yield_to_browser;
 
 /// Starts the app: loads the saved workspace (on a first visit, generates the demo council), then draws the
 /// page in the next task. Loading and the first drawing are the longest work the app does; with a turn of the
@@ -54,54 +55,45 @@ pub fn App(
                     </div>
                 })}
                 <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment(Area::Overview.slug()) view=placeholder(Area::Overview) />
-                    <Route path=StaticSegment(Area::Scorecards.slug()) view=ScorecardsPage />
+                    <Route path=StaticSegment(Page::Overview.section()) view=placeholder(Area::Overview) />
+                    <Route path=StaticSegment(Page::Scorecards.section()) view=ScorecardsPage />
                     <Route
-                        path=(StaticSegment(Area::Scorecards.slug()), StaticSegment("kpi"), ParamSegment("id"))
+                        path=(StaticSegment(Page::Kpi.section()), StaticSegment(Page::Kpi.subpage()), ParamSegment("id"))
                         view=KpiPage
                     />
-                    <Route path=StaticSegment(Area::GoldenThread.slug()) view=GoldenThreadPage />
+                    <Route path=StaticSegment(Page::GoldenThread.section()) view=GoldenThreadPage />
+                    <Route path=(StaticSegment(Page::Plan.section()), StaticSegment(Page::Plan.subpage())) view=PlanOnAPagePage />
                     <Route
-                        path=(StaticSegment(Area::GoldenThread.slug()), StaticSegment("plan"))
-                        view=PlanOnAPagePage
-                    />
-                    <Route
-                        path=(StaticSegment(Area::GoldenThread.slug()), StaticSegment("structure"))
+                        path=(StaticSegment(Page::Structure.section()), StaticSegment(Page::Structure.subpage()))
                         view=StructurePage
                     />
-                    <Route path=StaticSegment(Area::RisksAndActions.slug()) view=RisksPage />
+                    <Route path=StaticSegment(Page::Risks.section()) view=RisksPage />
                     <Route
-                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("calendar"))
+                        path=(StaticSegment(Page::Calendar.section()), StaticSegment(Page::Calendar.subpage()))
                         view=CalendarPage
                     />
                     <Route
-                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("lessons"))
+                        path=(StaticSegment(Page::Lessons.section()), StaticSegment(Page::Lessons.subpage()))
                         view=LessonsPage
                     />
                     <Route
-                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("actions"))
+                        path=(StaticSegment(Page::Actions.section()), StaticSegment(Page::Actions.subpage()))
                         view=ActionsPage
                     />
+                    <Route path=(StaticSegment(Page::Audit.section()), StaticSegment(Page::Audit.subpage())) view=AuditPage />
                     <Route
-                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("audit"))
-                        view=AuditPage
-                    />
-                    <Route
-                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("validation"))
+                        path=(StaticSegment(Page::Validation.section()), StaticSegment(Page::Validation.subpage()))
                         view=ValidationPage
                     />
+                    <Route path=(StaticSegment(Page::Roles.section()), StaticSegment(Page::Roles.subpage())) view=RolesPage />
+                    <Route path=StaticSegment(Page::Reports.section()) view=ReportsPage />
                     <Route
-                        path=(StaticSegment(Area::RisksAndActions.slug()), StaticSegment("roles"))
-                        view=RolesPage
-                    />
-                    <Route path=StaticSegment(Area::Reports.slug()) view=ReportsPage />
-                    <Route
-                        path=(StaticSegment(Area::Reports.slug()), StaticSegment("present"))
+                        path=(StaticSegment(Page::Present.section()), StaticSegment(Page::Present.subpage()))
                         view=PresentPage
                     />
-                    <Route path=StaticSegment(Area::Data.slug()) view=DataPage />
-                    <Route path=StaticSegment(Area::Help.slug()) view=HelpPage />
-                    <Route path=StaticSegment("accessibility") view=AccessibilityPage />
+                    <Route path=StaticSegment(Page::Data.section()) view=DataPage />
+                    <Route path=StaticSegment(Page::Help.section()) view=HelpPage />
+                    <Route path=StaticSegment(Page::Accessibility.section()) view=AccessibilityPage />
                 </Routes>
             </main>
             <SiteFooter />

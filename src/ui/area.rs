@@ -1,4 +1,7 @@
-//! The top-level areas of the app: one list that both the navigation and the router read.
+//! The top-level areas of the app, in the order the navigation lists them; each is a [`Page`] of the
+//! route list.
+
+use crate::ui::routes::Page;
 
 /// A top-level area of the app, reachable from the main navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,22 +34,22 @@ impl Area {
         Area::Help,
     ];
 
-    /// The URL path segment of the area (empty for the overview at `/`).
-    pub const fn slug(self) -> &'static str {
+    /// The area's own page.
+    pub const fn page(self) -> Page {
         match self {
-            Area::Overview => "",
-            Area::Scorecards => "scorecards",
-            Area::GoldenThread => "golden-thread",
-            Area::RisksAndActions => "risks",
-            Area::Reports => "reports",
-            Area::Data => "data",
-            Area::Help => "help",
+            Area::Overview => Page::Overview,
+            Area::Scorecards => Page::Scorecards,
+            Area::GoldenThread => Page::GoldenThread,
+            Area::RisksAndActions => Page::Risks,
+            Area::Reports => Page::Reports,
+            Area::Data => Page::Data,
+            Area::Help => Page::Help,
         }
     }
 
     /// The absolute path of the area, as used in links.
     pub fn path(self) -> String {
-        format!("/{}", self.slug())
+        self.page().path()
     }
 
     /// The name shown in the navigation and as the page heading.
@@ -97,7 +100,7 @@ impl Area {
     pub fn nav_test_id(self) -> String {
         match self {
             Area::Overview => "nav-overview".to_owned(),
-            other => format!("nav-{}", other.slug()),
+            other => format!("nav-{}", other.page().section()),
         }
     }
 }
@@ -121,7 +124,7 @@ mod tests {
     fn only_the_overview_lives_at_the_root() {
         assert_eq!(Area::Overview.path(), "/");
         for area in Area::ALL.iter().filter(|a| **a != Area::Overview) {
-            let slug = area.slug();
+            let slug = area.page().section();
             assert!(!slug.is_empty(), "{area:?} has an empty slug");
             assert!(
                 slug.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

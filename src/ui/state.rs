@@ -19,7 +19,7 @@ use crate::storage::stored_workspace::{
     stored_conflicts, take_over,
 };
 use crate::storage::three_way_merge::{FieldConflict, use_other};
-use crate::ui::web_lock::with_web_lock;
+use crate::ui::browser::web_lock::with_web_lock;
 
 /// How long after the last change the workspace is saved.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);

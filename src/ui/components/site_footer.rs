@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
-use crate::ui::pages::ACCESSIBILITY_PATH;
-use crate::ui::served_path::link;
+use crate::ui::routes::Page;
 
 /// The site footer.
 #[component]
@@ -15,7 +15,7 @@ pub fn SiteFooter() -> impl IntoView {
                 "Your data is kept in this browser and leaves it only when you export a file. "
                 <a href=link(&Area::Help.path())>"About this tool"</a>
                 " · "
-                <a href=link(ACCESSIBILITY_PATH) data-testid="accessibility-link">"Accessibility statement"</a>
+                <a href=link(&Page::Accessibility.path()) data-testid="accessibility-link">"Accessibility statement"</a>
             </p>
             <p class="app-footer__version">"Version " {env!("CARGO_PKG_VERSION")}</p>
         </footer>

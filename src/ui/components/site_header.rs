@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
-use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// The site header with the council name and a link to every area.

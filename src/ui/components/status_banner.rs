@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::storage::three_way_merge::FieldConflict;
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
-use crate::ui::download::export_workspace;
-use crate::ui::served_path::link;
+use crate::ui::browser::download::export_workspace;
 use crate::ui::state::{SaveStatus, StartupNotice, use_app_state};
 
 /// The banners, shown above the page when there is something to say.

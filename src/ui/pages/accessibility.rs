@@ -5,11 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::page_title::use_page_title;
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::state::use_app_state;
-
-/// The address of the statement.
-pub const ACCESSIBILITY_PATH: &str = "/accessibility";
 
 /// The page's title and heading.
 const TITLE: &str = "Accessibility statement";

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::area::Area;
-use crate::ui::page_title::use_page_title;
+use crate::ui::browser::page_title::use_page_title;
 
 /// A page that names its area, says it is being built and what it will be for.
 #[component]

@@ -11,12 +11,12 @@ mod reports;
 mod risks;
 mod scorecards;
 
-pub use accessibility::{ACCESSIBILITY_PATH, AccessibilityPage};
+pub use accessibility::AccessibilityPage;
 pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
 pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
 pub use help::HelpPage;
-pub use kpi::{KpiPage, kpi_path};
+pub use kpi::KpiPage;
 pub use not_found::NotFoundPage;
 pub use reports::{PresentPage, ReportsPage};
 pub use risks::{

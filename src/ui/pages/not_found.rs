@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
-use crate::ui::page_title::use_page_title;
-use crate::ui::served_path::link;
+use crate::ui::browser::page_title::use_page_title;
 
 /// "Page not found", with a way back to the overview.
 #[component]

@@ -9,8 +9,8 @@ use super::refused::ProblemList;
 use crate::domain::model::workspace::Workspace;
 use crate::storage::csv_measurements::{Applied, CsvImport, apply, read};
 use crate::storage::import_error::Problem;
+use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::state::use_app_state;
-use crate::ui::yield_now::yield_to_browser;
 
 /// Where a CSV import stands.
 #[derive(Clone)]

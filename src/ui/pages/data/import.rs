@@ -14,8 +14,8 @@ use crate::storage::diff::{ItemRef, WorkspaceDiff, list_label};
 use crate::storage::import_error::ImportError;
 use crate::storage::merge::{Conflict, Side, compare};
 use crate::storage::restore::{Restored, restore};
+use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::state::use_app_state;
-use crate::ui::yield_now::yield_to_browser;
 
 /// The steps of checking a file, as the progress bar counts them.
 const STEPS: [&str; 3] = [

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::storage::local::BrowserStore;
 use crate::storage::stored_workspace::{discard_recovery, recovery};
-use crate::ui::download::{download_text, file_name};
+use crate::ui::browser::download::{download_text, file_name};
 
 /// Saved data that could not be read and was kept aside: download it or let it go.
 #[component]

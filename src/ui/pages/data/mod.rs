@@ -15,7 +15,7 @@ mod undo;
 use leptos::prelude::*;
 
 use crate::ui::area::Area;
-use crate::ui::page_title::use_page_title;
+use crate::ui::browser::page_title::use_page_title;
 use csv_import::CsvImportSection;
 use import::ImportWorkspace;
 use kept_aside::KeptAside;

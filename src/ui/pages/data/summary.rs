@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::storage::csv_measurements;
 use crate::storage::envelope::to_file;
 use crate::storage::subset::{Scope, subset};
-use crate::ui::download::{download_text, export_workspace, file_name};
+use crate::ui::browser::download::{download_text, export_workspace, file_name};
 use crate::ui::state::use_app_state;
 
 /// The counts, the save state and the exports.

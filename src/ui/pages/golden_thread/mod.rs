@@ -18,24 +18,19 @@ use leptos::prelude::*;
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::ratings_as_at;
 use crate::domain::thread::tree::thread_tree;
-use crate::ui::address_state::use_address_state;
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
 use crate::ui::area::Area;
-use crate::ui::page_title::use_page_title;
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::pages::scorecards::default_as_at;
-use crate::ui::scorecard_query::{address, parse_query};
-use crate::ui::served_path::link;
+use crate::ui::routes::Page;
 use crate::ui::state::use_app_state;
 use node_detail::NodeDetail;
 use overview::ThreadOverview;
 pub use plan_page::PlanOnAPagePage;
 pub use structure_page::StructurePage;
 use tree_view::ThreadTreeView;
-
-/// The address of the plan on a page.
-pub const PLAN_PATH: &str = "/golden-thread/plan";
-
-/// The address of the page that changes the framework's structure.
-pub const STRUCTURE_PATH: &str = "/golden-thread/structure";
 
 /// Where the page is: the node chosen and the tree search, as the address holds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,8 +104,8 @@ pub fn GoldenThreadPage() -> impl IntoView {
         <h1 data-testid="page-heading">{Area::GoldenThread.label()}</h1>
         <p class="app-lead">{Area::GoldenThread.purpose()}</p>
         <ul class="app-link-list">
-            <li><a href=link(PLAN_PATH) data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></li>
-            <li><a href=link(STRUCTURE_PATH) data-testid="structure-link">"Manage the framework: add, rename, move and retire ambitions, directorates, services, teams and KPIs"</a></li>
+            <li><a href=link(&Page::Plan.path()) data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></li>
+            <li><a href=link(&Page::Structure.path()) data-testid="structure-link">"Manage the framework: add, rename, move and retire ambitions, directorates, services, teams and KPIs"</a></li>
         </ul>
         <div class="app-thread">
             <ThreadTreeView tree=tree ratings=ratings place=place selected=selected expanded=expanded go=go />

@@ -14,12 +14,12 @@ use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::golden_thread::ThreadNode;
 use crate::domain::thread::tree::{ThreadItem, ThreadTreeNode, actions_at, plans_at, risks_at};
+use crate::ui::address::query::encode;
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
-use crate::ui::pages::kpi_path;
-use crate::ui::scorecard_query::encode;
-use crate::ui::served_path::link;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// A step of a path: the node's key and name.

@@ -12,9 +12,9 @@ use crate::domain::kpi::rating::Rating;
 use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::thread::tree::ThreadTreeNode;
+use crate::ui::address::served_path::link;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::RagStatusBadge;
-use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// An ambition's row of the roll-up table.

@@ -8,12 +8,12 @@ use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::ratings_as_at;
 use crate::domain::thread::plan_on_a_page::{PageLimits, plan_on_a_page};
 use crate::domain::thread::tree::thread_tree;
+use crate::ui::address::served_path::link;
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
-use crate::ui::page_title::use_page_title;
-use crate::ui::pages::kpi_path;
 use crate::ui::pages::scorecards::default_as_at;
-use crate::ui::served_path::link;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.

@@ -11,11 +11,11 @@ use crate::domain::basics::unit::Unit;
 use crate::domain::kpi::cycle::{Decision, KpiProposal, propose};
 use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::KpiLevel;
+use crate::ui::address::served_path::link;
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::components::text_field::TextField;
-use crate::ui::pages::kpi_path;
-use crate::ui::served_path::link;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
 
 const LEVELS: [KpiLevel; 4] = [
     KpiLevel::Strategic,

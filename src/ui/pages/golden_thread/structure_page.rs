@@ -10,9 +10,9 @@ use crate::domain::model::golden_thread::{Ambition, ThreadNode};
 use crate::domain::model::kpi::KpiStatus;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
-use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.

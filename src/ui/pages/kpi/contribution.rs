@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::thread::tree::thread_tree;
+use crate::ui::address::served_path::link;
 use crate::ui::pages::ThreadPlace;
-use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 
 /// The KPI's paths up the golden thread.

@@ -13,8 +13,8 @@ use crate::domain::kpi::measurement_entry::{
 };
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::measurement::ValidationState;
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
 
 /// The input each field's problems point at.
 fn input_id(field: EntryField) -> &'static str {

@@ -7,8 +7,8 @@ use super::action_form::AddActionForm;
 use crate::domain::actions::action_entry::set_status;
 use crate::domain::basics::ids::{ActionId, KpiId};
 use crate::domain::model::action::ActionStatus;
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
 
 /// One action as the table shows it.
 #[derive(Clone, Debug, PartialEq)]

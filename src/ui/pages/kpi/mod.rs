@@ -24,12 +24,12 @@ use crate::domain::kpi::history::{HistoryPoint, kpi_history, rest_of_year};
 use crate::domain::model::kpi::KpiDefinition;
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::scorecard_row;
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
-use crate::ui::served_path::link;
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
 use contribution::KpiContribution;
@@ -39,15 +39,6 @@ use entry_form::EntryForm;
 use history_table::HistoryTable;
 use links::LinkedActionsAndRisks;
 use spc_section::SpcSection;
-
-/// The address of a KPI's page.
-pub fn kpi_path(id: &str) -> String {
-    format!(
-        "{}/kpi/{}",
-        Area::Scorecards.path(),
-        crate::ui::scorecard_query::encode(id)
-    )
-}
 
 /// What the page shows about the KPI now.
 #[derive(Clone, Debug, PartialEq)]

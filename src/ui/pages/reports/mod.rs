@@ -19,15 +19,15 @@ use crate::domain::reporting::report_table::{
 };
 use crate::render::report_html::{report_body, running_head, standalone_report};
 use crate::storage::csv;
-use crate::ui::address_state::use_address_state;
+use crate::ui::address::scope_code::{scope_code, scope_from_code};
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
-use crate::ui::download::{download_text, file_name};
-use crate::ui::page_title::use_page_title;
-use crate::ui::scorecard_query::{scope_code, scope_from_code};
-use crate::ui::served_path::link;
+use crate::ui::browser::download::{download_text, file_name};
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
-pub use present_page::{PRESENT_PATH, PresentPage};
+pub use present_page::PresentPage;
 use report_view::ReportView;
 
 /// How many ended quarters the page offers.

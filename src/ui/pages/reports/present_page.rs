@@ -15,13 +15,10 @@ use crate::domain::reporting::performance_report::{ReportLine, performance_repor
 use crate::domain::reporting::presentation::{Slide, slides};
 use crate::domain::reporting::report_table::kpi_values_table;
 use crate::render::report_html::{kpi_chart, table_html};
-use crate::ui::address_state::use_address_state;
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::rag_badge::RagBadge;
-use crate::ui::page_title::use_page_title;
-use crate::ui::served_path::link;
-
-/// The address of presentation mode (with the report's `?scope=…&quarter=…`).
-pub const PRESENT_PATH: &str = "/reports/present";
 
 fn kpi_list(kpis: Vec<ReportLine>) -> impl IntoView {
     view! {

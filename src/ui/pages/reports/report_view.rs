@@ -3,11 +3,11 @@
 
 use crate::domain::basics::period::Period;
 use crate::domain::scorecard::engine::ScorecardScope;
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::address::scope_code::{scope_code, scope_from_code};
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
-use crate::ui::scorecard_query::{address, parse_query, scope_code, scope_from_code};
-use crate::ui::value_code::{code, decode};
-
-use super::PRESENT_PATH;
+use crate::ui::routes::Page;
 
 /// The page's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,7 +50,7 @@ impl ReportView {
 
     /// The address of the same report in presentation mode.
     pub fn present_href(&self) -> String {
-        address(PRESENT_PATH, self.pairs())
+        address(&Page::Present.path(), self.pairs())
     }
 }
 

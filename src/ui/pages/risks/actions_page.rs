@@ -8,10 +8,10 @@ use crate::domain::actions::overview::action_overview;
 use crate::domain::actions::smart::check_action;
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::ratings_as_at;
-use crate::ui::page_title::use_page_title;
-use crate::ui::pages::kpi_path;
+use crate::ui::address::served_path::link;
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::pages::scorecards::default_as_at;
-use crate::ui::served_path::link;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use crate::domain::assurance::audit_entry::{CheckRecord, record_checks};
 use crate::domain::assurance::kpi_audit::{AuditCheck, CheckOutcome};
 use crate::domain::basics::ids::{AuditId, KpiId};
+use crate::ui::address::value_code::code;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::code;
 
 /// What the form starts from: the KPI's name and anything recorded before.
 #[derive(Clone, Debug, PartialEq)]

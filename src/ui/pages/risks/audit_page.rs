@@ -12,15 +12,15 @@ use crate::domain::assurance::kpi_audit::{AuditCheck, AuditProgress, KpiAudit, n
 use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::basics::period::Period;
 use crate::domain::model::workspace::Workspace;
-use crate::ui::address_state::use_address_state;
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
+use crate::ui::address::value_code::{code, decode};
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::number_field::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
-use crate::ui::page_title::use_page_title;
-use crate::ui::pages::kpi::kpi_path;
-use crate::ui::served_path::link;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
 
 use super::audit_checks_form::AuditChecksForm;
 use super::audit_view::AuditView;

@@ -2,9 +2,8 @@
 //! being recorded. Plain Rust, tested natively.
 
 use crate::domain::basics::ids::{AuditId, KpiId};
-use crate::ui::scorecard_query::{address, parse_query};
-
-use super::AUDIT_PATH;
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::routes::Page;
 
 /// The page's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,7 +31,7 @@ impl AuditView {
     /// The address of this view.
     pub fn href(&self) -> String {
         address(
-            AUDIT_PATH,
+            &Page::Audit.path(),
             [
                 ("audit", self.audit.as_ref().map(ToString::to_string)),
                 ("kpi", self.kpi.as_ref().map(ToString::to_string)),
@@ -54,7 +53,7 @@ mod tests {
         let href = view.href();
         assert_eq!(href, "/risks/audit?audit=audit-2026-27-q1&kpi=kpi-1");
         assert_eq!(AuditView::from_query(href.split_once('?').unwrap().1), view);
-        assert_eq!(AuditView::default().href(), AUDIT_PATH);
+        assert_eq!(AuditView::default().href(), Page::Audit.path());
         assert_eq!(AuditView::from_query("audit=&x=1"), AuditView::default());
     }
 }

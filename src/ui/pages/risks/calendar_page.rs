@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::domain::assurance::reporting_calendar::{CalendarEvent, EventKind, reporting_calendar};
 use crate::storage::ics::to_ics;
-use crate::ui::download::{download_text, file_name};
-use crate::ui::page_title::use_page_title;
+use crate::ui::browser::download::{download_text, file_name};
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 
 use super::timings_form::TimingsForm;

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::domain::actions::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
 use crate::domain::basics::ids::{KpiId, LessonId, RiskId};
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
-use crate::ui::page_title::use_page_title;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.

@@ -23,12 +23,13 @@ use leptos::prelude::*;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::risk::RiskLevel;
 use crate::domain::risks::register::{HeatMap, RiskFilter, Stage, register, review_counts};
-use crate::ui::address_state::use_address_state;
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
-use crate::ui::page_title::use_page_title;
-use crate::ui::served_path::link;
+use crate::ui::browser::page_title::use_page_title;
+use crate::ui::routes::Page;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
 pub use actions_page::ActionsPage;
 pub use audit_page::AuditPage;
 use bands_form::BandsForm;
@@ -40,24 +41,6 @@ use review_form::ReviewForm;
 pub use roles_page::RolesPage;
 pub use validation_page::ValidationPage;
 pub use view::RiskView;
-
-/// The address of the reporting calendar.
-pub const CALENDAR_PATH: &str = "/risks/calendar";
-
-/// The address of the action-plans overview.
-pub const ACTIONS_PATH: &str = "/risks/actions";
-
-/// The address of the quarterly KPI audit.
-pub const AUDIT_PATH: &str = "/risks/audit";
-
-/// The address of the validation sheets.
-pub const VALIDATION_PATH: &str = "/risks/validation";
-
-/// The address of roles and responsibilities.
-pub const ROLES_PATH: &str = "/risks/roles";
-
-/// The address of the lessons-learnt log.
-pub const LESSONS_PATH: &str = "/risks/lessons";
 
 const LEVELS: [RiskLevel; 3] = [
     RiskLevel::Strategic,
@@ -180,12 +163,12 @@ pub fn RisksPage() -> impl IntoView {
         <h1 data-testid="page-heading">{Area::RisksAndActions.label()}</h1>
         <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
         <ul class="app-link-list">
-            <li><a href=link(CALENDAR_PATH) data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
-            <li><a href=link(ACTIONS_PATH) data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
-            <li><a href=link(ROLES_PATH) data-testid="roles-link">"Roles and responsibilities: who does what, and what is waiting for each person now"</a></li>
-            <li><a href=link(VALIDATION_PATH) data-testid="validation-link">"Validation sheets: each directorate's figures for the month, submitted, approved, explained and planned"</a></li>
-            <li><a href=link(AUDIT_PATH) data-testid="audit-link">"Quarterly KPI audit: draw a reproducible sample, record the five checks and follow them up"</a></li>
-            <li><a href=link(LESSONS_PATH) data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
+            <li><a href=link(&Page::Calendar.path()) data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
+            <li><a href=link(&Page::Actions.path()) data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
+            <li><a href=link(&Page::Roles.path()) data-testid="roles-link">"Roles and responsibilities: who does what, and what is waiting for each person now"</a></li>
+            <li><a href=link(&Page::Validation.path()) data-testid="validation-link">"Validation sheets: each directorate's figures for the month, submitted, approved, explained and planned"</a></li>
+            <li><a href=link(&Page::Audit.path()) data-testid="audit-link">"Quarterly KPI audit: draw a reproducible sample, record the five checks and follow them up"</a></li>
+            <li><a href=link(&Page::Lessons.path()) data-testid="lessons-link">"Lessons learnt: what went well or badly, and what is shared with partners"</a></li>
         </ul>
         <ul class="app-summary__list" data-testid="risk-summary">
             <li class="app-summary__item" data-testid="risks-open">{move || format!("{} open risks", counts.get().0)}</li>

@@ -9,10 +9,10 @@ use crate::domain::basics::ids::RiskId;
 use crate::domain::model::golden_thread::Ambition;
 use crate::domain::model::risk::RiskReview;
 use crate::domain::risks::review_entry::{ReviewDraft, record_review};
+use crate::ui::address::served_path::link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;
-use crate::ui::pages::kpi::kpi_path;
-use crate::ui::served_path::link;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// What the form needs of the risk, owned.

@@ -9,15 +9,16 @@ use crate::domain::assurance::review_queue::{DutySubject, LOOK_AHEAD_DAYS, revie
 use crate::domain::basics::ids::PersonId;
 use crate::domain::model::golden_thread::RoleHolder;
 use crate::domain::model::workspace::PerformanceIndex;
-use crate::ui::address_state::use_address_state;
-use crate::ui::page_title::use_page_title;
-use crate::ui::pages::kpi::kpi_path;
-use crate::ui::scorecard_query::{address, parse_query};
-use crate::ui::served_path::link;
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
+use crate::ui::browser::page_title::use_page_title;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
+use super::RiskView;
 use super::audit_view::AuditView;
-use super::{AUDIT_PATH, ROLES_PATH, RiskView};
+use crate::ui::routes::Page;
 
 /// The page's title and heading.
 const TITLE: &str = "Roles and responsibilities";
@@ -31,7 +32,7 @@ fn person_from_query(query: &str) -> Option<PersonId> {
 
 fn person_href(person: &Option<PersonId>) -> String {
     address(
-        ROLES_PATH,
+        &Page::Roles.path(),
         [("person", person.as_ref().map(ToString::to_string))],
     )
 }
@@ -142,7 +143,7 @@ pub fn RolesPage() -> impl IntoView {
                             kpi: None,
                         }
                         .href(),
-                        DutySubject::NewAudit => AUDIT_PATH.to_owned(),
+                        DutySubject::NewAudit => Page::Audit.path(),
                     },
                     what: d.what,
                 })

@@ -10,16 +10,15 @@ use crate::domain::basics::ids::DirectorateId;
 use crate::domain::basics::period::Period;
 use crate::domain::kpi::rating::Rating;
 use crate::domain::model::workspace::PerformanceIndex;
-use crate::ui::address_state::use_address_state;
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::address::served_path::link;
+use crate::ui::address::state::use_address_state;
+use crate::ui::address::value_code::{code, decode};
+use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::rag_badge::RagBadge;
-use crate::ui::page_title::use_page_title;
-use crate::ui::pages::kpi::kpi_path;
-use crate::ui::scorecard_query::{address, parse_query};
-use crate::ui::served_path::link;
+use crate::ui::routes::Page;
+use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
-
-use super::VALIDATION_PATH;
 
 /// The page's title and heading.
 const TITLE: &str = "Validation sheets";
@@ -46,7 +45,7 @@ impl SheetView {
 
     fn href(&self) -> String {
         address(
-            VALIDATION_PATH,
+            &Page::Validation.path(),
             [
                 ("month", self.month.as_ref().and_then(code)),
                 (
@@ -274,6 +273,6 @@ mod tests {
         let href = view.href();
         assert_eq!(href, "/risks/validation?month=2026-10&directorate=dir-ahc");
         assert_eq!(SheetView::from_query(href.split_once('?').unwrap().1), view);
-        assert_eq!(SheetView::default().href(), VALIDATION_PATH);
+        assert_eq!(SheetView::default().href(), Page::Validation.path());
     }
 }

@@ -5,9 +5,9 @@ use crate::domain::basics::ids::{DirectorateId, RiskId};
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::risk::RiskLevel;
 use crate::domain::risks::register::RiskFilter;
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
-use crate::ui::scorecard_query::{address, parse_query};
-use crate::ui::value_code::{code, decode};
 
 /// The page's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

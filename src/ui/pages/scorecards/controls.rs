@@ -9,9 +9,10 @@ use super::periods::{latest_month, period_choices};
 use crate::domain::basics::period::Frequency;
 use crate::domain::model::kpi::{KpiLevel, Perspective, PmfComponent};
 use crate::domain::scorecard::filter::{RagFilter, ScorecardFilter};
-use crate::ui::scorecard_query::{ScorecardView, scope_code, scope_from_code};
+use crate::ui::address::scope_code::{scope_code, scope_from_code};
+use crate::ui::address::value_code::{code, decode};
+use crate::ui::pages::scorecards::view::ScorecardView;
 use crate::ui::state::use_app_state;
-use crate::ui::value_code::{code, decode};
 
 /// Options under an optional group heading: (value, label) pairs.
 type OptionGroup = (Option<&'static str>, Vec<(String, String)>);

@@ -9,7 +9,7 @@ use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::scorecard::filter::RagFilter;
 use crate::ui::components::rag_badge::RagIcon;
-use crate::ui::scorecard_query::ScorecardView;
+use crate::ui::pages::scorecards::view::ScorecardView;
 
 fn count_of(counts: &RagCounts, status: RagStatus) -> usize {
     match status {
@@ -62,7 +62,7 @@ pub fn SummaryStrip(
     let flag_item = move |filter: RagFilter, count: fn(&Shown) -> usize| {
         view! {
             <li class="app-summary__item">
-                <button type="button" class="app-summary__button" data-testid=format!("summary-{}", crate::ui::value_code::code(&filter).unwrap_or_default())
+                <button type="button" class="app-summary__button" data-testid=format!("summary-{}", crate::ui::address::value_code::code(&filter).unwrap_or_default())
                     aria-pressed=pressed(filter) on:click=move |_| toggle(filter)>
                     <span class="app-summary__count">{move || shown.with(count)}</span>
                     " " {filter.label().to_lowercase()}

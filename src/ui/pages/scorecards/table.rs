@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::Shown;
 use super::lines::ScorecardLine;
 use crate::domain::scorecard::filter::SortColumn;
+use crate::ui::address::served_path::link;
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
-use crate::ui::scorecard_query::ScorecardView;
-use crate::ui::served_path::link;
+use crate::ui::pages::scorecards::view::ScorecardView;
 
 /// The columns, in order, with their headings (seed 003, Appendix C).
 const COLUMNS: [(SortColumn, &str); 14] = [
@@ -54,7 +54,7 @@ fn SortHeading(
         <th scope="col" aria-sort=aria_sort>
             {if sortable {
                 view! {
-                    <button type="button" class="app-sort" data-testid=format!("sort-{}", crate::ui::value_code::code(&column).unwrap_or_default()) on:click=sort>
+                    <button type="button" class="app-sort" data-testid=format!("sort-{}", crate::ui::address::value_code::code(&column).unwrap_or_default()) on:click=sort>
                         {label}
                         <span class="app-sort__mark" aria-hidden="true">
                             {move || match state() { Some(false) => " ▲", Some(true) => " ▼", None => "" }}
@@ -95,7 +95,7 @@ fn row(line: ScorecardLine) -> impl IntoView {
         <tr data-testid="scorecard-row" data-kpi=kpi_attribute>
             <td>{perspective}</td>
             <th scope="row" class="app-scorecard__kpi">
-                <a class="app-scorecard__name" href=link(&crate::ui::pages::kpi_path(&id)) data-testid="kpi-link">{name}</a>
+                <a class="app-scorecard__name" href=link(&crate::ui::routes::kpi_path(&id)) data-testid="kpi-link">{name}</a>
                 <span class="app-scorecard__id">{id}</span>
             </th>
             <td>{category}</td>

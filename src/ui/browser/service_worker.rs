@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 
-use crate::ui::served_path::link;
+use crate::ui::address::served_path::link;
 
 /// The worker's address under the app's base.
 const WORKER: &str = "/service-worker.js";

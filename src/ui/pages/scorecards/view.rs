@@ -5,11 +5,14 @@
 //! Unknown parameters and values that do not parse are ignored (an old or hand-edited link still opens,
 //! showing what it can); everything at its default is left out, so the plain address is the default view.
 
-use crate::domain::basics::ids::{AmbitionId, CommitteeId, DirectorateId};
+use crate::domain::basics::ids::AmbitionId;
 use crate::domain::basics::period::Period;
 use crate::domain::scorecard::engine::ScorecardScope;
 use crate::domain::scorecard::filter::{ScorecardFilter, SortColumn};
-use crate::ui::value_code::{code, decode};
+use crate::ui::address::query::{address, parse_query};
+use crate::ui::address::scope_code::{scope_code, scope_from_code};
+use crate::ui::address::value_code::{code, decode};
+use crate::ui::routes::Page;
 
 /// Everything that decides what a scorecard page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -53,14 +56,9 @@ impl ScorecardView {
         view
     }
 
-    /// The query string for this view, without the `?`; empty for the default view.
-    pub fn to_query(&self) -> String {
-        query_string(self.pairs())
-    }
-
     /// The address of this view on the scorecards page.
     pub fn href(&self) -> String {
-        address(&crate::ui::area::Area::Scorecards.path(), self.pairs())
+        address(&Page::Scorecards.path(), self.pairs())
     }
 
     /// Every setting as a query pair, with a value only where it differs from the default view.
@@ -96,103 +94,16 @@ impl ScorecardView {
     }
 }
 
-/// Percent-encodes everything but letters, digits and `-_.~`.
-pub fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(byte).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
-/// A scorecard's scope as an address or a form writes it: empty for the organisation,
-/// `directorate:<id>` or `committee:<id>`.
-pub fn scope_code(scope: &ScorecardScope) -> String {
-    match scope {
-        ScorecardScope::Organisation => String::new(),
-        ScorecardScope::Directorate(id) => format!("directorate:{id}"),
-        ScorecardScope::Committee(id) => format!("committee:{id}"),
-    }
-}
-
-/// The scope [`scope_code`] wrote; anything else is the organisation.
-pub fn scope_from_code(text: &str) -> ScorecardScope {
-    match text.split_once(':') {
-        Some(("directorate", id)) => decode::<DirectorateId>(id)
-            .map_or(ScorecardScope::Organisation, ScorecardScope::Directorate),
-        Some(("committee", id)) => decode::<CommitteeId>(id)
-            .map_or(ScorecardScope::Organisation, ScorecardScope::Committee),
-        _ => ScorecardScope::Organisation,
-    }
-}
-
-/// `path` with the pairs that have a value as its query string, each value encoded:
-/// `/risks?level=strategic&overdue=1`, or `path` alone when none has one.
-pub fn address<'a>(
-    path: &str,
-    pairs: impl IntoIterator<Item = (&'a str, Option<String>)>,
-) -> String {
-    let query = query_string(pairs);
-    if query.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{query}")
-    }
-}
-
-/// The pairs that have a value, each value encoded, joined with `&`: `level=strategic&overdue=1`.
-fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<String>)>) -> String {
-    pairs
-        .into_iter()
-        .filter_map(|(key, value)| Some(format!("{key}={}", encode(&value?))))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Decodes `%XX` and `+` (a space); a malformed escape is kept as it is written.
-fn decode_component(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |at: usize| bytes.get(at).and_then(|b| char::from(*b).to_digit(16));
-        match bytes[i] {
-            b'%' if hex(i + 1).is_some() && hex(i + 2).is_some() => {
-                decoded.push((hex(i + 1).unwrap_or(0) * 16 + hex(i + 2).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            b'+' => {
-                decoded.push(b' ');
-                i += 1;
-            }
-            other => {
-                decoded.push(other);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
-}
-
-/// The key–value pairs of a query string (with or without its `?`), decoded, in order.
-pub fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode_component(key), decode_component(value))
-        })
-        .collect()
+/// The query string of `view`, without the `?` (empty for the default view), as the tests read it.
+#[cfg(test)]
+fn query_of(view: &ScorecardView) -> String {
+    crate::ui::address::query::query_string(view.pairs())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::basics::ids::DirectorateId;
     use crate::domain::basics::period::Frequency;
     use crate::domain::model::kpi::{KpiLevel, PmfComponent};
     use crate::domain::scorecard::filter::RagFilter;
@@ -217,17 +128,17 @@ mod tests {
 
     #[test]
     fn the_default_view_is_the_plain_address() {
-        assert_eq!(ScorecardView::default().to_query(), "");
+        assert_eq!(query_of(&ScorecardView::default()), "");
         assert_eq!(ScorecardView::default().href(), "/scorecards");
         assert_eq!(ScorecardView::from_query(""), ScorecardView::default());
         let view = full_view();
-        assert_eq!(view.href(), format!("/scorecards?{}", view.to_query()));
+        assert_eq!(view.href(), format!("/scorecards?{}", query_of(&view)));
     }
 
     #[test]
     fn a_view_survives_its_link() {
         let view = full_view();
-        let query = view.to_query();
+        let query = query_of(&view);
         assert!(
             query.starts_with("scope=directorate%3Adir-ahc&period=2026%2F27%20Q2&"),
             "{query}"
@@ -274,7 +185,7 @@ mod properties {
                 descending,
                 ..Default::default()
             };
-            let back = ScorecardView::from_query(&view.to_query());
+            let back = ScorecardView::from_query(&query_of(&view));
             let expected = if search.trim().is_empty() { String::new() } else { search };
             prop_assert_eq!(back.filter.search, expected);
             prop_assert_eq!(back.descending, descending);
