@@ -1,4 +1,4 @@
-//! The demo council: a fictional county council built on the seeds' structure (seed 003's five directorates,
+//! The demo council: a fictional county council built on the seeds' structure (the Cambridgeshire PMF's five directorates,
 //! seven ambitions and policy and service committees), with three full financial years of monthly, quarterly,
 //! termly and annual performance and the current year up to the latest period that has ended. It is what the app opens with on a
 //! first visit, and the fixture the tests use. Generated, not stored, so it costs little in the bundle.

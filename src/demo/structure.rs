@@ -1,5 +1,5 @@
 //! The demo council's golden thread: ambitions, directorates, services, teams, people, roles, committees,
-//! plans and objectives — the shape of seed 003 (Cambridgeshire), with fictional names.
+//! plans and objectives — the shape of the Cambridgeshire PMF, with fictional names.
 
 use chrono::NaiveDate;
 
@@ -618,7 +618,7 @@ pub(super) const COMMITTEES: [(&str, &str, CommitteeKind, Option<&str>); 8] = [
     ),
 ];
 
-/// Roles and their responsibilities, from seeds 000, 002 and 003 (appendices D and E).
+/// Roles and their responsibilities, from the roles framework, the performance protocol and the Cambridgeshire PMF (appendices D and E).
 const ROLES: [(&str, &str, RoleHolder, &[&str]); 14] = [
     (
         "role-clt",

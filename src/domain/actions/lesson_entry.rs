@@ -1,4 +1,4 @@
-//! Adding to the lessons-learnt log (seed 003: lessons are captured and shared with partners "to enable a
+//! Adding to the lessons-learnt log (the Cambridgeshire PMF: lessons are captured and shared with partners "to enable a
 //! community of learning"), and marking a lesson shared. A draft is checked whole before it joins the log.
 
 use std::fmt;

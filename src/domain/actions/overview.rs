@@ -1,4 +1,4 @@
-//! Action plans across the framework (seed 003: every red KPI needs one): the red KPIs that have no open
+//! Action plans across the framework (the Cambridgeshire PMF: every red KPI needs one): the red KPIs that have no open
 //! action, and every open action with its owner, due date and whether it is overdue, overdue first.
 
 use std::collections::HashMap;

@@ -1,5 +1,5 @@
 //! The SMART check: what an objective or action lacks to be Specific, Measurable, Achievable, Relevant
-//! and Time-bound (seeds 001 and 003).
+//! and Time-bound (the 2020 PMF refresh and the Cambridgeshire PMF).
 
 use crate::domain::model::action::Action;
 use crate::domain::model::golden_thread::Objective;

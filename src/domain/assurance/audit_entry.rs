@@ -1,4 +1,4 @@
-//! Carrying out a quarterly KPI audit (seed 003): drawing the sample for a quarter that has ended, recording
+//! Carrying out a quarterly KPI audit (the Cambridgeshire PMF): drawing the sample for a quarter that has ended, recording
 //! the five checks for each KPI drawn with the findings and any follow-up, and confirming a follow-up done.
 //! Each step is checked whole before anything changes.
 

@@ -1,4 +1,4 @@
-//! The quarterly KPI audit (seed 003): after each quarterly cycle the Governance and Performance Team choose
+//! The quarterly KPI audit (the Cambridgeshire PMF): after each quarterly cycle the Governance and Performance Team choose
 //! a random selection of KPIs from each policy and service committee and test five things about each one.
 //! The selection is drawn from a seed that is shown and stored, so anyone can draw it again from the same
 //! register and get the same KPIs — the sample cannot be quietly chosen.
@@ -15,7 +15,7 @@ use crate::domain::model::golden_thread::CommitteeKind;
 use crate::domain::model::kpi::KpiDefinition;
 use crate::domain::model::workspace::Workspace;
 
-/// One of the five things the audit confirms about a KPI (seed 003, "Reviewing and auditing KPIs").
+/// One of the five things the audit confirms about a KPI (the Cambridgeshire PMF, "Reviewing and auditing KPIs").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuditCheck {

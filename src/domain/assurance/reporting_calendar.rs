@@ -1,4 +1,4 @@
-//! The reporting calendar, derived from the framework (seeds 000, 002, 003, 004): each month's figures due
+//! The reporting calendar, derived from the framework (the roles framework, the performance protocol, the Cambridgeshire PMF, the eight-part PMF): each month's figures due
 //! from data co-ordinators and the Corporate Leadership Team's organisational scorecard; each quarter's
 //! report to every committee that scrutinises KPIs and the KPI audit sample drawn after the cycle; the
 //! annual target setting and framework review; and every open risk's next review. The timings and the bank

@@ -1,4 +1,4 @@
-//! What is one person's to review now (seeds 000, 002 and 003, appendices D and E): the risks they own whose
+//! What is one person's to review now (the roles framework, the performance protocol and the Cambridgeshire PMF, appendices D and E): the risks they own whose
 //! review is due, their open actions, the figures they are responsible for that are not yet entered or
 //! submitted, the figures awaiting their approval as head of service or director, red KPIs in their area
 //! without an action plan, audit follow-ups in their name, and — for the Governance and Performance Team — a
@@ -19,7 +19,7 @@ use crate::domain::scorecard::engine::scorecard_row;
 /// How far ahead a date counts as "now".
 pub const LOOK_AHEAD_DAYS: u64 = 30;
 
-/// The role whose holders draw the quarterly audit sample (seed 003).
+/// The role whose holders draw the quarterly audit sample (the Cambridgeshire PMF).
 const AUDIT_ROLE_NAME: &str = "Governance and Performance Team";
 
 /// What a duty concerns, for a link to it.

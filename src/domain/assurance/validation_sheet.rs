@@ -1,4 +1,4 @@
-//! Validation sheets (seed 002): for one directorate and one monthly cycle, every KPI whose figure is due —
+//! Validation sheets (the performance protocol): for one directorate and one monthly cycle, every KPI whose figure is due —
 //! monthly KPIs every month, quarterly ones at a quarter end, annual ones at the year end — with whether its
 //! value is entered, submitted and approved, and whether a variance from target still lacks an explanation or
 //! a red KPI lacks an action plan. Heads of service approve the sheet only when nothing is missing.

@@ -53,7 +53,7 @@ pub struct KpiAssessment<'a> {
     pub change: Option<Change>,
     /// Trend over the recent periods.
     pub trend: Option<Trend>,
-    /// Green now but trending worse (seed 003).
+    /// Green now but trending worse (the Cambridgeshire PMF).
     pub green_but_declining: bool,
     /// The forecast for the end of the period's year (none at the year end or without enough history).
     pub forecast: Option<Forecast>,

@@ -1,4 +1,4 @@
-//! The KPI cycle (seed 003, "Cambridgeshire's KPI cycle"): officers propose a KPI; it is approved — it is then
+//! The KPI cycle (the Cambridgeshire PMF, "Cambridgeshire's KPI cycle"): officers propose a KPI; it is approved — it is then
 //! "agreed, but data collection and target setting are in development" — or rejected; it goes live (active,
 //! or tracked as baseline or contextual); and in time it is retired and, the cycle being circular, replaced
 //! by a better one. SKPIs "link directly to our corporate ambitions", so one is only proposed with the

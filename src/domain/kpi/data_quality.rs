@@ -1,4 +1,4 @@
-//! Data-quality warnings for a KPI (seeds 002 and 003): missing periods, stale data, too few points for a
+//! Data-quality warnings for a KPI (the performance protocol and the Cambridgeshire PMF): missing periods, stale data, too few points for a
 //! trend or SPC, values outside the plausible range for the unit, values for periods of the wrong frequency,
 //! and active KPIs with no target.
 

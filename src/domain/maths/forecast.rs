@@ -1,4 +1,4 @@
-//! Year-end forecasts, the leading signal of seed 003 ("predict future performance").
+//! Year-end forecasts, the leading signal of the Cambridgeshire PMF ("predict future performance").
 //!
 //! - Cumulative run-rate: forecast = YTD × (periods in year / periods elapsed).
 //! - Seasonal run-rate: forecast = YTD × (last year's full year / last year's YTD at the same point).

@@ -1,6 +1,6 @@
 //! The RAG engine: how far a value is off target, and the Red / Amber / Green status that follows.
 //!
-//! The default rule is seed 003 (Cambridgeshire) exactly:
+//! The default rule is the Cambridgeshire PMF exactly:
 //! RED "current performance is off target by more than 10%", AMBER "off target by 10% or less",
 //! GREEN "on or exceeding target". "Off target by x %" is relative to the target:
 //! (target − actual) / |target| for higher-is-better, (actual − target) / |target| for lower-is-better —
@@ -95,15 +95,15 @@ pub struct AbsoluteBands {
     pub amber_within: f64,
 }
 
-/// A configurable RAG rule. [`RagRule::default`] is seed 003's.
+/// A configurable RAG rule. [`RagRule::default`] is the Cambridgeshire PMF's.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RagRule {
     /// Relative (percent of target) or absolute (units) gaps.
     pub basis: GapBasis,
-    /// Off target by at most this still counts as green (percent or units). Seed 003: 0.
+    /// Off target by at most this still counts as green (percent or units). The Cambridgeshire PMF: 0.
     pub green_within: f64,
-    /// Off target by at most this is amber; beyond it, red (percent or units). Seed 003: 10.
+    /// Off target by at most this is amber; beyond it, red (percent or units). The Cambridgeshire PMF: 10.
     pub amber_within: f64,
     /// For [`Polarity::Maintain`] KPIs: within this either side of the target is green. Default 5.
     pub maintain_green_within: f64,

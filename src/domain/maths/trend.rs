@@ -1,5 +1,5 @@
 //! Change since the previous period and trend over several periods, both read through the KPI's
-//! direction for improvement (seed 003 Appendix C: "Change in performance" and "Trend analysis" arrows).
+//! direction for improvement (the Cambridgeshire PMF Appendix C: "Change in performance" and "Trend analysis" arrows).
 
 use serde::{Deserialize, Serialize};
 
@@ -185,7 +185,7 @@ pub fn trend(
     })
 }
 
-/// Seed 003's warning case: "a green indicator might be above its target but steadily declining".
+/// The Cambridgeshire PMF's warning case: "a green indicator might be above its target but steadily declining".
 pub fn is_green_but_declining(status: Option<RagStatus>, trend: Option<&Trend>) -> bool {
     status == Some(RagStatus::Green) && trend.is_some_and(|t| t.direction == Direction::Worsening)
 }

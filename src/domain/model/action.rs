@@ -1,5 +1,5 @@
 //! Action plans: SMART actions with an owner and due date, linked to the KPI or risk they address
-//! (seed 003: every red KPI needs an action plan).
+//! (the Cambridgeshire PMF: every red KPI needs an action plan).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

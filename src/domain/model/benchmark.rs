@@ -1,4 +1,4 @@
-//! Benchmarking against a comparator group (seeds 001 and 003; CIPFA nearest neighbours, regional and
+//! Benchmarking against a comparator group (the 2020 PMF refresh and the Cambridgeshire PMF; CIPFA nearest neighbours, regional and
 //! national figures, LG Inform).
 //!
 //! Rank: 1 is best, read through the direction for improvement; tied values share the better rank

@@ -22,7 +22,7 @@ pub struct Framework {
     pub vision: String,
     /// The financial year being reported.
     pub current_year: FinancialYear,
-    /// The RAG rule (default: seed 003's).
+    /// The RAG rule (default: the Cambridgeshire PMF's).
     #[serde(default)]
     pub rag_rule: RagRule,
     /// How trends are judged.

@@ -1,5 +1,5 @@
 //! The golden thread: the structure that links the vision and corporate ambitions to directorates,
-//! services, teams and individuals (seeds 000, 003 and 004), with the committees that scrutinise
+//! services, teams and individuals (the roles framework, the Cambridgeshire PMF and the eight-part PMF), with the committees that scrutinise
 //! performance and the plans at each level.
 
 use chrono::NaiveDate;
@@ -11,7 +11,7 @@ use crate::domain::basics::ids::{
 };
 use crate::domain::basics::period::FinancialYear;
 
-/// A corporate ambition (priority or outcome), e.g. seed 003's "Health inequalities are reduced".
+/// A corporate ambition (priority or outcome), e.g. the Cambridgeshire PMF's "Health inequalities are reduced".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ambition {
@@ -117,7 +117,7 @@ pub enum RoleHolder {
     Member,
 }
 
-/// A role in the framework with its responsibilities (seed 000, seed 002, seed 003 appendices D and E).
+/// A role in the framework with its responsibilities (the roles framework, the performance protocol, the Cambridgeshire PMF appendices D and E).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
@@ -220,7 +220,7 @@ pub struct Plan {
     pub ambitions: Vec<AmbitionId>,
 }
 
-/// An individual's SMART objective, set with their manager (seed 003, "Our Conversations").
+/// An individual's SMART objective, set with their manager (the Cambridgeshire PMF, "Our Conversations").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {

@@ -1,4 +1,4 @@
-//! A KPI's definition: every column of seed 003's balanced scorecard (Appendix C) and what the framework
+//! A KPI's definition: every column of the Cambridgeshire PMF's balanced scorecard (Appendix C) and what the framework
 //! needs besides: level, unit, measure type, status, golden-thread links and targets.
 
 use chrono::NaiveDate;
@@ -12,7 +12,7 @@ use crate::domain::basics::unit::Unit;
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
 use crate::domain::maths::rag::{Polarity, RagRule};
 
-/// The level of performance management a KPI serves (seed 003).
+/// The level of performance management a KPI serves (the Cambridgeshire PMF).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiLevel {
@@ -90,7 +90,7 @@ impl MetricCategory {
     }
 }
 
-/// A KPI's reporting status (seed 003), which also places it in the KPI cycle (see `kpi_cycle`). Only active
+/// A KPI's reporting status (the Cambridgeshire PMF), which also places it in the KPI cycle (see `kpi_cycle`). Only active
 /// KPIs get a RAG rating; proposed and retired ones are on no scorecard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -110,7 +110,7 @@ pub enum KpiStatus {
 }
 
 impl KpiStatus {
-    /// The status's name as seed 003 writes it.
+    /// The status's name as the Cambridgeshire PMF writes it.
     pub const fn label(self) -> &'static str {
         match self {
             KpiStatus::Proposed => "Proposed",
@@ -146,7 +146,7 @@ pub struct StatusChange {
     pub note: String,
 }
 
-/// Whether a KPI looks back or ahead (seed 003: "a mixture of leading and lagging indicators").
+/// Whether a KPI looks back or ahead (the Cambridgeshire PMF: "a mixture of leading and lagging indicators").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorTiming {
@@ -166,7 +166,7 @@ impl IndicatorTiming {
     }
 }
 
-/// The eight components of the Performance Management Framework (seed 004).
+/// The eight components of the Performance Management Framework (the eight-part PMF).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PmfComponent {
@@ -189,7 +189,7 @@ pub enum PmfComponent {
 }
 
 impl PmfComponent {
-    /// All eight, in seed 004's order.
+    /// All eight, in the eight-part PMF's order.
     pub const ALL: [PmfComponent; 8] = [
         PmfComponent::BusinessPlanning,
         PmfComponent::RiskManagement,
@@ -201,7 +201,7 @@ impl PmfComponent {
         PmfComponent::SafeguardingQualityAssurance,
     ];
 
-    /// The component's name as seed 004 writes it.
+    /// The component's name as the eight-part PMF writes it.
     pub const fn label(self) -> &'static str {
         match self {
             PmfComponent::BusinessPlanning => "Business planning and management",

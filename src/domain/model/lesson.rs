@@ -1,4 +1,4 @@
-//! The lessons-learnt log (seed 003: lessons are captured and shared with partners).
+//! The lessons-learnt log (the Cambridgeshire PMF: lessons are captured and shared with partners).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

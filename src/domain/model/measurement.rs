@@ -1,5 +1,5 @@
 //! A KPI's value for one period, with its commentary, any manual RAG override and its validation
-//! (seed 002's validation sheet: value, variance explanation, approval; seed 003's commentary box).
+//! (the performance protocol's validation sheet: value, variance explanation, approval; the Cambridgeshire PMF's commentary box).
 
 use std::fmt;
 

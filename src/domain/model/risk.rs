@@ -1,7 +1,7 @@
-//! Risks: likelihood × impact on 5-point scales, bands, and the review cycle (seeds 000, 001 and 004).
+//! Risks: likelihood × impact on 5-point scales, bands, and the review cycle (the roles framework, the 2020 PMF refresh and the eight-part PMF).
 //!
 //! Score = likelihood × impact (a 25-cell matrix); bands by score, configurable (default 1–6 green,
-//! 8–12 amber, 15–25 red). Reviews (seed 000): red quarterly, amber half-yearly, green annually; the senior
+//! 8–12 amber, 15–25 red). Reviews (the roles framework): red quarterly, amber half-yearly, green annually; the senior
 //! team reviews strategic risks on an eight-week cycle.
 
 use std::fmt;
@@ -150,17 +150,17 @@ pub enum ReviewCycle {
     },
     /// By band: red, amber and green risks every so many months.
     ByBand {
-        /// Months between reviews of a red risk. Seed 000: 3.
+        /// Months between reviews of a red risk. The roles framework: 3.
         red_months: u32,
-        /// Months between reviews of an amber risk. Seed 000: 6.
+        /// Months between reviews of an amber risk. The roles framework: 6.
         amber_months: u32,
-        /// Months between reviews of a green risk. Seed 000: 12.
+        /// Months between reviews of a green risk. The roles framework: 12.
         green_months: u32,
     },
 }
 
 impl ReviewCycle {
-    /// Seed 000's cycle: red quarterly, amber half-yearly, green annually.
+    /// The roles framework's cycle: red quarterly, amber half-yearly, green annually.
     pub const BY_BAND: ReviewCycle = ReviewCycle::ByBand {
         red_months: 3,
         amber_months: 6,
@@ -267,7 +267,7 @@ pub struct Risk {
     /// What is being done about it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mitigations: Vec<String>,
-    /// When it must be escalated, and when it can be accepted as business as usual (seed 001).
+    /// When it must be escalated, and when it can be accepted as business as usual (the 2020 PMF refresh).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub escalation_criteria: String,
     /// When it was first recorded.

@@ -1,4 +1,4 @@
-//! The quarterly performance report (seed 003: reports go to committees quarterly and are published for
+//! The quarterly performance report (the Cambridgeshire PMF: reports go to committees quarterly and are published for
 //! residents): for a scorecard's scope and a quarter, a summary, the exceptions first — red KPIs, greens that
 //! are declining, KPIs forecast to miss the year-end target, and data-quality warnings — each with its
 //! commentary, variance explanation and action plan, then the full scorecard. Owned and plain, so the page,

@@ -1,4 +1,4 @@
-//! The risk registers as people read them (seeds 000, 001, 004): the open risks of a level or directorate,
+//! The risk registers as people read them (the roles framework, the 2020 PMF refresh, the eight-part PMF): the open risks of a level or directorate,
 //! narrowed by band, by review status or by a cell of the 5×5 matrix, highest residual score first; the
 //! heat map of how many risks sit in each cell; and how many reviews are overdue or coming up.
 

@@ -1,4 +1,4 @@
-//! Recording a risk review (seed 000's cycle): when, who, what was concluded, and the likelihood and impact
+//! Recording a risk review (the roles framework's cycle): when, who, what was concluded, and the likelihood and impact
 //! now. The draft is checked whole before anything changes; the review joins the risk's history and its
 //! scores become the residual assessment, which sets the band and so the next due date.
 

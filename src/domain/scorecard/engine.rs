@@ -1,4 +1,4 @@
-//! Balanced scorecards (seed 003, Appendix C): one engine, three views. The organisational scorecard holds the
+//! Balanced scorecards (the Cambridgeshire PMF, Appendix C): one engine, three views. The organisational scorecard holds the
 //! corporate KPIs and every directorate's strategic KPIs (SKPIs), as the leadership team sees it monthly; a
 //! directorate scorecard holds that directorate's corporate, strategic and operational KPIs, for its heads of
 //! service; a committee scorecard holds the KPIs assigned to that committee, as it sees them quarterly.
@@ -105,7 +105,7 @@ impl ScorecardRow<'_> {
         self.assessment.rating.status()
     }
 
-    /// Red with no open action linked: seed 003 expects an action plan for every red KPI.
+    /// Red with no open action linked: the Cambridgeshire PMF expects an action plan for every red KPI.
     pub fn needs_action_plan(&self) -> bool {
         self.status() == Some(RagStatus::Red) && !self.has_open_action
     }

@@ -129,7 +129,7 @@ fn wanted<T: PartialEq>(filter: &Option<T>, value: Option<&T>) -> bool {
     filter.is_none() || filter.as_ref() == value
 }
 
-/// A column a scorecard can be sorted by (seed 003, Appendix C, plus the forecast).
+/// A column a scorecard can be sorted by (the Cambridgeshire PMF, Appendix C, plus the forecast).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SortColumn {

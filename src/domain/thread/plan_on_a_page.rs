@@ -1,4 +1,4 @@
-//! The plan on a page (seed 001: "a new plan on a page … pulled together a number of items"): the vision, each
+//! The plan on a page (the 2020 PMF refresh: "a new plan on a page … pulled together a number of items"): the vision, each
 //! ambition with its roll-up and its headline strategic KPIs, and the top strategic risks — what a councillor
 //! or a new member of staff reads first, on one sheet of A4.
 

@@ -1,6 +1,6 @@
-//! The golden thread as a tree people walk (seeds 000, 003, 004): the vision, the corporate ambitions, and
+//! The golden thread as a tree people walk (the roles framework, the Cambridgeshire PMF, the eight-part PMF): the vision, the corporate ambitions, and
 //! under each ambition the directorates, services, teams and people who deliver it, down to individuals'
-//! objectives. Seed 003: "each level of performance management feeds into the next".
+//! objectives. The Cambridgeshire PMF: "each level of performance management feeds into the next".
 //!
 //! A part of the organisation appears under an ambition only when something of it serves that ambition — a
 //! KPI, a plan or an objective — so the tree is the thread itself, and what counts at a node is the KPIs that

@@ -1,4 +1,4 @@
-//! The plan on a page (seed 001): the vision, every ambition with its roll-up and headline strategic KPIs,
+//! The plan on a page (the 2020 PMF refresh): the vision, every ambition with its roll-up and headline strategic KPIs,
 //! and the top strategic risks, laid out to print on one sheet of A4 (see `style/print.css`).
 
 use chrono::Utc;

@@ -1,4 +1,4 @@
-//! Proposing a new KPI (the first step of seed 003's KPI cycle): what it measures, where it is reported from,
+//! Proposing a new KPI (the first step of the Cambridgeshire PMF's KPI cycle): what it measures, where it is reported from,
 //! the ambitions it serves, and who proposes it. It joins the register as proposed, off every scorecard
 //! until it is approved and goes live on its own page.
 

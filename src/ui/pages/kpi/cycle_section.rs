@@ -1,4 +1,4 @@
-//! Where a KPI is in the KPI cycle (seed 003): its status, every step it has taken with who, when and why,
+//! Where a KPI is in the KPI cycle (the Cambridgeshire PMF): its status, every step it has taken with who, when and why,
 //! and a form to take the next one (approve or reject a proposal, go live, retire).
 
 use chrono::Utc;

@@ -1,4 +1,4 @@
-//! The reports page (seed 003: quarterly reports to committees, published for residents): choose whose
+//! The reports page (the Cambridgeshire PMF: quarterly reports to committees, published for residents): choose whose
 //! report and which quarter; read it — summary, exceptions first with commentary, charts and action plans,
 //! then the full scorecard; print it to A4 (running head, page numbers, a section a page); download it as one
 //! standalone web page to publish, or any of its tables as CSV.

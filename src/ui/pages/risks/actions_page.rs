@@ -1,4 +1,4 @@
-//! Action plans across the framework: the red KPIs still without an open action (seed 003 expects one for
+//! Action plans across the framework: the red KPIs still without an open action (the Cambridgeshire PMF expects one for
 //! each), and every open action with its KPI, owner, due date, overdue flag and what it lacks to be SMART.
 
 use chrono::Utc;

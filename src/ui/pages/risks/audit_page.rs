@@ -1,4 +1,4 @@
-//! The quarterly KPI audit page (seed 003): draw a reproducible random sample for a quarter that has ended
+//! The quarterly KPI audit page (the Cambridgeshire PMF): draw a reproducible random sample for a quarter that has ended
 //! (the seed shown, stored and reusable), the audit history with how far each audit has got, and the audit
 //! opened — each KPI drawn with its five checks, findings and follow-up, and a form to record them.
 

@@ -1,4 +1,4 @@
-//! The lessons-learnt log (seed 003): every lesson, newest first, with what it concerns and whether it has
+//! The lessons-learnt log (the Cambridgeshire PMF): every lesson, newest first, with what it concerns and whether it has
 //! been shared with partners (and a way to mark it shared), and a form to add one.
 
 use chrono::Utc;

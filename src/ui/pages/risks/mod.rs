@@ -1,4 +1,4 @@
-//! The risks page (seeds 000, 001, 004): the open risks of every register with how their reviews stand,
+//! The risks page (the roles framework, the 2020 PMF refresh, the eight-part PMF): the open risks of every register with how their reviews stand,
 //! filters kept in the address, the 5×5 heat map whose cells open their risks, the register, and recording
 //! a review.
 

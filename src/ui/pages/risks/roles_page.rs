@@ -1,4 +1,4 @@
-//! Roles and responsibilities (seeds 000, 002, 003 appendices D and E): what each role does and who holds
+//! Roles and responsibilities (the roles framework, the performance protocol, the Cambridgeshire PMF appendices D and E): what each role does and who holds
 //! it, and — for the person chosen — what is theirs to review now, most pressing first, each with a link
 //! to where it is done.
 

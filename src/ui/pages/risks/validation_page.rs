@@ -1,4 +1,4 @@
-//! The validation sheets page (seed 002): for a monthly cycle, every directorate's sheet in one overview —
+//! The validation sheets page (the performance protocol): for a monthly cycle, every directorate's sheet in one overview —
 //! how many figures are due, entered, submitted and approved, and how many lack a variance explanation or an
 //! action plan — and one directorate's sheet KPI by KPI, with a link to each KPI to put it right.
 

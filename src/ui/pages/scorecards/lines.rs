@@ -96,7 +96,7 @@ impl ScorecardLine {
     }
 }
 
-/// The header of a scorecard exported as CSV: seed 003's Appendix C columns, with the KPI id and the period
+/// The header of a scorecard exported as CSV: the Cambridgeshire PMF's Appendix C columns, with the KPI id and the period
 /// shown, and the forecast.
 const CSV_HEADER: [&str; 17] = [
     "Perspective",

@@ -1,4 +1,4 @@
-//! The scorecards page: organisational, directorate and committee scorecards (seed 003, Appendix C) with the
+//! The scorecards page: organisational, directorate and committee scorecards (the Cambridgeshire PMF, Appendix C) with the
 //! period, filters, search and sort all kept in the address, a summary strip, and the table.
 
 mod controls;

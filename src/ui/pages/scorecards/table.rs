@@ -1,4 +1,4 @@
-//! The scorecard table: seed 003's Appendix C columns plus the forecast, every header a sort button, the
+//! The scorecard table: the Cambridgeshire PMF's Appendix C columns plus the forecast, every header a sort button, the
 //! RAG as text, icon and colour, arrows with words, and the flags a meeting looks for.
 
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::view::ScorecardView;
 
-/// The columns, in order, with their headings (seed 003, Appendix C).
+/// The columns, in order, with their headings (the Cambridgeshire PMF, Appendix C).
 const COLUMNS: [(SortColumn, &str); 14] = [
     (SortColumn::Perspective, "Perspective"),
     (SortColumn::Kpi, "KPI"),
