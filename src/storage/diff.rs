@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::validate::COLLECTIONS;
+use super::collection::Collection;
 use crate::domain::model::workspace::Workspace;
 
 /// One item, as the preview names it.
@@ -42,7 +42,7 @@ impl ListChanges {
 pub struct WorkspaceDiff {
     /// Whether the framework settings (name, vision, year, rules) differ.
     pub settings_changed: bool,
-    /// Each list's changes, in [`COLLECTIONS`] order.
+    /// Each list's changes, in [`Collection::ALL`] order.
     pub lists: Vec<(&'static str, ListChanges)>,
 }
 
@@ -69,9 +69,10 @@ impl KeyedItems {
             unreachable!("a workspace serialises as an object")
         };
         let framework = map.remove("framework").unwrap_or(Value::Null);
-        let lists = COLLECTIONS
-            .iter()
-            .map(|&name| {
+        let lists = Collection::ALL
+            .map(Collection::name)
+            .into_iter()
+            .map(|name| {
                 let items = match map.remove(name) {
                     Some(Value::Array(items)) => items,
                     _ => Vec::new(),
@@ -88,11 +89,11 @@ impl KeyedItems {
         Self { framework, lists }
     }
 
-    /// The workspace's JSON again: the framework, then the lists in [`COLLECTIONS`] order.
+    /// The workspace's JSON again: the framework, then the lists in [`Collection::ALL`] order.
     pub(crate) fn into_value(mut self) -> Value {
         let mut map = Map::new();
         map.insert("framework".to_owned(), self.framework);
-        for name in COLLECTIONS {
+        for name in Collection::ALL.map(Collection::name) {
             let items = self.lists.remove(name).unwrap_or_default();
             map.insert(
                 name.to_owned(),
@@ -135,27 +136,12 @@ pub(crate) fn item_label(key: &str, item: &Value) -> String {
     }
 }
 
-/// A list's name as people read it.
+/// A list's name as people read it ("Settings" for the framework settings).
 pub fn list_label(list: &str) -> &'static str {
-    match list {
-        "ambitions" => "Ambitions",
-        "directorates" => "Directorates",
-        "services" => "Services",
-        "teams" => "Teams",
-        "people" => "People",
-        "roles" => "Roles",
-        "committees" => "Committees",
-        "plans" => "Plans",
-        "objectives" => "Objectives",
-        "kpis" => "KPIs",
-        "measurements" => "Measurements",
-        "risks" => "Risks",
-        "actions" => "Actions",
-        "benchmarks" => "Benchmark values",
-        "lessons" => "Lessons learnt",
-        "audits" => "KPI audits",
-        "framework" => "Settings",
-        _ => "Other",
+    match Collection::named(list) {
+        Some(collection) => collection.label(),
+        None if list == "framework" => "Settings",
+        None => "Other",
     }
 }
 
@@ -166,9 +152,10 @@ pub fn diff(current: &Workspace, incoming: &Workspace) -> WorkspaceDiff {
 
 /// [`diff`] of workspaces already keyed (keying is the costly part on large workspaces).
 pub(crate) fn diff_keyed(mine: &KeyedItems, theirs: &KeyedItems) -> WorkspaceDiff {
-    let lists = COLLECTIONS
-        .iter()
-        .map(|&name| {
+    let lists = Collection::ALL
+        .map(Collection::name)
+        .into_iter()
+        .map(|name| {
             let old = &mine.lists[name];
             let new = &theirs.lists[name];
             let old_by_key: HashMap<&str, &Value> =

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use super::collection::Collection;
 use super::diff::{KeyedItems, WorkspaceDiff, diff_keyed, item_label};
 use super::import_error::ImportError;
-use super::validate::{COLLECTIONS, validate};
+use super::validate::validate;
 use crate::domain::model::workspace::Workspace;
 
 /// Which version of a conflicting item to keep.
@@ -109,7 +110,7 @@ fn conflicts_keyed(mine: &KeyedItems, theirs: &KeyedItems) -> Vec<Conflict> {
             theirs: theirs.framework.clone(),
         });
     }
-    for name in COLLECTIONS {
+    for name in Collection::ALL.map(Collection::name) {
         let incoming: HashMap<&str, &Value> = theirs.lists[name]
             .iter()
             .map(|(k, v)| (k.as_str(), v))
@@ -147,7 +148,7 @@ pub fn merge(
         Side::Theirs => theirs.framework,
     };
     merged.insert(SETTINGS.to_owned(), framework);
-    for name in COLLECTIONS {
+    for name in Collection::ALL.map(Collection::name) {
         let mut incoming: Vec<(String, Option<Value>)> = theirs
             .lists
             .remove(name)

@@ -9,10 +9,11 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::collection::Collection;
 use super::diff::{KeyedItems, item_label, list_label};
 use super::import_error::Problem;
 use super::merge::SETTINGS;
-use super::validate::{COLLECTIONS, validate};
+use super::validate::validate;
 use crate::domain::model::workspace::Workspace;
 
 /// The field name a conflict uses when a whole item was removed on one side and changed on the other.
@@ -91,7 +92,7 @@ pub fn merge_three_way(
     );
     let mut merged = Map::new();
     merged.insert(SETTINGS.to_owned(), framework);
-    for name in COLLECTIONS {
+    for name in Collection::ALL.map(Collection::name) {
         let by_key = |items: &'_ [(String, Value)]| -> HashMap<String, Value> {
             items.iter().cloned().collect()
         };
@@ -211,10 +212,8 @@ pub fn use_other(
     };
     if conflict.list == SETTINGS {
         set_field(&mut items.framework);
-    } else if let Some(list) = COLLECTIONS
-        .iter()
-        .find(|name| **name == conflict.list)
-        .and_then(|name| items.lists.get_mut(name))
+    } else if let Some(list) = Collection::named(&conflict.list)
+        .and_then(|collection| items.lists.get_mut(collection.name()))
     {
         let position = list.iter().position(|(key, _)| *key == conflict.key);
         match (position, conflict.field == WHOLE_ITEM, &conflict.other) {

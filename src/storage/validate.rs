@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::collection::Collection;
 use super::import_error::Problem;
 use super::item_reading::read_item;
 use crate::domain::basics::period::Frequency;
@@ -18,44 +19,6 @@ use crate::domain::maths::rag::RagRule;
 use crate::domain::model::framework::Framework;
 use crate::domain::model::golden_thread::ThreadNode;
 use crate::domain::model::workspace::Workspace;
-
-/// The lists a workspace holds, in the order they are checked.
-pub const COLLECTIONS: [&str; 16] = [
-    "ambitions",
-    "directorates",
-    "services",
-    "teams",
-    "people",
-    "roles",
-    "committees",
-    "plans",
-    "objectives",
-    "kpis",
-    "measurements",
-    "risks",
-    "actions",
-    "benchmarks",
-    "lessons",
-    "audits",
-];
-
-/// Lists whose items carry an `id` that must be unique within the list.
-const WITH_IDS: [&str; 14] = [
-    "ambitions",
-    "directorates",
-    "services",
-    "teams",
-    "people",
-    "roles",
-    "committees",
-    "plans",
-    "objectives",
-    "kpis",
-    "risks",
-    "actions",
-    "lessons",
-    "audits",
-];
 
 const ROOT: &str = "workspace";
 
@@ -73,13 +36,13 @@ pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
     let mut problems = Vec::new();
     for key in map
         .keys()
-        .filter(|k| *k != "framework" && !COLLECTIONS.contains(&k.as_str()))
+        .filter(|k| *k != "framework" && Collection::named(k).is_none())
     {
         problems.push(Problem::new(
             format!("{ROOT}.{key}"),
             format!(
                 "is not part of a workspace (it holds \"framework\" and the lists {})",
-                COLLECTIONS.join(", ")
+                Collection::ALL.map(Collection::name).join(", ")
             ),
         ));
     }
@@ -170,7 +133,11 @@ impl RawIndex {
         problems: &mut Vec<Problem>,
     ) -> Self {
         let mut ids = HashMap::new();
-        for name in WITH_IDS {
+        for name in Collection::ALL
+            .into_iter()
+            .filter(|c| c.has_ids())
+            .map(Collection::name)
+        {
             let items = map
                 .get(name)
                 .and_then(Value::as_array)
@@ -269,267 +236,19 @@ fn describe_value(value: &Value) -> &'static str {
 
 /// Checks every link between items, adding a problem for each broken one.
 fn check_links(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem>) {
-    let mut refer = |path: String, list: &'static str, noun: &str, id: &str| {
-        if !raw.has(list, id) {
-            problems.push(Problem::new(
-                path,
-                format!("refers to {noun} \"{id}\", which is not in the file"),
-            ));
-        }
-    };
-    for (n, service) in workspace.services.iter().enumerate() {
-        refer(
-            format!("{}.directorate", raw.path("services", n)),
-            "directorates",
-            "the directorate",
-            service.directorate.as_str(),
-        );
-    }
-    for (n, team) in workspace.teams.iter().enumerate() {
-        refer(
-            format!("{}.service", raw.path("teams", n)),
-            "services",
-            "the service",
-            team.service.as_str(),
-        );
-    }
-    for (n, directorate) in workspace.directorates.iter().enumerate() {
-        if let Some(person) = &directorate.director {
-            refer(
-                format!("{}.director", raw.path("directorates", n)),
-                "people",
-                "the person",
-                person.as_str(),
-            );
-        }
-    }
-    for (n, service) in workspace.services.iter().enumerate() {
-        if let Some(person) = &service.head {
-            refer(
-                format!("{}.head", raw.path("services", n)),
-                "people",
-                "the person",
-                person.as_str(),
-            );
-        }
-    }
-    for (n, team) in workspace.teams.iter().enumerate() {
-        if let Some(person) = &team.manager {
-            refer(
-                format!("{}.manager", raw.path("teams", n)),
-                "people",
-                "the person",
-                person.as_str(),
-            );
-        }
-    }
-    for (n, person) in workspace.people.iter().enumerate() {
-        let path = raw.path("people", n);
-        if let Some(team) = &person.team {
-            refer(format!("{path}.team"), "teams", "the team", team.as_str());
-        }
-        for (i, role) in person.roles.iter().enumerate() {
-            refer(
-                format!("{path}.roles[{i}]"),
-                "roles",
-                "the role",
-                role.as_str(),
-            );
-        }
-    }
-    for (n, committee) in workspace.committees.iter().enumerate() {
-        if let Some(person) = &committee.chair {
-            refer(
-                format!("{}.chair", raw.path("committees", n)),
-                "people",
-                "the person",
-                person.as_str(),
-            );
-        }
-    }
-    for (n, plan) in workspace.plans.iter().enumerate() {
-        let path = raw.path("plans", n);
-        match &plan.owner {
-            ThreadNode::Council => {}
-            ThreadNode::Ambition(id) => refer(
-                format!("{path}.owner"),
-                "ambitions",
-                "the ambition",
-                id.as_str(),
-            ),
-            ThreadNode::Directorate(id) => refer(
-                format!("{path}.owner"),
-                "directorates",
-                "the directorate",
-                id.as_str(),
-            ),
-            ThreadNode::Service(id) => refer(
-                format!("{path}.owner"),
-                "services",
-                "the service",
-                id.as_str(),
-            ),
-            ThreadNode::Team(id) => {
-                refer(format!("{path}.owner"), "teams", "the team", id.as_str())
+    for collection in Collection::ALL {
+        for n in 0..collection.count(workspace) {
+            for (field, target, id) in references(workspace, collection, n) {
+                if !raw.has(target.name(), id) {
+                    problems.push(Problem::new(
+                        format!("{}.{field}", raw.path(collection.name(), n)),
+                        format!(
+                            "refers to {} \"{id}\", which is not in the file",
+                            target.item_noun()
+                        ),
+                    ));
+                }
             }
-            ThreadNode::Person(id) => {
-                refer(format!("{path}.owner"), "people", "the person", id.as_str())
-            }
-        }
-        for (i, ambition) in plan.ambitions.iter().enumerate() {
-            refer(
-                format!("{path}.ambitions[{i}]"),
-                "ambitions",
-                "the ambition",
-                ambition.as_str(),
-            );
-        }
-    }
-    for (n, objective) in workspace.objectives.iter().enumerate() {
-        let path = raw.path("objectives", n);
-        refer(
-            format!("{path}.person"),
-            "people",
-            "the person",
-            objective.person.as_str(),
-        );
-        for (i, ambition) in objective.ambitions.iter().enumerate() {
-            refer(
-                format!("{path}.ambitions[{i}]"),
-                "ambitions",
-                "the ambition",
-                ambition.as_str(),
-            );
-        }
-        for (i, kpi) in objective.kpis.iter().enumerate() {
-            refer(format!("{path}.kpis[{i}]"), "kpis", "the KPI", kpi.as_str());
-        }
-    }
-    for (n, kpi) in workspace.kpis.iter().enumerate() {
-        let path = raw.path("kpis", n);
-        for (i, ambition) in kpi.ambitions.iter().enumerate() {
-            refer(
-                format!("{path}.ambitions[{i}]"),
-                "ambitions",
-                "the ambition",
-                ambition.as_str(),
-            );
-        }
-        for (i, committee) in kpi.committees.iter().enumerate() {
-            refer(
-                format!("{path}.committees[{i}]"),
-                "committees",
-                "the committee",
-                committee.as_str(),
-            );
-        }
-        if let Some(id) = &kpi.directorate {
-            refer(
-                format!("{path}.directorate"),
-                "directorates",
-                "the directorate",
-                id.as_str(),
-            );
-        }
-        if let Some(id) = &kpi.service {
-            refer(
-                format!("{path}.service"),
-                "services",
-                "the service",
-                id.as_str(),
-            );
-        }
-        if let Some(id) = &kpi.team {
-            refer(format!("{path}.team"), "teams", "the team", id.as_str());
-        }
-        for (field, person) in [
-            ("owner", &kpi.owner),
-            ("data_coordinator", &kpi.data_coordinator),
-        ] {
-            if let Some(id) = person {
-                refer(
-                    format!("{path}.{field}"),
-                    "people",
-                    "the person",
-                    id.as_str(),
-                );
-            }
-        }
-    }
-    for (n, risk) in workspace.risks.iter().enumerate() {
-        let path = raw.path("risks", n);
-        if let Some(id) = &risk.directorate {
-            refer(
-                format!("{path}.directorate"),
-                "directorates",
-                "the directorate",
-                id.as_str(),
-            );
-        }
-        if let Some(id) = &risk.owner {
-            refer(format!("{path}.owner"), "people", "the person", id.as_str());
-        }
-        for (i, kpi) in risk.kpis.iter().enumerate() {
-            refer(format!("{path}.kpis[{i}]"), "kpis", "the KPI", kpi.as_str());
-        }
-        for (i, ambition) in risk.ambitions.iter().enumerate() {
-            refer(
-                format!("{path}.ambitions[{i}]"),
-                "ambitions",
-                "the ambition",
-                ambition.as_str(),
-            );
-        }
-    }
-    for (n, action) in workspace.actions.iter().enumerate() {
-        let path = raw.path("actions", n);
-        if let Some(id) = &action.owner {
-            refer(format!("{path}.owner"), "people", "the person", id.as_str());
-        }
-        if let Some(id) = &action.kpi {
-            refer(format!("{path}.kpi"), "kpis", "the KPI", id.as_str());
-        }
-        if let Some(id) = &action.risk {
-            refer(format!("{path}.risk"), "risks", "the risk", id.as_str());
-        }
-    }
-    for (n, benchmark) in workspace.benchmarks.iter().enumerate() {
-        refer(
-            format!("{}.kpi", raw.path("benchmarks", n)),
-            "kpis",
-            "the KPI",
-            benchmark.kpi.as_str(),
-        );
-    }
-    for (n, lesson) in workspace.lessons.iter().enumerate() {
-        let path = raw.path("lessons", n);
-        for (i, kpi) in lesson.kpis.iter().enumerate() {
-            refer(format!("{path}.kpis[{i}]"), "kpis", "the KPI", kpi.as_str());
-        }
-        for (i, risk) in lesson.risks.iter().enumerate() {
-            refer(
-                format!("{path}.risks[{i}]"),
-                "risks",
-                "the risk",
-                risk.as_str(),
-            );
-        }
-    }
-    for (n, audit) in workspace.audits.iter().enumerate() {
-        let path = raw.path("audits", n);
-        for (i, audited) in audit.sample.iter().enumerate() {
-            refer(
-                format!("{path}.sample[{i}].kpi"),
-                "kpis",
-                "the KPI",
-                audited.kpi.as_str(),
-            );
-            refer(
-                format!("{path}.sample[{i}].committee"),
-                "committees",
-                "the committee",
-                audited.committee.as_str(),
-            );
         }
     }
     for (n, audit) in workspace.audits.iter().enumerate() {
@@ -542,6 +261,286 @@ fn check_links(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem
     }
     check_measurements(workspace, raw, problems);
     check_rules_and_targets(workspace, raw, problems);
+}
+
+/// A reference from an item to another: the field it is in (after the item's path), the list it refers
+/// to, and the id.
+type Reference<'a> = (String, Collection, &'a str);
+
+/// Every reference the `n`th item of `collection` makes. A measurement's KPI is checked with the
+/// measurement's other rules ([`check_measurements`]).
+fn references(workspace: &Workspace, collection: Collection, n: usize) -> Vec<Reference<'_>> {
+    use Collection as C;
+    fn one<'a>(
+        refs: &mut Vec<Reference<'a>>,
+        field: &str,
+        target: Collection,
+        id: Option<&'a str>,
+    ) {
+        if let Some(id) = id {
+            refs.push((field.to_owned(), target, id));
+        }
+    }
+    let mut refs: Vec<Reference<'_>> = Vec::new();
+    let w = workspace;
+    match collection {
+        C::Ambitions | C::Roles | C::Measurements => {}
+        C::Directorates => {
+            let directorate = &w.directorates[n];
+            one(
+                &mut refs,
+                "director",
+                C::People,
+                directorate.director.as_ref().map(|p| p.as_str()),
+            );
+        }
+        C::Services => {
+            let service = &w.services[n];
+            one(
+                &mut refs,
+                "directorate",
+                C::Directorates,
+                Some(service.directorate.as_str()),
+            );
+            one(
+                &mut refs,
+                "head",
+                C::People,
+                service.head.as_ref().map(|p| p.as_str()),
+            );
+        }
+        C::Teams => {
+            let team = &w.teams[n];
+            one(
+                &mut refs,
+                "service",
+                C::Services,
+                Some(team.service.as_str()),
+            );
+            one(
+                &mut refs,
+                "manager",
+                C::People,
+                team.manager.as_ref().map(|p| p.as_str()),
+            );
+        }
+        C::People => {
+            let person = &w.people[n];
+            one(
+                &mut refs,
+                "team",
+                C::Teams,
+                person.team.as_ref().map(|t| t.as_str()),
+            );
+            for (i, role) in person.roles.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("roles[{i}]"),
+                    C::Roles,
+                    Some(role.as_str()),
+                );
+            }
+        }
+        C::Committees => {
+            let committee = &w.committees[n];
+            one(
+                &mut refs,
+                "chair",
+                C::People,
+                committee.chair.as_ref().map(|p| p.as_str()),
+            );
+        }
+        C::Plans => {
+            let plan = &w.plans[n];
+            let owner = match &plan.owner {
+                ThreadNode::Council => None,
+                ThreadNode::Ambition(id) => Some((C::Ambitions, id.as_str())),
+                ThreadNode::Directorate(id) => Some((C::Directorates, id.as_str())),
+                ThreadNode::Service(id) => Some((C::Services, id.as_str())),
+                ThreadNode::Team(id) => Some((C::Teams, id.as_str())),
+                ThreadNode::Person(id) => Some((C::People, id.as_str())),
+            };
+            if let Some((target, id)) = owner {
+                one(&mut refs, "owner", target, Some(id));
+            }
+            for (i, ambition) in plan.ambitions.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("ambitions[{i}]"),
+                    C::Ambitions,
+                    Some(ambition.as_str()),
+                );
+            }
+        }
+        C::Objectives => {
+            let objective = &w.objectives[n];
+            one(
+                &mut refs,
+                "person",
+                C::People,
+                Some(objective.person.as_str()),
+            );
+            for (i, ambition) in objective.ambitions.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("ambitions[{i}]"),
+                    C::Ambitions,
+                    Some(ambition.as_str()),
+                );
+            }
+            for (i, kpi) in objective.kpis.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("kpis[{i}]"),
+                    C::Kpis,
+                    Some(kpi.as_str()),
+                );
+            }
+        }
+        C::Kpis => {
+            let kpi = &w.kpis[n];
+            for (i, ambition) in kpi.ambitions.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("ambitions[{i}]"),
+                    C::Ambitions,
+                    Some(ambition.as_str()),
+                );
+            }
+            for (i, committee) in kpi.committees.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("committees[{i}]"),
+                    C::Committees,
+                    Some(committee.as_str()),
+                );
+            }
+            one(
+                &mut refs,
+                "directorate",
+                C::Directorates,
+                kpi.directorate.as_ref().map(|d| d.as_str()),
+            );
+            one(
+                &mut refs,
+                "service",
+                C::Services,
+                kpi.service.as_ref().map(|s| s.as_str()),
+            );
+            one(
+                &mut refs,
+                "team",
+                C::Teams,
+                kpi.team.as_ref().map(|t| t.as_str()),
+            );
+            one(
+                &mut refs,
+                "owner",
+                C::People,
+                kpi.owner.as_ref().map(|p| p.as_str()),
+            );
+            one(
+                &mut refs,
+                "data_coordinator",
+                C::People,
+                kpi.data_coordinator.as_ref().map(|p| p.as_str()),
+            );
+        }
+        C::Risks => {
+            let risk = &w.risks[n];
+            one(
+                &mut refs,
+                "directorate",
+                C::Directorates,
+                risk.directorate.as_ref().map(|d| d.as_str()),
+            );
+            one(
+                &mut refs,
+                "owner",
+                C::People,
+                risk.owner.as_ref().map(|p| p.as_str()),
+            );
+            for (i, kpi) in risk.kpis.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("kpis[{i}]"),
+                    C::Kpis,
+                    Some(kpi.as_str()),
+                );
+            }
+            for (i, ambition) in risk.ambitions.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("ambitions[{i}]"),
+                    C::Ambitions,
+                    Some(ambition.as_str()),
+                );
+            }
+        }
+        C::Actions => {
+            let action = &w.actions[n];
+            one(
+                &mut refs,
+                "owner",
+                C::People,
+                action.owner.as_ref().map(|p| p.as_str()),
+            );
+            one(
+                &mut refs,
+                "kpi",
+                C::Kpis,
+                action.kpi.as_ref().map(|k| k.as_str()),
+            );
+            one(
+                &mut refs,
+                "risk",
+                C::Risks,
+                action.risk.as_ref().map(|r| r.as_str()),
+            );
+        }
+        C::Benchmarks => one(
+            &mut refs,
+            "kpi",
+            C::Kpis,
+            Some(w.benchmarks[n].kpi.as_str()),
+        ),
+        C::Lessons => {
+            let lesson = &w.lessons[n];
+            for (i, kpi) in lesson.kpis.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("kpis[{i}]"),
+                    C::Kpis,
+                    Some(kpi.as_str()),
+                );
+            }
+            for (i, risk) in lesson.risks.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("risks[{i}]"),
+                    C::Risks,
+                    Some(risk.as_str()),
+                );
+            }
+        }
+        C::Audits => {
+            for (i, audited) in w.audits[n].sample.iter().enumerate() {
+                one(
+                    &mut refs,
+                    &format!("sample[{i}].kpi"),
+                    C::Kpis,
+                    Some(audited.kpi.as_str()),
+                );
+                one(
+                    &mut refs,
+                    &format!("sample[{i}].committee"),
+                    C::Committees,
+                    Some(audited.committee.as_str()),
+                );
+            }
+        }
+    }
+    refs
 }
 
 /// Each measurement's KPI must exist, its period must be of the KPI's frequency, a KPI has one value per

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::storage::collection::Collection;
 use crate::storage::csv_measurements;
 use crate::storage::envelope::to_file;
 use crate::storage::subset::{Scope, subset};
@@ -16,14 +17,14 @@ pub fn WorkspaceSummary() -> impl IntoView {
     let state = use_app_state();
     let counts = move || {
         state.session.with(|s| {
-            let w = s.current();
             [
-                ("KPIs", w.kpis.len()),
-                ("Measurements", w.measurements.len()),
-                ("Risks", w.risks.len()),
-                ("Actions", w.actions.len()),
-                ("People", w.people.len()),
+                Collection::Kpis,
+                Collection::Measurements,
+                Collection::Risks,
+                Collection::Actions,
+                Collection::People,
             ]
+            .map(|collection| (collection.label(), collection.count(s.current())))
         })
     };
     let message = RwSignal::new(None::<String>);
