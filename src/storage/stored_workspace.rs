@@ -210,6 +210,17 @@ pub fn sync(
     } else {
         write_restore_point(store, session.restore_point(), now, app_version)?
     };
+    // Before the revision, so a save whose conflicts could not be kept is not finished and is tried again.
+    if !conflicts.is_empty() {
+        let mut kept = stored_conflicts(store);
+        kept.retain(|old| {
+            !conflicts
+                .iter()
+                .any(|new| (&new.list, &new.key, &new.field) == (&old.list, &old.key, &old.field))
+        });
+        kept.extend(conflicts.iter().cloned());
+        set_conflicts(store, &kept)?;
+    }
     let number = stored_revision
         .as_deref()
         .and_then(|revision| revision.split(':').next()?.parse::<u64>().ok())
@@ -225,16 +236,6 @@ pub fn sync(
     }
     *copy = TabCopy::holds(Some(revision), text, session);
     copy.restore_point_missing = !restore_point_kept;
-    if !conflicts.is_empty() {
-        let mut kept = stored_conflicts(store);
-        kept.retain(|old| {
-            !conflicts
-                .iter()
-                .any(|new| (&new.list, &new.key, &new.field) == (&old.list, &old.key, &old.field))
-        });
-        kept.extend(conflicts.iter().cloned());
-        set_conflicts(store, &kept)?;
-    }
     Ok(Synced::Saved {
         restore_point_kept,
         merged_other_tab,
