@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use pmf::demo::{DEMO_COUNCIL_NAME, demo_workspace};
-use pmf::domain::kpi::assessment::{KpiAssessment, assess, reporting_period};
+use pmf::domain::basics::period::reporting_period;
+use pmf::domain::kpi::assessment::{KpiAssessment, assess};
 use pmf::domain::kpi::rating::{NotRated, Rating};
 use pmf::domain::maths::rag::RagStatus;
 use pmf::domain::model::kpi::KpiStatus;

@@ -11,8 +11,8 @@ use charming::series::{Sunburst, SunburstLevel, SunburstNode};
 use super::rag_fill;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::kpi::rating::Rating;
-use crate::domain::kpi::rollup::RollupRule;
 use crate::domain::maths::rag::RagStatus;
+use crate::domain::maths::rag::RollupRule;
 use crate::domain::model::golden_thread::ThreadNode;
 use crate::domain::thread::tree::{ThreadItem, ThreadTreeNode};
 

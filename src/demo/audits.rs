@@ -4,11 +4,10 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::domain::assurance::kpi_audit::{
-    AuditCheck, AuditedKpi, CheckOutcome, FollowUp, KpiAudit, draw_sample,
-};
+use crate::domain::assurance::kpi_audit::draw_sample;
 use crate::domain::basics::ids::AuditId;
 use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::model::audit::{AuditCheck, AuditedKpi, CheckOutcome, FollowUp, KpiAudit};
 use crate::domain::model::workspace::Workspace;
 
 /// The seed the demo's audit was drawn from.

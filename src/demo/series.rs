@@ -6,10 +6,10 @@ use std::f64::consts::PI;
 use chrono::{Datelike, NaiveDate};
 
 use super::kpis::{Outcome, Spec};
+use crate::domain::basics::period::reporting_period;
 use crate::domain::basics::period::{FinancialYear, Period};
 use crate::domain::basics::seeded_random::SplitMix;
 use crate::domain::basics::unit::Unit;
-use crate::domain::kpi::assessment::reporting_period;
 use crate::domain::maths::rag::Polarity;
 
 /// Seeds the noise; change it and every demo value changes.

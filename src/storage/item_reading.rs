@@ -334,8 +334,8 @@ fn found_kind(found: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assurance::kpi_audit::KpiAudit;
     use crate::domain::model::action::Action;
+    use crate::domain::model::audit::KpiAudit;
     use crate::domain::model::benchmark::BenchmarkValue;
     use crate::domain::model::framework::Framework;
     use crate::domain::model::golden_thread::{

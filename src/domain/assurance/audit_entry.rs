@@ -7,11 +7,10 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::domain::assurance::kpi_audit::{
-    AuditCheck, AuditedKpi, CheckOutcome, FollowUp, KpiAudit, draw_sample,
-};
+use crate::domain::assurance::kpi_audit::draw_sample;
 use crate::domain::basics::ids::{AuditId, KpiId, fresh_id};
 use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::model::audit::{AuditCheck, AuditedKpi, CheckOutcome, FollowUp, KpiAudit};
 use crate::domain::model::workspace::Workspace;
 
 /// The most KPIs a draw takes from one committee.

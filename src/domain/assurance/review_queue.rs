@@ -7,8 +7,8 @@
 use chrono::{Days, NaiveDate};
 
 use crate::domain::basics::ids::{AuditId, KpiId, PersonId, RiskId};
+use crate::domain::basics::period::reporting_period;
 use crate::domain::basics::period::{Frequency, Period};
-use crate::domain::kpi::assessment::reporting_period;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::kpi::KpiDefinition;
 use crate::domain::model::measurement::ValidationState;

@@ -585,8 +585,38 @@ impl fmt::Display for PeriodParseError {
 
 impl std::error::Error for PeriodParseError {}
 
+/// The latest period of `frequency` that has ended on or before `as_at`.
+pub fn reporting_period(frequency: Frequency, as_at: NaiveDate) -> Option<Period> {
+    let containing = Period::containing(frequency, as_at)?;
+    if containing.end_date() <= as_at {
+        Some(containing)
+    } else {
+        containing.previous()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_reporting_period_is_the_latest_that_has_ended() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let p = |text: &str| Period::parse(text).unwrap();
+        // 15 October: September has ended, October has not; 30 September: September ends that day.
+        assert_eq!(
+            reporting_period(Frequency::Monthly, day("2024-10-15")),
+            Some(p("Sep 2024"))
+        );
+        assert_eq!(
+            reporting_period(Frequency::Monthly, day("2024-09-30")),
+            Some(p("Sep 2024"))
+        );
+        // Q2 of 2024/25 (July to September) has ended by 15 October; Q3 has not.
+        assert_eq!(
+            reporting_period(Frequency::Quarterly, day("2024-10-15")),
+            Some(p("2024/25 Q2"))
+        );
+    }
+
     use super::*;
 
     fn fy(start: u16) -> FinancialYear {

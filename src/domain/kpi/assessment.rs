@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::basics::period::{Period, reporting_period};
 use crate::domain::kpi::rating::{Rating, RatingInput, rate};
 use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::aggregation::{MeasureType, year_to_date};
@@ -17,16 +17,6 @@ use crate::domain::model::kpi::KpiStatus;
 use crate::domain::model::kpi::{AppliedTarget, KpiDefinition};
 use crate::domain::model::measurement::Measurement;
 use crate::domain::model::workspace::PerformanceIndex;
-
-/// The latest period of `frequency` that has ended on or before `as_at`.
-pub fn reporting_period(frequency: Frequency, as_at: NaiveDate) -> Option<Period> {
-    let containing = Period::containing(frequency, as_at)?;
-    if containing.end_date() <= as_at {
-        Some(containing)
-    } else {
-        containing.previous()
-    }
-}
 
 /// Everything about a KPI at one period.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,6 +152,7 @@ mod tests {
     use super::*;
     use crate::domain::basics::ids::{AmbitionId, DirectorateId, ServiceId};
     use crate::domain::basics::period::FinancialYear;
+    use crate::domain::basics::period::Frequency;
     use crate::domain::maths::rag::RagStatus;
     use crate::domain::maths::trend::Direction;
     use crate::domain::model::golden_thread::{Service, ThreadNode};
@@ -231,22 +222,6 @@ mod tests {
         baseline.directorate = Some(directorate);
         workspace.kpis.push(baseline);
         workspace
-    }
-
-    #[test]
-    fn the_reporting_period_is_the_latest_that_has_ended() {
-        assert_eq!(
-            reporting_period(Frequency::Monthly, day("2024-10-15")),
-            Some(p("Sep 2024"))
-        );
-        assert_eq!(
-            reporting_period(Frequency::Monthly, day("2024-09-30")),
-            Some(p("Sep 2024"))
-        );
-        assert_eq!(
-            reporting_period(Frequency::Quarterly, day("2024-10-15")),
-            Some(p("2024/25 Q2"))
-        );
     }
 
     #[test]

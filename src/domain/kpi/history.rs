@@ -101,7 +101,7 @@ pub(crate) fn demo_history(
         .find(|k| pick(k))
         .expect("the demo has such a KPI")
         .clone();
-    let latest = crate::domain::kpi::assessment::reporting_period(kpi.frequency, today)
+    let latest = crate::domain::basics::period::reporting_period(kpi.frequency, today)
         .expect("a reporting period");
     let points = kpi_history(&kpi, &index, latest, &workspace.framework);
     (kpi, points)

@@ -3,30 +3,9 @@
 //! Summary score = (greens + ½ × ambers) / KPIs rated. Default: Green from 0.75, Amber from 0.5, else Red.
 //! KPIs without a RAG (special statuses, no data, no target) are counted but do not move the score.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::kpi::rating::{NotRated, Rating};
-use crate::domain::maths::rag::RagStatus;
+use crate::domain::maths::rag::{RagStatus, RollupRule};
 use crate::domain::model::kpi::KpiStatus;
-
-/// The score thresholds of the summary status.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RollupRule {
-    /// The lowest score that is Green. Default 0.75.
-    pub green_from: f64,
-    /// The lowest score that is Amber. Default 0.5.
-    pub amber_from: f64,
-}
-
-impl Default for RollupRule {
-    fn default() -> Self {
-        Self {
-            green_from: 0.75,
-            amber_from: 0.5,
-        }
-    }
-}
 
 /// How many KPIs have each rating.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

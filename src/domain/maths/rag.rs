@@ -295,6 +295,26 @@ pub struct RagAssessment {
     pub softened_by_year_on_year: bool,
 }
 
+/// The score thresholds of a roll-up's summary status (how the share of green KPIs under a part of the
+/// golden thread turns into its own RAG: see `kpi::rollup`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RollupRule {
+    /// The lowest score that is Green. Default 0.75.
+    pub green_from: f64,
+    /// The lowest score that is Amber. Default 0.5.
+    pub amber_from: f64,
+}
+
+impl Default for RollupRule {
+    fn default() -> Self {
+        Self {
+            green_from: 0.75,
+            amber_from: 0.5,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

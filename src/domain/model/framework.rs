@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::basics::calendar_timings::CalendarTimings;
 use crate::domain::basics::period::FinancialYear;
-use crate::domain::kpi::rollup::RollupRule;
 use crate::domain::maths::rag::RagRule;
+use crate::domain::maths::rag::RollupRule;
 use crate::domain::maths::spc::SpcSettings;
 use crate::domain::maths::trend::TrendRule;
 use crate::domain::model::risk::RiskSettings;

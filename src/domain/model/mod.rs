@@ -2,6 +2,7 @@
 //! parts, KPIs and their measurements, risks, actions, lessons learnt and benchmark values.
 
 pub mod action;
+pub mod audit;
 pub mod benchmark;
 pub mod framework;
 pub mod golden_thread;

@@ -4,10 +4,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::assurance::kpi_audit::KpiAudit;
 use crate::domain::basics::ids::{CommitteeId, DirectorateId, KpiId, PersonId, ServiceId, TeamId};
 use crate::domain::basics::period::Period;
 use crate::domain::model::action::Action;
+use crate::domain::model::audit::KpiAudit;
 use crate::domain::model::benchmark::BenchmarkValue;
 use crate::domain::model::framework::Framework;
 use crate::domain::model::golden_thread::{

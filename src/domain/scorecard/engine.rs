@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use crate::domain::basics::ids::{CommitteeId, DirectorateId, KpiId};
 use crate::domain::basics::period::Period;
-use crate::domain::kpi::assessment::{KpiAssessment, assess, reporting_period};
+use crate::domain::basics::period::reporting_period;
+use crate::domain::kpi::assessment::{KpiAssessment, assess};
 use crate::domain::kpi::rating::Rating;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::golden_thread::ThreadNode;

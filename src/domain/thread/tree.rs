@@ -814,8 +814,8 @@ pub(crate) mod tests {
 
     #[test]
     fn roll_ups_count_the_kpis_serving_the_ambition_at_each_node() {
-        use crate::domain::kpi::rollup::RollupRule;
         use crate::domain::maths::rag::RagStatus;
+        use crate::domain::maths::rag::RollupRule;
         let ratings = hand_ratings();
         let tree = thread_tree(&hand_drawn());
         let rule = RollupRule::default();

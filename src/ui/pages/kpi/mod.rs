@@ -18,7 +18,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::charts::trend_chart::{YearEndForecast, trend_chart, trend_summary};
 use crate::domain::basics::ids::KpiId;
-use crate::domain::kpi::assessment::reporting_period;
+use crate::domain::basics::period::reporting_period;
 use crate::domain::kpi::data_quality::check;
 use crate::domain::kpi::history::{HistoryPoint, kpi_history, rest_of_year};
 use crate::domain::model::kpi::KpiDefinition;

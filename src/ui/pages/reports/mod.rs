@@ -10,8 +10,8 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::basics::period::reporting_period;
 use crate::domain::basics::period::{Frequency, Period};
-use crate::domain::kpi::assessment::reporting_period;
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::reporting::performance_report::{PerformanceReport, performance_report};
 use crate::domain::reporting::report_table::{

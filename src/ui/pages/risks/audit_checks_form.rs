@@ -8,8 +8,8 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::domain::assurance::audit_entry::{CheckRecord, record_checks};
-use crate::domain::assurance::kpi_audit::{AuditCheck, CheckOutcome};
 use crate::domain::basics::ids::{AuditId, KpiId};
+use crate::domain::model::audit::{AuditCheck, CheckOutcome};
 use crate::ui::address::value_code::code;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::components::text_field::TextField;

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use crate::domain::assurance::audit_entry::{
     AuditDraw, MAX_PER_COMMITTEE, complete_follow_up, draw_audit, quarters_to_audit,
 };
-use crate::domain::assurance::kpi_audit::{AuditCheck, AuditProgress, KpiAudit, newest_first};
+use crate::domain::assurance::kpi_audit::newest_first;
 use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::basics::period::Period;
+use crate::domain::model::audit::{AuditCheck, AuditProgress, KpiAudit};
 use crate::domain::model::workspace::Workspace;
 use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::basics::period::reporting_period;
 use crate::domain::basics::period::{Frequency, Period};
-use crate::domain::kpi::assessment::reporting_period;
 use crate::domain::scorecard::engine::as_at_for;
 
 /// How many of each kind the period choice offers.
