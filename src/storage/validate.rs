@@ -267,89 +267,51 @@ fn check_links(workspace: &Workspace, raw: &RawIndex, problems: &mut Vec<Problem
 /// to, and the id.
 type Reference<'a> = (String, Collection, &'a str);
 
+/// The references of one item, as they are gathered.
+#[derive(Default)]
+struct References<'a>(Vec<Reference<'a>>);
+
+impl<'a> References<'a> {
+    /// The reference in `field`, if it is set.
+    fn to(&mut self, field: &str, target: Collection, id: Option<&'a impl AsRef<str>>) {
+        if let Some(id) = id {
+            self.0.push((field.to_owned(), target, id.as_ref()));
+        }
+    }
+
+    /// Each reference in the list `field`.
+    fn each_to(&mut self, field: &str, target: Collection, ids: &'a [impl AsRef<str>]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.0.push((format!("{field}[{i}]"), target, id.as_ref()));
+        }
+    }
+}
+
 /// Every reference the `n`th item of `collection` makes. A measurement's KPI is checked with the
 /// measurement's other rules ([`check_measurements`]).
 fn references(workspace: &Workspace, collection: Collection, n: usize) -> Vec<Reference<'_>> {
     use Collection as C;
-    fn one<'a>(
-        refs: &mut Vec<Reference<'a>>,
-        field: &str,
-        target: Collection,
-        id: Option<&'a str>,
-    ) {
-        if let Some(id) = id {
-            refs.push((field.to_owned(), target, id));
-        }
-    }
-    let mut refs: Vec<Reference<'_>> = Vec::new();
     let w = workspace;
+    let mut r = References::default();
     match collection {
         C::Ambitions | C::Roles | C::Measurements => {}
-        C::Directorates => {
-            let directorate = &w.directorates[n];
-            one(
-                &mut refs,
-                "director",
-                C::People,
-                directorate.director.as_ref().map(|p| p.as_str()),
-            );
-        }
+        C::Directorates => r.to("director", C::People, w.directorates[n].director.as_ref()),
         C::Services => {
             let service = &w.services[n];
-            one(
-                &mut refs,
-                "directorate",
-                C::Directorates,
-                Some(service.directorate.as_str()),
-            );
-            one(
-                &mut refs,
-                "head",
-                C::People,
-                service.head.as_ref().map(|p| p.as_str()),
-            );
+            r.to("directorate", C::Directorates, Some(&service.directorate));
+            r.to("head", C::People, service.head.as_ref());
         }
         C::Teams => {
             let team = &w.teams[n];
-            one(
-                &mut refs,
-                "service",
-                C::Services,
-                Some(team.service.as_str()),
-            );
-            one(
-                &mut refs,
-                "manager",
-                C::People,
-                team.manager.as_ref().map(|p| p.as_str()),
-            );
+            r.to("service", C::Services, Some(&team.service));
+            r.to("manager", C::People, team.manager.as_ref());
         }
         C::People => {
             let person = &w.people[n];
-            one(
-                &mut refs,
-                "team",
-                C::Teams,
-                person.team.as_ref().map(|t| t.as_str()),
-            );
-            for (i, role) in person.roles.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("roles[{i}]"),
-                    C::Roles,
-                    Some(role.as_str()),
-                );
-            }
+            r.to("team", C::Teams, person.team.as_ref());
+            r.each_to("roles", C::Roles, &person.roles);
         }
-        C::Committees => {
-            let committee = &w.committees[n];
-            one(
-                &mut refs,
-                "chair",
-                C::People,
-                committee.chair.as_ref().map(|p| p.as_str()),
-            );
-        }
+        C::Committees => r.to("chair", C::People, w.committees[n].chair.as_ref()),
         C::Plans => {
             let plan = &w.plans[n];
             let owner = match &plan.owner {
@@ -361,186 +323,57 @@ fn references(workspace: &Workspace, collection: Collection, n: usize) -> Vec<Re
                 ThreadNode::Person(id) => Some((C::People, id.as_str())),
             };
             if let Some((target, id)) = owner {
-                one(&mut refs, "owner", target, Some(id));
+                r.0.push(("owner".to_owned(), target, id));
             }
-            for (i, ambition) in plan.ambitions.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("ambitions[{i}]"),
-                    C::Ambitions,
-                    Some(ambition.as_str()),
-                );
-            }
+            r.each_to("ambitions", C::Ambitions, &plan.ambitions);
         }
         C::Objectives => {
             let objective = &w.objectives[n];
-            one(
-                &mut refs,
-                "person",
-                C::People,
-                Some(objective.person.as_str()),
-            );
-            for (i, ambition) in objective.ambitions.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("ambitions[{i}]"),
-                    C::Ambitions,
-                    Some(ambition.as_str()),
-                );
-            }
-            for (i, kpi) in objective.kpis.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("kpis[{i}]"),
-                    C::Kpis,
-                    Some(kpi.as_str()),
-                );
-            }
+            r.to("person", C::People, Some(&objective.person));
+            r.each_to("ambitions", C::Ambitions, &objective.ambitions);
+            r.each_to("kpis", C::Kpis, &objective.kpis);
         }
         C::Kpis => {
             let kpi = &w.kpis[n];
-            for (i, ambition) in kpi.ambitions.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("ambitions[{i}]"),
-                    C::Ambitions,
-                    Some(ambition.as_str()),
-                );
-            }
-            for (i, committee) in kpi.committees.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("committees[{i}]"),
-                    C::Committees,
-                    Some(committee.as_str()),
-                );
-            }
-            one(
-                &mut refs,
-                "directorate",
-                C::Directorates,
-                kpi.directorate.as_ref().map(|d| d.as_str()),
-            );
-            one(
-                &mut refs,
-                "service",
-                C::Services,
-                kpi.service.as_ref().map(|s| s.as_str()),
-            );
-            one(
-                &mut refs,
-                "team",
-                C::Teams,
-                kpi.team.as_ref().map(|t| t.as_str()),
-            );
-            one(
-                &mut refs,
-                "owner",
-                C::People,
-                kpi.owner.as_ref().map(|p| p.as_str()),
-            );
-            one(
-                &mut refs,
-                "data_coordinator",
-                C::People,
-                kpi.data_coordinator.as_ref().map(|p| p.as_str()),
-            );
+            r.each_to("ambitions", C::Ambitions, &kpi.ambitions);
+            r.each_to("committees", C::Committees, &kpi.committees);
+            r.to("directorate", C::Directorates, kpi.directorate.as_ref());
+            r.to("service", C::Services, kpi.service.as_ref());
+            r.to("team", C::Teams, kpi.team.as_ref());
+            r.to("owner", C::People, kpi.owner.as_ref());
+            r.to("data_coordinator", C::People, kpi.data_coordinator.as_ref());
         }
         C::Risks => {
             let risk = &w.risks[n];
-            one(
-                &mut refs,
-                "directorate",
-                C::Directorates,
-                risk.directorate.as_ref().map(|d| d.as_str()),
-            );
-            one(
-                &mut refs,
-                "owner",
-                C::People,
-                risk.owner.as_ref().map(|p| p.as_str()),
-            );
-            for (i, kpi) in risk.kpis.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("kpis[{i}]"),
-                    C::Kpis,
-                    Some(kpi.as_str()),
-                );
-            }
-            for (i, ambition) in risk.ambitions.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("ambitions[{i}]"),
-                    C::Ambitions,
-                    Some(ambition.as_str()),
-                );
-            }
+            r.to("directorate", C::Directorates, risk.directorate.as_ref());
+            r.to("owner", C::People, risk.owner.as_ref());
+            r.each_to("kpis", C::Kpis, &risk.kpis);
+            r.each_to("ambitions", C::Ambitions, &risk.ambitions);
         }
         C::Actions => {
             let action = &w.actions[n];
-            one(
-                &mut refs,
-                "owner",
-                C::People,
-                action.owner.as_ref().map(|p| p.as_str()),
-            );
-            one(
-                &mut refs,
-                "kpi",
-                C::Kpis,
-                action.kpi.as_ref().map(|k| k.as_str()),
-            );
-            one(
-                &mut refs,
-                "risk",
-                C::Risks,
-                action.risk.as_ref().map(|r| r.as_str()),
-            );
+            r.to("owner", C::People, action.owner.as_ref());
+            r.to("kpi", C::Kpis, action.kpi.as_ref());
+            r.to("risk", C::Risks, action.risk.as_ref());
         }
-        C::Benchmarks => one(
-            &mut refs,
-            "kpi",
-            C::Kpis,
-            Some(w.benchmarks[n].kpi.as_str()),
-        ),
+        C::Benchmarks => r.to("kpi", C::Kpis, Some(&w.benchmarks[n].kpi)),
         C::Lessons => {
             let lesson = &w.lessons[n];
-            for (i, kpi) in lesson.kpis.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("kpis[{i}]"),
-                    C::Kpis,
-                    Some(kpi.as_str()),
-                );
-            }
-            for (i, risk) in lesson.risks.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("risks[{i}]"),
-                    C::Risks,
-                    Some(risk.as_str()),
-                );
-            }
+            r.each_to("kpis", C::Kpis, &lesson.kpis);
+            r.each_to("risks", C::Risks, &lesson.risks);
         }
         C::Audits => {
             for (i, audited) in w.audits[n].sample.iter().enumerate() {
-                one(
-                    &mut refs,
-                    &format!("sample[{i}].kpi"),
-                    C::Kpis,
-                    Some(audited.kpi.as_str()),
-                );
-                one(
-                    &mut refs,
+                r.to(&format!("sample[{i}].kpi"), C::Kpis, Some(&audited.kpi));
+                r.to(
                     &format!("sample[{i}].committee"),
                     C::Committees,
-                    Some(audited.committee.as_str()),
+                    Some(&audited.committee),
                 );
             }
         }
     }
-    refs
+    r.0
 }
 
 /// Each measurement's KPI must exist, its period must be of the KPI's frequency, a KPI has one value per
