@@ -116,9 +116,11 @@ mod tests {
     #[test]
     fn three_years_of_a_monthly_kpi_up_to_the_latest_month() {
         let (_, points) = demo_history(|k| k.frequency == Frequency::Monthly);
-        let latest = points.last().unwrap().period;
+        // As at 22 November 2026 the latest month ended is October 2026; the history starts with the
+        // financial year two before the current one: April 2024 to March 2026 is 24 months, April to
+        // October 2026 seven more.
         assert_eq!(points.first().unwrap().period.to_string(), "Apr 2024");
-        assert_eq!(points.last().unwrap().period, latest);
+        assert_eq!(points.last().unwrap().period.to_string(), "Oct 2026");
         assert_eq!(points.len(), 24 + 7);
         let a_year_on = &points[12];
         assert_eq!(
