@@ -180,6 +180,7 @@ mod tests {
 
     use super::*;
     use crate::demo::demo_workspace;
+    use crate::domain::maths::aggregation::MeasureType;
     use crate::domain::model::workspace::PerformanceIndex;
     use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
 
@@ -200,9 +201,25 @@ mod tests {
                 .iter()
                 .any(|l| l.change.as_ref().is_some_and(|c| c.detail.starts_with('+')))
         );
+        // Every cumulative KPI with a value in its period shows its year to date beside it, and no other KPI
+        // does (the demo has both kinds).
+        let mut cumulative = 0;
+        for (row, line) in rows.iter().zip(&lines) {
+            let expected =
+                row.kpi().measure == MeasureType::Cumulative && row.assessment.value.is_some();
+            cumulative += usize::from(expected);
+            assert_eq!(
+                line.current.contains("year to date"),
+                expected,
+                "{}: {}",
+                line.name,
+                line.current
+            );
+        }
         assert!(
-            lines.iter().any(|l| l.current.contains("year to date")),
-            "cumulative KPIs show their YTD"
+            cumulative > 0 && cumulative < lines.len(),
+            "{cumulative} of {}",
+            lines.len()
         );
         assert!(lines.iter().any(|l| l.forecast.is_some()));
     }
