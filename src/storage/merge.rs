@@ -52,12 +52,18 @@ pub struct FieldDifference {
 /// The longest value shown in a difference; longer ones end with "…".
 const SHOWN_CHARS: usize = 160;
 
+/// A value as people read it: text as it is, "(none)" for nothing, anything else as JSON writes it.
+pub fn shown_whole(value: &Value) -> String {
+    match value {
+        Value::Null => "(none)".to_owned(),
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// [`shown_whole`], cut to [`SHOWN_CHARS`] for the import preview's list of differences.
 fn shown(value: Option<&Value>) -> String {
-    let text = match value {
-        None | Some(Value::Null) => return "(none)".to_owned(),
-        Some(Value::String(text)) => text.clone(),
-        Some(other) => other.to_string(),
-    };
+    let text = shown_whole(value.unwrap_or(&Value::Null));
     if text.chars().count() > SHOWN_CHARS {
         let cut: String = text.chars().take(SHOWN_CHARS).collect();
         format!("{cut}…")

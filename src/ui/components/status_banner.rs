@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::storage::merge::shown_whole;
 use crate::storage::three_way_merge::FieldConflict;
 use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
@@ -82,15 +83,6 @@ pub fn StatusBanner() -> impl IntoView {
     }
 }
 
-/// A conflict's value as people read it: text as it is, "(none)" for nothing, anything else as written.
-fn shown(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => "(none)".to_owned(),
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// The fields this tab and another changed differently: both values, and a choice for each.
 #[component]
 fn SaveConflicts() -> impl IntoView {
@@ -101,9 +93,9 @@ fn SaveConflicts() -> impl IntoView {
                 <p><strong>{conflict.place()}</strong></p>
                 <dl class="app-conflict__values">
                     <dt>"Kept"</dt>
-                    <dd data-testid="conflict-kept">{shown(&conflict.kept)}</dd>
+                    <dd data-testid="conflict-kept">{shown_whole(&conflict.kept)}</dd>
                     <dt>"The other version"</dt>
-                    <dd data-testid="conflict-other">{shown(&conflict.other)}</dd>
+                    <dd data-testid="conflict-other">{shown_whole(&conflict.other)}</dd>
                 </dl>
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--secondary" data-testid="conflict-use-other"
