@@ -1,9 +1,11 @@
 //! Components shared by more than one page.
 
+pub mod data_table;
 pub mod direction_mark;
 pub mod echart;
 mod echarts_script;
-pub mod number_field;
+pub mod fields;
+pub mod kpi_link;
 pub mod outcome_message;
 pub mod rag_badge;
 pub mod risk_table;
@@ -11,7 +13,6 @@ mod site_footer;
 mod site_header;
 pub mod skip_link;
 mod status_banner;
-pub mod text_field;
 
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

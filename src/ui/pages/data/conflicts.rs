@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::storage::diff::list_label;
 use crate::storage::merge::{Conflict, Side};
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 
 /// How many conflicts are listed at first, and how many more each "Show more" adds.
 const FIRST_SHOWN: usize = 50;
@@ -101,33 +102,24 @@ fn ConflictItem(index: usize, conflict: Conflict, choices: RwSignal<Vec<Side>>) 
     let name = format!("conflict-{index}");
     let chosen = move |side: Side| choices.with(|c| c[index] == side);
     let choose = move |side: Side| choices.update(|c| c[index] = side);
-    let rows = conflict
+    let rows: Vec<(String, String, String)> = conflict
         .differences()
         .into_iter()
-        .map(|d| {
-            view! {
-                <tr>
-                    <th scope="row">{d.field}</th>
-                    <td>{d.mine}</td>
-                    <td>{d.theirs}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+        .map(|d| (d.field.to_string(), d.mine, d.theirs))
+        .collect();
+    let row = |(field, mine, theirs): (String, String, String)| {
+        Row::new(vec![field.into_any(), mine.into_any(), theirs.into_any()])
+    };
+    let columns = vec![
+        Column::row_heading("Field"),
+        Column::text("Mine"),
+        Column::text("Theirs"),
+    ];
     view! {
         <fieldset class="app-conflict" data-testid="conflict">
             <legend>{list_label(conflict.list)} ": " {conflict.label.clone()}</legend>
-            <table class="app-table app-table--compact">
-                <caption class="app-table__caption">"How the two versions differ"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Field"</th>
-                        <th scope="col">"Mine"</th>
-                        <th scope="col">"Theirs"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable test_id="conflict-fields" caption="How the two versions differ" columns=columns rows=move || rows.iter().cloned().map(row).collect()
+                layout=Layout::COMPACT />
             <div class="app-radios">
                 <label>
                     <input type="radio" name=name.clone() data-testid="keep-mine" prop:checked=move || chosen(Side::Mine) on:change=move |_| choose(Side::Mine) />

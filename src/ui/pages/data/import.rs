@@ -15,6 +15,7 @@ use crate::storage::import_error::ImportError;
 use crate::storage::merge::{Conflict, Side, compare};
 use crate::storage::restore::{Restored, restore};
 use crate::ui::browser::yield_now::yield_to_browser;
+use crate::ui::components::data_table::{Column, DataTable, Row};
 use crate::ui::state::use_app_state;
 
 /// The steps of checking a file, as the progress bar counts them.
@@ -198,20 +199,27 @@ fn ImportPreview(preview: Arc<Preview>) -> impl IntoView {
         .into_iter()
         .filter(|(_, c)| !c.is_empty() || c.unchanged > 0)
         .collect();
-    let rows: Vec<_> = lists
+    let rows: Vec<(&'static str, [usize; 4])> = lists
         .iter()
         .map(|(list, c)| {
-            view! {
-                <tr>
-                    <th scope="row">{list_label(list)}</th>
-                    <td class="app-table__number">{c.added.len()}</td>
-                    <td class="app-table__number">{c.changed.len()}</td>
-                    <td class="app-table__number">{c.removed.len()}</td>
-                    <td class="app-table__number">{c.unchanged}</td>
-                </tr>
-            }
+            let counts = [c.added.len(), c.changed.len(), c.removed.len(), c.unchanged];
+            (list_label(list), counts)
         })
         .collect();
+    let row = |(list, counts): (&'static str, [usize; 4])| {
+        Row::new(
+            std::iter::once(list.into_any())
+                .chain(counts.map(IntoAny::into_any))
+                .collect(),
+        )
+    };
+    let columns = vec![
+        Column::row_heading("List"),
+        Column::number("New"),
+        Column::number("Changed"),
+        Column::number("Removed"),
+        Column::number("Unchanged"),
+    ];
     let details: Vec<_> = lists
         .into_iter()
         .filter(|(_, c)| !c.is_empty())
@@ -240,19 +248,8 @@ fn ImportPreview(preview: Arc<Preview>) -> impl IntoView {
                 "The framework of " <strong>{framework.council_name}</strong> " for " {framework.current_year.to_string()} {exported} "."
             </p>
             {changes.settings_changed.then(|| view! { <p>"Its settings (name, vision, year or rules) differ from yours."</p> })}
-            <table class="app-table" data-testid="import-changes">
-                <caption class="app-table__caption">"What replacing your workspace with this file would change"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"List"</th>
-                        <th scope="col" class="app-table__number">"New"</th>
-                        <th scope="col" class="app-table__number">"Changed"</th>
-                        <th scope="col" class="app-table__number">"Removed"</th>
-                        <th scope="col" class="app-table__number">"Unchanged"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable test_id="import-changes" caption="What replacing your workspace with this file would change"
+                columns=columns rows=move || rows.iter().cloned().map(row).collect() />
             {details}
         </div>
     }

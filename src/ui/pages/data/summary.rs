@@ -9,6 +9,8 @@ use crate::storage::csv_measurements;
 use crate::storage::envelope::to_file;
 use crate::storage::subset::{Scope, subset};
 use crate::ui::browser::download::{download_text, export_workspace, file_name};
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::fields::{Choice, Select};
 use crate::ui::state::use_app_state;
 
 /// The counts, the save state and the exports.
@@ -25,8 +27,11 @@ pub fn WorkspaceSummary() -> impl IntoView {
                 Collection::People,
             ]
             .map(|collection| (collection.label(), collection.count(s.current())))
+            .to_vec()
         })
     };
+    let row =
+        |(kind, count): (&'static str, usize)| Row::new(vec![kind.into_any(), count.into_any()]);
     let message = RwSignal::new(None::<String>);
     let report = move |result: Result<(), String>| {
         message.set(result.err().map(|e| format!("The export failed: {e}")));
@@ -51,30 +56,8 @@ pub fn WorkspaceSummary() -> impl IntoView {
     view! {
         <section class="app-section" aria-labelledby="workspace-heading">
             <h2 id="workspace-heading">"This workspace"</h2>
-            <table class="app-table app-table--compact" data-testid="workspace-counts">
-                <caption class="app-table__caption">"What the workspace holds"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col" class="app-table__number">"Count"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        counts()
-                            .into_iter()
-                            .map(|(kind, count)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{kind}</th>
-                                        <td class="app-table__number">{count}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
+            <DataTable test_id="workspace-counts" caption="What the workspace holds"
+                columns=vec![Column::row_heading("Kind"), Column::number("Count")] rows=move || counts().into_iter().map(row).collect() layout=Layout::COMPACT />
             <div class="app-button-group">
                 <button type="button" class="app-button" data-testid="export-workspace" on:click=export_json>
                     "Export the workspace (JSON)"
@@ -94,24 +77,27 @@ pub fn WorkspaceSummary() -> impl IntoView {
 fn PartExport(report: Callback<Result<(), String>>) -> impl IntoView {
     let state = use_app_state();
     let choice = RwSignal::new(String::new());
-    let options = move |kind: &'static str| {
-        state.session.with(|s| {
-            let w = s.current();
-            let rows: Vec<(String, String)> = match kind {
-                "directorate" => w
-                    .directorates
-                    .iter()
-                    .map(|d| (d.id.to_string(), d.name.clone()))
-                    .collect(),
-                _ => w
-                    .committees
-                    .iter()
-                    .map(|c| (c.id.to_string(), c.name.clone()))
-                    .collect(),
-            };
-            rows.into_iter()
-                .map(|(id, name)| view! { <option value=format!("{kind}:{id}")>{name}</option> })
-                .collect_view()
+    let choices = move |kind: &'static str| {
+        Signal::derive(move || {
+            state.session.with(|s| {
+                let w = s.current();
+                let items: Vec<(String, String)> = match kind {
+                    "directorate" => w
+                        .directorates
+                        .iter()
+                        .map(|d| (d.id.to_string(), d.name.clone()))
+                        .collect(),
+                    _ => w
+                        .committees
+                        .iter()
+                        .map(|c| (c.id.to_string(), c.name.clone()))
+                        .collect(),
+                };
+                items
+                    .into_iter()
+                    .map(|(id, name)| (format!("{kind}:{id}"), name))
+                    .collect::<Vec<Choice>>()
+            })
         })
     };
     let export = move |_| {
@@ -144,24 +130,13 @@ fn PartExport(report: Callback<Result<(), String>>) -> impl IntoView {
         report.run(result);
     };
     view! {
-        <div class="app-field">
-            <label class="app-label" for="part-export">"Export one directorate or committee for a colleague to merge back"</label>
-            <div class="app-inline-controls">
-                <select
-                    id="part-export"
-                    class="app-select"
-                    data-testid="part-export"
-                    on:change=move |event| choice.set(event_target_value(&event))
-                    prop:value=move || choice.get()
-                >
-                    <option value="">"Choose…"</option>
-                    <optgroup label="Directorates">{move || options("directorate")}</optgroup>
-                    <optgroup label="Committees">{move || options("committee")}</optgroup>
-                </select>
-                <button type="button" class="app-button app-button--secondary" data-testid="export-part" on:click=export>
-                    "Export this part (JSON)"
-                </button>
-            </div>
+        <div class="app-inline-controls">
+            <Select id="part-export" label="Export one directorate or committee for a colleague to merge back" none="Choose…"
+                bind=choice
+                groups=vec![("Directorates", choices("directorate")), ("Committees", choices("committee"))] />
+            <button type="button" class="app-button app-button--secondary" data-testid="export-part" on:click=export>
+                "Export this part (JSON)"
+            </button>
         </div>
     }
 }

@@ -17,9 +17,10 @@ use crate::domain::thread::tree::{ThreadItem, ThreadTreeNode, actions_at, plans_
 use crate::ui::address::query::encode;
 use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
-use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// A step of a path: the node's key and name.
@@ -104,6 +105,26 @@ fn scorecard_link(node: &ThreadTreeNode) -> Option<(String, String)> {
     }
 }
 
+/// A KPI counted at the node, as a row.
+fn kpi_row(k: KpiLine) -> Row {
+    let rating = match k.rating {
+        Some(rating) => view! { <RagBadge rating=rating /> }.into_any(),
+        None => view! { <span class="app-muted">"Not yet due"</span> }.into_any(),
+    };
+    Row::new(vec![kpi_link(&k.id, k.name), k.level.into_any(), rating])
+}
+
+/// An open action on a KPI counted at the node, as a row.
+fn action_row(a: ActionLine) -> Row {
+    let due = view! { {a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })} };
+    Row::new(vec![
+        a.title.into_any(),
+        kpi_link(&a.kpi_id, a.kpi_name),
+        due.into_any(),
+        a.status.into_any(),
+    ])
+}
+
 /// The details panel.
 #[component]
 pub fn NodeDetail(
@@ -160,7 +181,7 @@ pub fn NodeDetail(
                             .collect(),
                         risks: risks_at(workspace, node)
                             .iter()
-                            .map(|r| RiskLine::of(r, workspace))
+                            .map(|r| RiskLine::of(r, workspace, today))
                             .collect(),
                         actions: actions_at(workspace, node)
                             .iter()
@@ -250,42 +271,18 @@ pub fn NodeDetail(
                             }).collect_view()}
                         </ul>
                     })}
-                    <table class="app-table app-table--compact" data-testid="thread-kpis">
-                        <caption class="app-table__caption">{format!("KPIs counted here ({})", kpis.len())}</caption>
-                        <thead><tr><th scope="col">"KPI"</th><th scope="col">"Level"</th><th scope="col">"RAG rating"</th></tr></thead>
-                        <tbody>
-                            {kpis.into_iter().map(|k| view! {
-                                <tr>
-                                    <th scope="row"><a href=link(&kpi_path(&k.id))>{k.name}</a></th>
-                                    <td>{k.level}</td>
-                                    <td>{match k.rating {
-                                        Some(rating) => view! { <RagBadge rating=rating /> }.into_any(),
-                                        None => view! { <span class="app-muted">"Not yet due"</span> }.into_any(),
-                                    }}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <DataTable test_id="thread-kpis" caption=format!("KPIs counted here ({})", kpis.len())
+                        columns=vec![Column::row_heading("KPI"), Column::text("Level"), Column::text("RAG rating")]
+                        rows=move || kpis.iter().cloned().map(kpi_row).collect() layout=Layout::COMPACT />
                     <h3>"Plans"</h3>
                     {if plans.is_empty() {
                         view! { <p class="app-muted">"No plan is recorded here."</p> }.into_any()
                     } else {
                         view! { <ul data-testid="thread-plans">{plans.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()
                     }}
-                    <table class="app-table app-table--compact" data-testid="thread-actions">
-                        <caption class="app-table__caption">{format!("Open actions on these KPIs ({})", actions.len())}</caption>
-                        <thead><tr><th scope="col">"Action"</th><th scope="col">"KPI"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
-                        <tbody>
-                            {actions.into_iter().map(|a| view! {
-                                <tr>
-                                    <th scope="row">{a.title}</th>
-                                    <td><a href=link(&kpi_path(&a.kpi_id))>{a.kpi_name}</a></td>
-                                    <td>{a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })}</td>
-                                    <td>{a.status}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <DataTable test_id="thread-actions" caption=format!("Open actions on these KPIs ({})", actions.len())
+                        columns=vec![Column::row_heading("Action"), Column::text("KPI"), Column::text("Due"), Column::text("Status")]
+                        rows=move || actions.iter().cloned().map(action_row).collect() layout=Layout::COMPACT />
                     <RiskTable caption=format!("Open risks ({})", risks.len()) risks=risks test_id="thread-risks" />
                 }
             })}

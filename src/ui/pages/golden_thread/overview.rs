@@ -13,6 +13,7 @@ use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::thread::tree::ThreadTreeNode;
 use crate::ui::address::served_path::link;
+use crate::ui::components::data_table::{Column, DataTable, Row};
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::state::use_app_state;
@@ -66,45 +67,41 @@ pub fn ThreadOverview(
             })
         })
     });
+    let columns = vec![
+        Column::row_heading("Ambition"),
+        Column::text("Roll-up"),
+        Column::number("Red"),
+        Column::number("Amber"),
+        Column::number("Green"),
+        Column::number("Not rated"),
+    ];
+    let row = move |row: AmbitionRow| {
+        let place = ThreadPlace {
+            node: Some(row.key.clone()),
+            search: String::new(),
+        };
+        let href = place.href();
+        let open = move |event: web_sys::MouseEvent| {
+            event.prevent_default();
+            go.run(place.clone());
+        };
+        let c = row.counts;
+        Row::new(vec![
+            view! { <a href=link(&href) on:click=open>{row.name}</a> }.into_any(),
+            view! { <RagStatusBadge status=row.summary none_label="Not rated" /> }.into_any(),
+            c.red.into_any(),
+            c.amber.into_any(),
+            c.green.into_any(),
+            (c.total() - c.rated()).into_any(),
+        ])
+    };
     view! {
         <section class="app-section" aria-labelledby="thread-overview-heading" data-testid="thread-overview">
             <h2 id="thread-overview-heading">"The thread at a glance"</h2>
             <p class="app-hint">"Each ring is a level of the thread; a segment's colour is its RAG roll-up. Click a segment to open it, or use the tree above."</p>
             <EChart id="thread-sunburst" chart=chart summary=summary height=480 on_click=on_click />
-            <table class="app-table" data-testid="thread-rollup-table">
-                <caption class="app-table__caption">"Roll-up for each ambition: the KPIs serving it, by RAG"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Ambition"</th>
-                        <th scope="col">"Roll-up"</th>
-                        <th scope="col" class="app-table__number">"Red"</th>
-                        <th scope="col" class="app-table__number">"Amber"</th>
-                        <th scope="col" class="app-table__number">"Green"</th>
-                        <th scope="col" class="app-table__number">"Not rated"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|row| {
-                        let href = ThreadPlace { node: Some(row.key.clone()), search: String::new() }.href();
-                        let key = row.key.clone();
-                        let open = move |event: web_sys::MouseEvent| {
-                            event.prevent_default();
-                            go.run(ThreadPlace { node: Some(key.clone()), search: String::new() });
-                        };
-                        let c = row.counts;
-                        view! {
-                            <tr>
-                                <th scope="row"><a href=link(&href) on:click=open>{row.name}</a></th>
-                                <td><RagStatusBadge status=row.summary none_label="Not rated" /></td>
-                                <td class="app-table__number">{c.red}</td>
-                                <td class="app-table__number">{c.amber}</td>
-                                <td class="app-table__number">{c.green}</td>
-                                <td class="app-table__number">{c.total() - c.rated()}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable test_id="thread-rollup-table" caption="Roll-up for each ambition: the KPIs serving it, by RAG"
+                columns=columns rows=move || rows.get().into_iter().map(row).collect() />
         </section>
     }
 }

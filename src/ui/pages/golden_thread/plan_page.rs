@@ -8,12 +8,11 @@ use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::ratings_as_at;
 use crate::domain::thread::plan_on_a_page::{PageLimits, plan_on_a_page};
 use crate::domain::thread::tree::thread_tree;
-use crate::ui::address::served_path::link;
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::pages::scorecards::default_as_at;
-use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.
@@ -75,7 +74,7 @@ pub fn PlanOnAPagePage() -> impl IntoView {
                 risks: plan
                     .risks
                     .iter()
-                    .map(|r| RiskLine::of(r, workspace))
+                    .map(|r| RiskLine::of(r, workspace, today))
                     .collect(),
                 more_risks: plan.more_risks,
             }
@@ -110,7 +109,7 @@ pub fn PlanOnAPagePage() -> impl IntoView {
                                         {a.headlines.into_iter().map(|(id, name, status)| view! {
                                             <li>
                                                 <RagStatusBadge status=status none_label="Not rated" />
-                                                " " <a href=link(&kpi_path(&id))>{name}</a>
+                                                " " {kpi_link(&id, name)}
                                             </li>
                                         }).collect_view()}
                                     </ul>

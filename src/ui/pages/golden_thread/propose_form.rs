@@ -13,7 +13,8 @@ use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::KpiLevel;
 use crate::ui::address::served_path::link;
 use crate::ui::address::value_code::{code, decode};
-use crate::ui::components::text_field::TextField;
+use crate::ui::components::fields::TextField;
+use crate::ui::components::fields::{Select, coded};
 use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
@@ -36,27 +37,16 @@ const UNITS: [Unit; 5] = [
     Unit::Score,
 ];
 
-/// A select of `options`, each shown by `label`, bound to `value` (a value code).
-fn coded_select<T: serde::Serialize + Copy + 'static>(
+/// A select over `values`, each standing for its code, bound to `value`.
+fn coded_select<T: serde::Serialize + Copy>(
     id: &'static str,
     label: &'static str,
-    options: &[T],
-    show: fn(T) -> String,
+    values: &[T],
+    words: fn(T) -> String,
     value: RwSignal<String>,
 ) -> impl IntoView {
-    let options: Vec<(String, String)> = options
-        .iter()
-        .map(|o| (code(o).unwrap_or_default(), show(*o)))
-        .collect();
-    view! {
-        <div class="app-field">
-            <label class="app-label" for=id>{label}</label>
-            <select id=id class="app-select" data-testid=id
-                prop:value=move || value.get() on:change=move |e| value.set(event_target_value(&e))>
-                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-            </select>
-        </div>
-    }
+    let choices = coded(values.iter().copied(), |v| words(*v));
+    view! { <Select id=id label=label choices=choices bind=value /> }
 }
 
 /// The proposal form.
@@ -137,14 +127,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
             <TextField id="propose-name" label="Name, as it will be reported" value=name />
             <TextField id="propose-definition" label="What it measures and how" value=definition />
             {coded_select("propose-level", "Level", &LEVELS, |l| l.label().to_owned(), level)}
-            <div class="app-field">
-                <label class="app-label" for="propose-service">"Reported by the service"</label>
-                <select id="propose-service" class="app-select" data-testid="propose-service"
-                    prop:value=move || service.get() on:change=move |e| service.set(event_target_value(&e))>
-                    <option value="">"Choose…"</option>
-                    {move || services.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                </select>
-            </div>
+            <Select id="propose-service" label="Reported by the service" none="Choose…" choices=services bind=service />
             <fieldset class="app-conflict">
                 <legend>"The ambitions it serves (a strategic KPI needs at least one)"</legend>
                 {move || ambition_choices.get().into_iter().map(|(value, label)| {

@@ -11,8 +11,9 @@ use crate::domain::model::kpi::KpiStatus;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::fields::TextField;
+use crate::ui::components::fields::{Choice, Select};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
-use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.
@@ -283,12 +284,19 @@ pub fn StructurePage() -> impl IntoView {
         change_what.set(String::new());
         new_name.set(String::new());
     };
-    let kinds = [
+    let kinds: Vec<Choice> = [
         ("ambition", "Ambition"),
         ("directorate", "Directorate"),
         ("service", "Service"),
         ("team", "Team"),
-    ];
+    ]
+    .map(|(value, words)| (value.to_owned(), words.to_owned()))
+    .to_vec();
+    let kinds_and_kpi: Vec<Choice> = kinds
+        .iter()
+        .cloned()
+        .chain([("kpi".to_owned(), "KPI".to_owned())])
+        .collect();
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
         <p class="app-lead">"Add, rename, move and retire the parts of the golden thread, and propose new KPIs. Retired parts and KPIs are kept, with their history; nothing can be retired while something current still hangs below it."</p>
@@ -296,22 +304,10 @@ pub fn StructurePage() -> impl IntoView {
             <section aria-labelledby="structure-add-heading">
                 <form class="app-subform" on:submit=add novalidate data-testid="structure-add">
                     <h2 id="structure-add-heading">"Add"</h2>
-                    <div class="app-field">
-                        <label class="app-label" for="add-kind">"What"</label>
-                        <select id="add-kind" class="app-select" data-testid="add-kind"
-                            prop:value=move || add_kind.get() on:change=move |e| { add_kind.set(event_target_value(&e)); add_where.set(String::new()); }>
-                            {kinds.map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <Select id="add-kind" label="What" choices=kinds value=add_kind
+                        on_change=move |chosen| { add_kind.set(chosen); add_where.set(String::new()); } />
                     <Show when=move || !where_choices.with(Vec::is_empty)>
-                        <div class="app-field">
-                            <label class="app-label" for="add-where">"In"</label>
-                            <select id="add-where" class="app-select" data-testid="add-where"
-                                prop:value=move || add_where.get() on:change=move |e| add_where.set(event_target_value(&e))>
-                                <option value="">"Choose…"</option>
-                                {move || where_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-                            </select>
-                        </div>
+                        <Select id="add-where" label="In" none="Choose…" choices=where_choices bind=add_where />
                     </Show>
                     <TextField id="add-name" label="Name" value=add_name />
                     <button type="submit" class="app-button app-button--secondary" data-testid="add-submit">"Add"</button>
@@ -319,22 +315,9 @@ pub fn StructurePage() -> impl IntoView {
                 </form>
                 <form class="app-subform" on:submit=change novalidate data-testid="structure-change">
                     <h2 id="structure-change-heading">"Rename, move or retire"</h2>
-                    <div class="app-field">
-                        <label class="app-label" for="change-kind">"Which kind"</label>
-                        <select id="change-kind" class="app-select" data-testid="change-kind"
-                            prop:value=move || change_kind.get() on:change=move |e| { change_kind.set(event_target_value(&e)); change_what.set(String::new()); }>
-                            {kinds.map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-                            <option value="kpi">"KPI"</option>
-                        </select>
-                    </div>
-                    <div class="app-field">
-                        <label class="app-label" for="change-what">"Which one"</label>
-                        <select id="change-what" class="app-select" data-testid="change-what"
-                            prop:value=move || change_what.get() on:change=move |e| change_what.set(event_target_value(&e))>
-                            <option value="">"Choose…"</option>
-                            {move || what_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <Select id="change-kind" label="Which kind" choices=kinds_and_kpi value=change_kind
+                        on_change=move |chosen| { change_kind.set(chosen); change_what.set(String::new()); } />
+                    <Select id="change-what" label="Which one" none="Choose…" choices=what_choices bind=change_what />
                     <fieldset class="app-conflict">
                         <legend>"Change"</legend>
                         <div class="app-radios">
@@ -351,14 +334,7 @@ pub fn StructurePage() -> impl IntoView {
                         <TextField id="change-name" label="New name" value=new_name />
                     </Show>
                     <Show when=move || action.with(|a| a == "move") && !move_choices.with(Vec::is_empty)>
-                        <div class="app-field">
-                            <label class="app-label" for="change-to">"Move to"</label>
-                            <select id="change-to" class="app-select" data-testid="change-to"
-                                prop:value=move || move_to.get() on:change=move |e| move_to.set(event_target_value(&e))>
-                                <option value="">"Choose…"</option>
-                                {move || move_choices.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-                            </select>
-                        </div>
+                        <Select id="change-to" label="Move to" none="Choose…" choices=move_choices bind=move_to />
                     </Show>
                     <button type="submit" class="app-button app-button--secondary" data-testid="change-submit">"Apply the change"</button>
                     <OutcomeMessage outcome=changed test_id="change-outcome" />

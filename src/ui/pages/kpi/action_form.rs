@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::actions::action_entry::{ActionDraft, add_action};
 use crate::domain::basics::ids::{KpiId, PersonId};
+use crate::ui::components::fields::{DateField, Select, TextField};
 use crate::ui::state::use_app_state;
 
 /// The form that adds an action for the KPI with id `kpi`.
@@ -64,35 +65,12 @@ pub fn AddActionForm(kpi: KpiId) -> impl IntoView {
     view! {
         <form class="app-subform" on:submit=add novalidate data-testid="add-action">
             <h3>"Add an action"</h3>
-            <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
-                <label class="app-label" for="action-title">"What will be done"</label>
-                {move || error.get().map(|m| view! {
-                    <p class="app-field-error" id="action-title-error"><span class="app-visually-hidden">"Error: "</span>{m}</p>
-                })}
-                <input id="action-title" class="app-input" type="text" data-testid="action-title"
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby=move || error.with(Option::is_some).then_some("action-title-error")
-                    prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
-            </div>
-            <div class="app-field">
-                <label class="app-label" for="action-measure">"How we will know it is done"</label>
-                <input id="action-measure" class="app-input" type="text" data-testid="action-measure"
-                    prop:value=move || measure.get() on:input=move |e| measure.set(event_target_value(&e)) />
-            </div>
+            <TextField id="action-title" label="What will be done" value=title error=error />
+            <TextField id="action-measure" label="How we will know it is done" value=measure />
             <div class="app-inline-controls">
-                <div class="app-field">
-                    <label class="app-label" for="action-owner">"Owner"</label>
-                    <select id="action-owner" class="app-select" data-testid="action-owner"
-                        prop:value=move || owner.get() on:change=move |e| owner.set(event_target_value(&e))>
-                        <option value="">"Not yet known"</option>
-                        {move || people.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="app-field">
-                    <label class="app-label" for="action-due">"Due"</label>
-                    <input id="action-due" class="app-input app-input--medium" type="date" data-testid="action-due"
-                        prop:value=move || due.get() on:input=move |e| due.set(event_target_value(&e)) />
-                </div>
+                <Select id="action-owner" label="Owner" none="Not yet known" bind=owner
+                    choices=people />
+                <DateField id="action-due" label="Due" value=due />
             </div>
             <button type="submit" class="app-button app-button--secondary" data-testid="action-add">"Add to the action plan"</button>
             {move || outcome.get().map(|(added, advice)| view! {

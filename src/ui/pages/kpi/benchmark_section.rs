@@ -6,6 +6,7 @@ use crate::charts::benchmark_chart::{benchmark_chart, benchmark_summary, ranked}
 use crate::domain::kpi::history::HistoryPoint;
 use crate::domain::model::benchmark::{BenchmarkComparison, latest_comparison};
 use crate::domain::model::kpi::KpiDefinition;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::echart::EChart;
 use crate::ui::state::use_app_state;
 
@@ -68,30 +69,28 @@ fn BenchmarkTable(
     comparison: BenchmarkComparison,
     council: String,
 ) -> impl IntoView {
-    let rows = ranked(&comparison, &council)
+    let rows: Vec<(usize, String, String, bool)> = ranked(&comparison, &council)
         .into_iter()
         .enumerate()
         .map(|(i, (authority, value, ours))| {
-            view! {
-                <tr class:app-table__row--ours=ours>
-                    <td class="app-table__number">{i + 1}</td>
-                    <th scope="row">{if ours { view! { <strong>{authority}</strong> }.into_any() } else { authority.into_any() }}</th>
-                    <td class="app-table__number">{kpi.unit.format(value, kpi.decimals)}</td>
-                </tr>
-            }
+            (i + 1, authority, kpi.unit.format(value, kpi.decimals), ours)
         })
-        .collect_view();
+        .collect();
+    let row = |(rank, authority, value, ours): (usize, String, String, bool)| {
+        let authority = if ours {
+            view! { <strong>{authority}</strong> }.into_any()
+        } else {
+            authority.into_any()
+        };
+        Row::new(vec![rank.into_any(), authority, value.into_any()]).highlighted(ours)
+    };
+    let columns = vec![
+        Column::number("Rank"),
+        Column::row_heading("Authority"),
+        Column::number("Value"),
+    ];
     view! {
-        <table class="app-table app-table--compact" data-testid="benchmark-table">
-            <caption class="app-table__caption">{format!("{}, {}: best first", comparison.group, comparison.period)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col" class="app-table__number">"Rank"</th>
-                    <th scope="col">"Authority"</th>
-                    <th scope="col" class="app-table__number">"Value"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable test_id="benchmark-table" caption=format!("{}, {}: best first", comparison.group, comparison.period)
+            columns=columns rows=move || rows.iter().cloned().map(row).collect() layout=Layout::COMPACT />
     }
 }

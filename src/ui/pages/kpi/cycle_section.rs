@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::kpi::cycle::{CycleStep, Decision, steps_from, take_step};
 use crate::domain::model::kpi::StatusChange;
+use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row};
+use crate::ui::components::fields::{Select, TextField};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
-use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
 
 /// The step as a form value, and back.
@@ -70,14 +71,26 @@ pub fn CycleSection(id: Memo<String>) -> impl IntoView {
         });
     };
     let history_row = |change: StatusChange| {
-        view! {
-            <tr>
-                <th scope="row">{change.on.format("%-d %b %Y").to_string()}</th>
-                <td>{change.from.map_or_else(|| "Proposed".to_owned(), |from| format!("{} → {}", from.label(), change.to.label()))}</td>
-                <td>{change.by}</td>
-                <td>{change.note}</td>
-            </tr>
-        }
+        Row::new(vec![
+            change.on.format("%-d %b %Y").to_string().into_any(),
+            change
+                .from
+                .map_or_else(
+                    || "Proposed".to_owned(),
+                    |from| format!("{} → {}", from.label(), change.to.label()),
+                )
+                .into_any(),
+            change.by.into_any(),
+            change.note.into_any(),
+        ])
+    };
+    let history_columns = || {
+        vec![
+            Column::row_heading("Date"),
+            Column::text("Change"),
+            Column::text("By"),
+            Column::text("Why"),
+        ]
     };
     view! {
         <section aria-labelledby="cycle-heading" class="app-section" data-testid="kpi-cycle">
@@ -86,28 +99,13 @@ pub fn CycleSection(id: Memo<String>) -> impl IntoView {
                 let steps = steps_from(status);
                 view! {
                     <p data-testid="kpi-status">"Status: " <strong>{status.label()}</strong></p>
-                    {if changes.is_empty() {
-                        view! { <p class="app-muted">"No steps recorded: it was set up before the cycle was kept here."</p> }.into_any()
-                    } else {
-                        view! {
-                            <table class="app-table app-table--compact" data-testid="kpi-status-history">
-                                <caption class="app-table__caption">"Status history"</caption>
-                                <thead><tr><th scope="col">"Date"</th><th scope="col">"Change"</th><th scope="col">"By"</th><th scope="col">"Why"</th></tr></thead>
-                                <tbody>{changes.into_iter().map(history_row).collect_view()}</tbody>
-                            </table>
-                        }.into_any()
-                    }}
+                    <DataTable test_id="kpi-status-history" caption="Status history" columns=history_columns() rows=move || changes.iter().cloned().map(history_row).collect() layout=Layout::COMPACT
+                        empty=Empty::instead("kpi-status-none", "No steps recorded: it was set up before the cycle was kept here.") />
                     {(!steps.is_empty()).then(|| view! {
                         <form class="app-subform" on:submit=submit novalidate data-testid="kpi-cycle-form">
                             <h3>"Take the next step"</h3>
-                            <div class="app-field">
-                                <label class="app-label" for="cycle-step">"Step"</label>
-                                <select id="cycle-step" class="app-select" data-testid="cycle-step"
-                                    prop:value=move || step.get() on:change=move |e| step.set(event_target_value(&e))>
-                                    <option value="">"Choose…"</option>
-                                    {steps.into_iter().map(|s| view! { <option value=step_code(s)>{s.label()}</option> }).collect_view()}
-                                </select>
-                            </div>
+                            <Select id="cycle-step" label="Step" none="Choose…" bind=step
+                                choices={steps.into_iter().map(|s| (step_code(s), s.label().to_owned())).collect::<Vec<_>>()} />
                             <TextField id="cycle-by" label="Decided by (a person or a body: CLT, a committee)" value=by />
                             <TextField id="cycle-note" label="Why (needed to reject or retire)" value=note />
                             <button type="submit" class="app-button app-button--secondary" data-testid="cycle-submit">"Record the step"</button>

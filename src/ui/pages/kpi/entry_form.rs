@@ -14,6 +14,7 @@ use crate::domain::kpi::measurement_entry::{
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::measurement::ValidationState;
 use crate::ui::address::value_code::{code, decode};
+use crate::ui::components::fields::{Choice, Select, TextArea, TextField, Width};
 use crate::ui::state::use_app_state;
 
 /// The input each field's problems point at.
@@ -202,42 +203,20 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
             None => {}
         }
     };
-    let error_for = move |field: EntryField| {
-        move || {
+    let error = move |field: EntryField| {
+        Signal::derive(move || {
             problems.with(|p| {
                 p.iter()
                     .find(|p| p.field == field)
-                    .map(|p| p.message.clone())
+                    .map(|p| sentence(&p.message))
             })
-        }
+        })
     };
-    let invalid = move |field: EntryField| {
-        move || {
-            problems
-                .with(|p| p.iter().any(|p| p.field == field))
-                .to_string()
-        }
-    };
-    let field_error = move |field: EntryField| {
-        view! {
-            {move || error_for(field)().map(|m| view! {
-                <p class="app-field-error" id=format!("{}-error", input_id(field))>
-                    <span class="app-visually-hidden">"Error: "</span>{sentence(&m)}
-                </p>
-            })}
-        }
-    };
-    let described_by = move |field: EntryField| {
-        move || {
-            problems
-                .with(|p| p.iter().any(|p| p.field == field))
-                .then(|| format!("{}-error", input_id(field)))
-        }
-    };
-    let period_options = periods
-        .iter()
-        .map(|p| view! { <option value=p.code()>{p.to_string()}</option> })
-        .collect_view();
+    let period_choices: Vec<Choice> = periods.iter().map(|p| (p.code(), p.to_string())).collect();
+    let override_choices: Vec<Choice> = RagStatus::ALL
+        .into_iter()
+        .map(|s| (code(&s).unwrap_or_default(), s.label().to_owned()))
+        .collect();
     view! {
         <section aria-labelledby="entry-heading" class="app-section" data-testid="entry-form">
             <h2 id="entry-heading">"Record a value"</h2>
@@ -259,64 +238,28 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                 </div>
             </Show>
             <form on:submit=save novalidate>
-                <div class="app-field">
-                    <label class="app-label" for="entry-period">"Period"</label>
-                    <select id="entry-period" class="app-select" data-testid="entry-period"
-                        prop:value=move || period.get().map(|p| p.code()).unwrap_or_default()
-                        on:change=move |event| {
-                            let chosen = Period::parse(&event_target_value(&event)).ok();
-                            period.set(chosen);
-                            message.set(None);
-                            load(chosen);
-                        }>
-                        {period_options}
-                    </select>
-                </div>
-                <div class="app-field" class:app-field--error=move || error_for(EntryField::Value)().is_some()>
-                    <label class="app-label" for="entry-value">"Value"</label>
-                    <p class="app-hint" id="entry-value-hint">"A number, as you would type it in a spreadsheet: 85.2, 85.2% or £1,234. Leave it empty if there is no figure and say why in the commentary."</p>
-                    {field_error(EntryField::Value)}
-                    <input id="entry-value" class="app-input app-input--short" type="text" inputmode="decimal" data-testid="entry-value"
-                        aria-describedby=move || described_by(EntryField::Value)().map_or_else(|| "entry-value-hint".to_owned(), |e| format!("entry-value-hint {e}"))
-                        aria-invalid=invalid(EntryField::Value)
-                        prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
-                </div>
-                <div class="app-field">
-                    <label class="app-label" for="entry-commentary">"Commentary"</label>
-                    <textarea id="entry-commentary" class="app-textarea" rows="3" data-testid="entry-commentary"
-                        prop:value=move || commentary.get() on:input=move |e| commentary.set(event_target_value(&e))></textarea>
-                </div>
-                <div class="app-field">
-                    <label class="app-label" for="entry-variance">"Variance explanation"</label>
-                    <textarea id="entry-variance" class="app-textarea" rows="2" data-testid="entry-variance"
-                        prop:value=move || variance.get() on:input=move |e| variance.set(event_target_value(&e))></textarea>
-                </div>
-                <div class="app-field">
-                    <label class="app-label" for="entry-override">"Set the RAG rating by hand"</label>
-                    <p class="app-hint" id="entry-override-hint">"Only when the calculated rating is misleading. The reason is shown wherever the rating is."</p>
-                    <select id="entry-override" class="app-select" data-testid="entry-override" aria-describedby="entry-override-hint"
-                        prop:value=move || override_status.get().and_then(|s| code(&s)).unwrap_or_default()
-                        on:change=move |e| override_status.set(decode(&event_target_value(&e)))>
-                        <option value="">"No: use the calculated rating"</option>
-                        {RagStatus::ALL.into_iter().map(|s| view! { <option value=code(&s).unwrap_or_default()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="app-field" class:app-field--error=move || error_for(EntryField::OverrideReason)().is_some()>
-                    <label class="app-label" for="entry-override-reason">"Reason for setting it by hand"</label>
-                    {field_error(EntryField::OverrideReason)}
-                    <textarea id="entry-override-reason" class="app-textarea" rows="2" data-testid="entry-override-reason"
-                        aria-describedby=described_by(EntryField::OverrideReason) aria-invalid=invalid(EntryField::OverrideReason)
-                        prop:value=move || override_reason.get() on:input=move |e| override_reason.set(event_target_value(&e))></textarea>
-                </div>
-                <div class="app-field" class:app-field--error=move || error_for(EntryField::By)().is_some()>
-                    <label class="app-label" for="entry-by">"Your name"</label>
-                    <p class="app-hint" id="entry-by-hint">"Recorded with an override and with each sign-off."</p>
-                    {field_error(EntryField::By)}
-                    <input id="entry-by" class="app-input app-input--medium" type="text" autocomplete="name" data-testid="entry-by"
-                        aria-describedby=move || described_by(EntryField::By)().map_or_else(|| "entry-by-hint".to_owned(), |e| format!("entry-by-hint {e}"))
-                        aria-invalid=invalid(EntryField::By)
-                        prop:value=move || by.get() on:input=move |e| by.set(event_target_value(&e)) />
-                </div>
+                <Select id="entry-period" label="Period" choices=period_choices
+                    value=Signal::derive(move || period.get().map(|p| p.code()).unwrap_or_default())
+                    on_change=move |chosen: String| {
+                        let chosen = Period::parse(&chosen).ok();
+                        period.set(chosen);
+                        message.set(None);
+                        load(chosen);
+                    } />
+                <TextField id="entry-value" label="Value" value=value width=Width::Short inputmode="decimal"
+                    hint="A number, as you would type it in a spreadsheet: 85.2, 85.2% or £1,234. Leave it empty if there is no figure and say why in the commentary."
+                    error=error(EntryField::Value) />
+                <TextArea id="entry-commentary" label="Commentary" value=commentary rows=3 />
+                <TextArea id="entry-variance" label="Variance explanation" value=variance rows=2 />
+                <Select id="entry-override" label="Set the RAG rating by hand" choices=override_choices
+                    hint="Only when the calculated rating is misleading. The reason is shown wherever the rating is."
+                    none="No: use the calculated rating"
+                    value=Signal::derive(move || override_status.get().and_then(|s| code(&s)).unwrap_or_default())
+                    on_change=move |chosen: String| override_status.set(decode(&chosen)) />
+                <TextArea id="entry-override-reason" label="Reason for setting it by hand" value=override_reason rows=2
+                    error=error(EntryField::OverrideReason) />
+                <TextField id="entry-by" label="Your name" value=by width=Width::Medium autocomplete="name"
+                    hint="Recorded with an override and with each sign-off." error=error(EntryField::By) />
                 <div class="app-button-group">
                     <button type="submit" class="app-button" data-testid="entry-save">"Save"</button>
                 </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::basics::unit::Unit;
 use crate::domain::kpi::history::HistoryPoint;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::rag_badge::RagBadge;
 
 /// The history table for a KPI named `name`.
@@ -18,40 +19,29 @@ pub fn HistoryTable(
     let show = move |value: Option<f64>| {
         value.map_or_else(|| "–".to_owned(), |v| unit.format(v, decimals))
     };
-    let rows = points
-        .into_iter()
-        .rev()
-        .map(|p| {
-            view! {
-                <tr>
-                    <th scope="row">{p.period.to_string()}</th>
-                    <td class="app-table__number">{show(p.rated_value)}</td>
-                    <td class="app-table__number">{show(p.target)}</td>
-                    <td><RagBadge rating=p.rating /></td>
-                    <td class="app-table__number">{show(p.last_year)}</td>
-                    <td>{p.validation.map_or("–", |v| v.label())}</td>
-                    <td>{p.commentary}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let row = move |p: HistoryPoint| {
+        Row::new(vec![
+            p.period.to_string().into_any(),
+            show(p.rated_value).into_any(),
+            show(p.target).into_any(),
+            view! { <RagBadge rating=p.rating /> }.into_any(),
+            show(p.last_year).into_any(),
+            p.validation.map_or("–", |v| v.label()).into_any(),
+            p.commentary.into_any(),
+        ])
+    };
+    let columns = vec![
+        Column::row_heading("Period"),
+        Column::number("Actual"),
+        Column::number("Target"),
+        Column::text("RAG"),
+        Column::number("Same period last year"),
+        Column::text("Sign-off"),
+        Column::text("Commentary"),
+    ];
+    let newest_first: Vec<HistoryPoint> = points.into_iter().rev().collect();
     view! {
-        <div class="app-table-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
-            <table class="app-table" data-testid="history-table">
-                <caption id="history-caption" class="app-table__caption">{format!("{name}: the figures in the chart, newest first")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Period"</th>
-                        <th scope="col" class="app-table__number">"Actual"</th>
-                        <th scope="col" class="app-table__number">"Target"</th>
-                        <th scope="col">"RAG"</th>
-                        <th scope="col" class="app-table__number">"Same period last year"</th>
-                        <th scope="col">"Sign-off"</th>
-                        <th scope="col">"Commentary"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable test_id="history-table" caption=format!("{name}: the figures in the chart, newest first")
+            columns=columns rows=move || newest_first.iter().cloned().map(row).collect() layout=Layout::WIDE />
     }
 }

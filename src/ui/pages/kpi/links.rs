@@ -8,6 +8,8 @@ use crate::domain::actions::action_entry::set_status;
 use crate::domain::basics::ids::{ActionId, KpiId};
 use crate::domain::model::action::ActionStatus;
 use crate::ui::address::value_code::{code, decode};
+use crate::ui::components::data_table::{Column, DataTable, Empty, Row};
+use crate::ui::components::fields::{Choice, Select};
 use crate::ui::state::use_app_state;
 
 /// One action as the table shows it.
@@ -27,10 +29,15 @@ struct ActionLine {
 fn StatusSelect(id: String, title: String, status: ActionStatus) -> impl IntoView {
     let state = use_app_state();
     let failure = RwSignal::new(None::<String>);
-    let change = move |event: leptos::ev::Event| {
+    let choices: Vec<Choice> = ActionStatus::ALL
+        .into_iter()
+        .map(|s| (code(&s).unwrap_or_default(), s.label().to_owned()))
+        .collect();
+    let action = id.clone();
+    let change = move |chosen: String| {
         let (Some(chosen), Ok(action)) = (
-            decode::<ActionStatus>(&event_target_value(&event)),
-            ActionId::try_from(id.clone()),
+            decode::<ActionStatus>(&chosen),
+            ActionId::try_from(action.clone()),
         ) else {
             return;
         };
@@ -40,13 +47,33 @@ fn StatusSelect(id: String, title: String, status: ActionStatus) -> impl IntoVie
         failure.set(result.and_then(Result::err).map(|e| e.to_string()));
     };
     view! {
-        <select class="app-select" aria-label=format!("Status of: {title}") data-testid="action-status" on:change=change>
-            {ActionStatus::ALL.into_iter().map(|s| view! {
-                <option value=code(&s).unwrap_or_default() selected=s == status>{s.label()}</option>
-            }).collect_view()}
-        </select>
+        <Select id=format!("action-status-{id}") test_id="action-status" label=format!("Status of: {title}") label_hidden=true
+            class="app-field app-field--in-table" value=code(&status).unwrap_or_default() on_change=change choices=choices />
         {move || failure.get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
     }
+}
+
+/// The action plan's columns.
+fn action_columns() -> Vec<Column> {
+    vec![
+        Column::row_heading("Action"),
+        Column::text("Owner"),
+        Column::text("Due"),
+        Column::text("Status"),
+        Column::text("Progress"),
+    ]
+}
+
+/// An action as a row, its status changeable in place.
+fn action_row(a: ActionLine) -> Row {
+    let due = view! { {a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })} };
+    Row::new(vec![
+        a.title.clone().into_any(),
+        a.owner.into_any(),
+        due.into_any(),
+        view! { <StatusSelect id=a.id title=a.title status=a.status /> }.into_any(),
+        a.progress.into_any(),
+    ])
 }
 
 /// The action plan and linked risks of the KPI with id `id`.
@@ -104,34 +131,7 @@ pub fn LinkedActionsAndRisks(id: Memo<String>, today: NaiveDate) -> impl IntoVie
     view! {
         <section aria-labelledby="actions-heading" class="app-section">
             <h2 id="actions-heading">"Action plan"</h2>
-            <Show
-                when=move || actions.with(|a| !a.is_empty())
-                fallback=|| view! { <p data-testid="no-actions">"No actions are linked to this KPI."</p> }
-            >
-                <table class="app-table" data-testid="kpi-actions">
-                    <caption class="app-table__caption">"Actions linked to this KPI"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Action"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Due"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Progress"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || actions.get().into_iter().map(|a| view! {
-                            <tr>
-                                <th scope="row">{a.title.clone()}</th>
-                                <td>{a.owner}</td>
-                                <td>{a.due} {a.overdue.then(|| view! { <span class="app-flag">"Overdue"</span> })}</td>
-                                <td><StatusSelect id=a.id title=a.title status=a.status /></td>
-                                <td>{a.progress}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </Show>
+            <DataTable test_id="kpi-actions" caption="Actions linked to this KPI" columns=action_columns() rows=move || actions.get().into_iter().map(action_row).collect() empty=Empty::instead("no-actions", "No actions are linked to this KPI.") />
             {move || KpiId::try_from(id.get()).ok().map(|kpi| view! { <AddActionForm kpi=kpi /> })}
             <h3>"Linked risks"</h3>
             <Show

@@ -26,6 +26,7 @@ use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::scorecard_row;
 use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
+use crate::ui::components::data_table::NamesAndValues;
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
@@ -54,26 +55,30 @@ struct Position {
 /// The latest position in a small table: the figures, the movement and the forecast.
 #[component]
 fn PositionTable(line: ScorecardLine) -> impl IntoView {
+    let forecast = match line.forecast {
+        Some((status, value)) => {
+            view! { {value} " " <RagStatusBadge status=Some(status) none_label="" /> }.into_any()
+        }
+        None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
+    };
+    let rows = vec![
+        ("Actual", line.current.into_any()),
+        ("Target", line.target.into_any()),
+        ("Previous period", line.previous.into_any()),
+        (
+            "Change",
+            view! { <MovementOrNone movement=line.change /> }.into_any(),
+        ),
+        (
+            "Trend",
+            view! { <MovementOrNone movement=line.trend /> }.into_any(),
+        ),
+        ("Forecast for the year end", forecast),
+        ("Last updated", line.last_updated.into_any()),
+        ("Commentary", line.commentary.into_any()),
+    ];
     view! {
-        <table class="app-table app-table--compact" data-testid="kpi-position">
-            <caption class="app-table__caption">{format!("Position in {}", line.period)}</caption>
-            <tbody>
-                <tr><th scope="row">"Actual"</th><td>{line.current}</td></tr>
-                <tr><th scope="row">"Target"</th><td>{line.target}</td></tr>
-                <tr><th scope="row">"Previous period"</th><td>{line.previous}</td></tr>
-                <tr><th scope="row">"Change"</th><td><MovementOrNone movement=line.change /></td></tr>
-                <tr><th scope="row">"Trend"</th><td><MovementOrNone movement=line.trend /></td></tr>
-                <tr>
-                    <th scope="row">"Forecast for the year end"</th>
-                    <td>{match line.forecast {
-                        Some((status, value)) => view! { {value} " " <RagStatusBadge status=Some(status) none_label="" /> }.into_any(),
-                        None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
-                    }}</td>
-                </tr>
-                <tr><th scope="row">"Last updated"</th><td>{line.last_updated}</td></tr>
-                <tr><th scope="row">"Commentary"</th><td>{line.commentary}</td></tr>
-            </tbody>
-        </table>
+        <NamesAndValues test_id="kpi-position" caption=format!("Position in {}", line.period) rows=rows />
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::charts::spc_chart::{SpcView, spc_chart, spc_target, spc_view};
 use crate::domain::kpi::history::HistoryPoint;
 use crate::domain::model::kpi::KpiDefinition;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::echart::EChart;
 
 /// The SPC section for a KPI and its history.
@@ -58,44 +59,44 @@ pub fn SpcSection(history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>) -> 
 #[component]
 fn SpcTable(kpi: KpiDefinition, view: SpcView) -> impl IntoView {
     let format = move |value: f64| kpi.unit.format(value, kpi.decimals);
-    let rows = view
+    let rows: Vec<(String, String, String, String)> = view
         .periods
         .iter()
         .zip(&view.xmr.points)
         .rev()
         .map(|(period, point)| {
             let rules: Vec<&str> = point.signals.iter().map(|s| s.rule.label()).collect();
-            view! {
-                <tr>
-                    <th scope="row">{period.clone()}</th>
-                    <td class="app-table__number">{format(point.value)}</td>
-                    <td class="app-table__number">{point.moving_range.map_or_else(|| "–".to_owned(), format)}</td>
-                    <td>{if rules.is_empty() { "None".to_owned() } else { rules.join("; ") }}</td>
-                </tr>
-            }
+            (
+                period.clone(),
+                format(point.value),
+                point.moving_range.map_or_else(|| "–".to_owned(), format),
+                if rules.is_empty() {
+                    "None".to_owned()
+                } else {
+                    rules.join("; ")
+                },
+            )
         })
-        .collect_view();
-    view! {
-        <div class="app-table-scroll" role="region" aria-labelledby="spc-caption" tabindex="0">
-            <table class="app-table" data-testid="spc-table">
-                <caption id="spc-caption" class="app-table__caption">
-                    {format!(
-                        "SPC values, newest first: mean {}, process limits {} to {}",
-                        format(view.xmr.mean),
-                        format(view.xmr.lower_limit),
-                        format(view.xmr.upper_limit)
-                    )}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Period"</th>
-                        <th scope="col" class="app-table__number">"Value"</th>
-                        <th scope="col" class="app-table__number">"Moving range"</th>
-                        <th scope="col">"Special cause"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+        .collect();
+    let row = |(period, value, range, rules): (String, String, String, String)| {
+        Row::new(vec![
+            period.into_any(),
+            value.into_any(),
+            range.into_any(),
+            rules.into_any(),
+        ])
+    };
+    let columns = vec![
+        Column::row_heading("Period"),
+        Column::number("Value"),
+        Column::number("Moving range"),
+        Column::text("Special cause"),
+    ];
+    let caption = format!(
+        "SPC values, newest first: mean {}, process limits {} to {}",
+        format(view.xmr.mean),
+        format(view.xmr.lower_limit),
+        format(view.xmr.upper_limit)
+    );
+    view! { <DataTable test_id="spc-table" caption=caption columns=columns rows=move || rows.iter().cloned().map(row).collect() layout=Layout::WIDE /> }
 }

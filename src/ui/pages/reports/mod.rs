@@ -26,6 +26,7 @@ use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
 use crate::ui::browser::download::{download_text, file_name};
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::fields::{Select, coded};
 use crate::ui::state::use_app_state;
 pub use present_page::PresentPage;
 use report_view::ReportView;
@@ -153,30 +154,19 @@ pub fn ReportsPage() -> impl IntoView {
         <h1 data-testid="page-heading">{Area::Reports.label()}</h1>
         <p class="app-lead">"The quarterly performance report for a committee, a directorate or the whole organisation: exceptions first, then the full scorecard. Print it, publish it as a web page, or take its tables as CSV."</p>
         <form class="app-inline-controls" aria-label="Choose the report" on:submit=|e| e.prevent_default()>
-            <div class="app-field">
-                <label class="app-label" for="report-scope">"Report for"</label>
-                <select id="report-scope" class="app-select" data-testid="report-scope"
-                    prop:value=move || view.with(|v| scope_code(&v.scope))
-                    on:change=move |e| {
-                        let mut next = view.get_untracked();
-                        next.scope = scope_from_code(&event_target_value(&e));
-                        apply.run(next);
-                    }>
-                    {move || scopes.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="app-field">
-                <label class="app-label" for="report-quarter">"Quarter"</label>
-                <select id="report-quarter" class="app-select" data-testid="report-quarter"
-                    prop:value=move || view.with(|v| v.quarter.or(latest)).as_ref().and_then(code).unwrap_or_default()
-                    on:change=move |e| {
-                        let mut next = view.get_untracked();
-                        next.quarter = decode::<Period>(&event_target_value(&e));
-                        apply.run(next);
-                    }>
-                    {quarters.iter().map(|q| view! { <option value=code(q).unwrap_or_default()>{q.long_label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <Select id="report-scope" label="Report for" choices=scopes value=Signal::derive(move || view.with(|v| scope_code(&v.scope)))
+                on_change=move |chosen: String| {
+                    let mut next = view.get_untracked();
+                    next.scope = scope_from_code(&chosen);
+                    apply.run(next);
+                } />
+            <Select id="report-quarter" label="Quarter" choices={coded(quarters.iter().copied(), |q| q.long_label())}
+                value=Signal::derive(move || view.with(|v| v.quarter.or(latest)).as_ref().and_then(code).unwrap_or_default())
+                on_change=move |chosen: String| {
+                    let mut next = view.get_untracked();
+                    next.quarter = decode::<Period>(&chosen);
+                    apply.run(next);
+                } />
         </form>
         <div class="app-button-group" data-testid="report-actions">
             <button type="button" class="app-button" data-testid="report-print" on:click=print>"Print or save as PDF"</button>

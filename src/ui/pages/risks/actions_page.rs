@@ -8,10 +8,10 @@ use crate::domain::actions::overview::action_overview;
 use crate::domain::actions::smart::check_action;
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::engine::ratings_as_at;
-use crate::ui::address::served_path::link;
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::pages::scorecards::default_as_at;
-use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.
@@ -83,50 +83,66 @@ pub fn ActionsPage() -> impl IntoView {
             }
         })
     });
+    let red_caption = move || {
+        format!(
+            "Red KPIs without an action plan ({})",
+            overview.with(|o| o.red_without_plan.len())
+        )
+    };
+    let open_caption = move || {
+        overview.with(|o| format!("Open actions ({}), {} overdue", o.open.len(), o.overdue))
+    };
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
         <p class="app-lead">"Every red KPI needs an action plan. These are the red KPIs still without one, and every open action across the framework, overdue first. Add or change actions on each KPI's page."</p>
-        {move || {
-            let Overview { red_without_plan, open, overdue } = overview.get();
-            view! {
-                <table class="app-table app-table--compact" data-testid="red-without-plan">
-                    <caption class="app-table__caption">{format!("Red KPIs without an action plan ({})", red_without_plan.len())}</caption>
-                    <thead><tr><th scope="col">"KPI"</th><th scope="col">"What to do"</th></tr></thead>
-                    <tbody>
-                        {red_without_plan.into_iter().map(|(id, name)| view! {
-                            <tr>
-                                <th scope="row"><a href=link(&kpi_path(&id))>{name}</a></th>
-                                <td>"Add an action plan on its page"</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <table class="app-table" data-testid="open-actions">
-                    <caption class="app-table__caption">{format!("Open actions ({}), {overdue} overdue", open.len())}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Action"</th>
-                            <th scope="col">"KPI"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Due"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"SMART"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {open.into_iter().map(|a| view! {
-                            <tr data-testid="open-action">
-                                <th scope="row">{a.title}</th>
-                                <td>{a.kpi.map(|(id, name)| view! { <a href=link(&kpi_path(&id))>{name}</a> })}</td>
-                                <td>{a.owner}</td>
-                                <td>{a.due} {a.overdue.then(|| view! { " " <span class="app-flag" data-testid="action-overdue">"Overdue"</span> })}</td>
-                                <td>{a.status}</td>
-                                <td>{if a.smart_gaps == 0 { "SMART".to_owned() } else { format!("{} to add", a.smart_gaps) }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }
-        }}
+        <DataTable test_id="red-without-plan" caption=red_caption columns=red_columns() rows=move || overview.with(|o| o.red_without_plan.iter().cloned().map(red_row).collect())
+            layout=Layout::COMPACT />
+        <DataTable test_id="open-actions" caption=open_caption columns=open_columns() rows=move || overview.with(|o| o.open.iter().cloned().map(open_row).collect()) />
     }
+}
+
+/// The columns of the red KPIs without a plan.
+fn red_columns() -> Vec<Column> {
+    vec![Column::row_heading("KPI"), Column::text("What to do")]
+}
+
+/// A red KPI without a plan, as a row.
+fn red_row((id, name): (String, String)) -> Row {
+    Row::new(vec![
+        kpi_link(&id, name),
+        "Add an action plan on its page".into_any(),
+    ])
+}
+
+/// The columns of the open actions.
+fn open_columns() -> Vec<Column> {
+    vec![
+        Column::row_heading("Action"),
+        Column::text("KPI"),
+        Column::text("Owner"),
+        Column::text("Due"),
+        Column::text("Status"),
+        Column::text("SMART"),
+    ]
+}
+
+/// An open action, as a row.
+fn open_row(a: ActionLine) -> Row {
+    let due = view! {
+        {a.due} {a.overdue.then(|| view! { " " <span class="app-flag" data-testid="action-overdue">"Overdue"</span> })}
+    };
+    let smart = if a.smart_gaps == 0 {
+        "SMART".to_owned()
+    } else {
+        format!("{} to add", a.smart_gaps)
+    };
+    Row::new(vec![
+        a.title.into_any(),
+        a.kpi.map(|(id, name)| kpi_link(&id, name)).into_any(),
+        a.owner.into_any(),
+        due.into_any(),
+        a.status.into_any(),
+        smart.into_any(),
+    ])
+    .test_id("open-action")
 }

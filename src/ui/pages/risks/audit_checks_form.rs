@@ -11,8 +11,8 @@ use crate::domain::assurance::audit_entry::{CheckRecord, record_checks};
 use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::model::audit::{AuditCheck, CheckOutcome};
 use crate::ui::address::value_code::code;
+use crate::ui::components::fields::{DateField, TextArea, TextField};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
-use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
 
 /// What the form starts from: the KPI's name and anything recorded before.
@@ -124,29 +124,15 @@ pub fn AuditChecksForm(audit: AuditId, kpi: KpiId, close: Callback<()>) -> impl 
             <h3 id="checks-heading" tabindex="-1">{format!("Checks: {}", recorded.name)}</h3>
             <form class="app-subform" on:submit=save novalidate data-testid="audit-checks-form">
                 {AuditCheck::ALL.map(|check| check_group(check, outcomes)).collect_view()}
-                <div class="app-field">
-                    <label class="app-label" for="audit-findings">"Findings"</label>
-                    <p class="app-hint" id="audit-findings-hint">"Required when a check is partly or not met."</p>
-                    <textarea id="audit-findings" class="app-textarea" rows="3" data-testid="audit-findings"
-                        aria-describedby="audit-findings-hint"
-                        prop:value=move || findings.get() on:input=move |e| findings.set(event_target_value(&e))></textarea>
-                </div>
+                <TextArea id="audit-findings" label="Findings" value=findings rows=3 hint="Required when a check is partly or not met." />
                 <TextField id="audit-follow-up" label="Follow-up: what must be done" value=action />
                 <div class="app-inline-controls">
                     <TextField id="audit-follow-up-owner" label="Follow-up owner" value=owner />
-                    <div class="app-field">
-                        <label class="app-label" for="audit-follow-up-due">"Follow-up due"</label>
-                        <input id="audit-follow-up-due" class="app-input app-input--medium" type="date" data-testid="audit-follow-up-due"
-                            prop:value=move || due.get() on:input=move |e| due.set(event_target_value(&e)) />
-                    </div>
+                    <DateField id="audit-follow-up-due" label="Follow-up due" value=due />
                 </div>
                 <div class="app-inline-controls">
                     <TextField id="audit-checked-by" label="Checked by" value=by />
-                    <div class="app-field">
-                        <label class="app-label" for="audit-checked-on">"Date of the checks"</label>
-                        <input id="audit-checked-on" class="app-input app-input--medium" type="date" data-testid="audit-checked-on"
-                            prop:value=move || on.get() on:input=move |e| on.set(event_target_value(&e)) />
-                    </div>
+                    <DateField id="audit-checked-on" label="Date of the checks" value=on />
                 </div>
                 <div class="app-button-group">
                     <button type="submit" class="app-button" data-testid="audit-checks-save">"Record the checks"</button>

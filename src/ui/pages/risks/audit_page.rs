@@ -13,14 +13,13 @@ use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::basics::period::Period;
 use crate::domain::model::audit::{AuditCheck, AuditProgress, KpiAudit};
 use crate::domain::model::workspace::Workspace;
-use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::browser::page_title::use_page_title;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::fields::{NumberField, Select, TextField, Width, coded};
+use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
-use crate::ui::components::text_field::TextField;
-use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 use super::audit_checks_form::AuditChecksForm;
@@ -195,21 +194,10 @@ fn DrawForm(apply: Callback<AuditView>) -> impl IntoView {
             <h2>"Draw a sample"</h2>
             <p class="app-hint">"The seed decides the sample. Keep the one offered, or type the seed of an earlier draw to reproduce it."</p>
             <div class="app-inline-controls">
-                <div class="app-field">
-                    <label class="app-label" for="audit-quarter">"Quarter"</label>
-                    <select id="audit-quarter" class="app-select" data-testid="audit-quarter"
-                        prop:value=move || quarter.get() on:change=move |e| quarter.set(event_target_value(&e))>
-                        {move || quarters.get().into_iter().map(|q| view! {
-                            <option value=code(&q).unwrap_or_default()>{q.to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <Select id="audit-quarter" label="Quarter" bind=quarter
+                    choices=Signal::derive(move || coded(quarters.get(), ToString::to_string)) />
                 <NumberField id="audit-size" label="KPIs per committee" value=size min=1 max=u32::from(MAX_PER_COMMITTEE) />
-                <div class="app-field">
-                    <label class="app-label" for="audit-seed">"Seed"</label>
-                    <input id="audit-seed" class="app-input app-input--medium" type="text" inputmode="numeric" data-testid="audit-seed"
-                        prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) />
-                </div>
+                <TextField id="audit-seed" label="Seed" value=seed width=Width::Medium inputmode="numeric" />
             </div>
             <TextField id="audit-drawn-by" label="Drawn by" value=by />
             <button type="submit" class="app-button app-button--secondary" data-testid="audit-draw">"Draw the sample"</button>
@@ -221,49 +209,56 @@ fn DrawForm(apply: Callback<AuditView>) -> impl IntoView {
 /// The history of audits, newest first.
 #[component]
 fn AuditHistory(lines: Memo<Vec<HistoryLine>>, apply: Callback<AuditView>) -> impl IntoView {
+    let caption = move || format!("Audit history: {} audits", lines.with(Vec::len));
+    let columns = vec![
+        Column::row_heading("Quarter"),
+        Column::text("Drawn"),
+        Column::text("Seed"),
+        Column::text("Checked"),
+        Column::text("With concerns"),
+        Column::text("Open follow-ups"),
+    ];
+    let row = move |line: HistoryLine| {
+        let p = line.progress;
+        let id = line.id.clone();
+        let open = view! {
+            <button type="button" class="app-link-button" data-testid="audit-open"
+                on:click=move |_| apply.run(AuditView { audit: Some(id.clone()), kpi: None })>
+                {line.quarter}
+            </button>
+        };
+        let follow_ups = if p.overdue_follow_ups > 0 {
+            format!("{} ({} overdue)", p.open_follow_ups, p.overdue_follow_ups)
+        } else {
+            p.open_follow_ups.to_string()
+        };
+        Row::new(vec![
+            open.into_any(),
+            line.drawn.into_any(),
+            line.seed.to_string().into_any(),
+            format!("{} of {}", p.checked, p.sampled).into_any(),
+            p.with_concerns.to_string().into_any(),
+            follow_ups.into_any(),
+        ])
+        .test_id("audit-history-row")
+    };
     view! {
         <h2>"Audit history"</h2>
-        <table class="app-table" data-testid="audit-history">
-            <caption class="app-table__caption">
-                {move || format!("Audit history: {} audits", lines.with(Vec::len))}
-            </caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Quarter"</th>
-                    <th scope="col">"Drawn"</th>
-                    <th scope="col">"Seed"</th>
-                    <th scope="col">"Checked"</th>
-                    <th scope="col">"With concerns"</th>
-                    <th scope="col">"Open follow-ups"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || lines.get().into_iter().map(|line| {
-                    let p = line.progress;
-                    let id = line.id.clone();
-                    view! {
-                        <tr data-testid="audit-history-row">
-                            <th scope="row">
-                                <button type="button" class="app-link-button" data-testid="audit-open"
-                                    on:click=move |_| apply.run(AuditView { audit: Some(id.clone()), kpi: None })>
-                                    {line.quarter}
-                                </button>
-                            </th>
-                            <td>{line.drawn}</td>
-                            <td>{line.seed.to_string()}</td>
-                            <td>{format!("{} of {}", p.checked, p.sampled)}</td>
-                            <td>{p.with_concerns.to_string()}</td>
-                            <td>{if p.overdue_follow_ups > 0 {
-                                format!("{} ({} overdue)", p.open_follow_ups, p.overdue_follow_ups)
-                            } else {
-                                p.open_follow_ups.to_string()
-                            }}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <DataTable test_id="audit-history" caption=caption columns=columns rows=move || lines.get().into_iter().map(row).collect() />
     }
+}
+
+/// The opened audit's columns: the KPI, its committee, the five checks, findings, follow-up and when checked.
+fn sample_columns() -> Vec<Column> {
+    [Column::row_heading("KPI"), Column::text("Committee")]
+        .into_iter()
+        .chain(AuditCheck::ALL.map(|c| Column::text(c.label())))
+        .chain([
+            Column::text("Findings"),
+            Column::text("Follow-up"),
+            Column::text("Checked"),
+        ])
+        .collect()
 }
 
 /// The audit page.
@@ -316,6 +311,36 @@ pub fn AuditPage() -> impl IntoView {
         <AuditHistory lines=history apply=apply />
         {move || shown.get().map(|audit| {
             let audit_id = audit.id.clone();
+            let sample_row = move |line: SampleLine| {
+                let (a1, a2) = (audit_id.clone(), audit_id.clone());
+                let (k1, k2) = (line.kpi.clone(), line.kpi.clone());
+                let name = line.name.clone();
+                let follow_up = line.follow_up.map(|(text, action, open)| view! {
+                    {text}
+                    {open.then(|| view! {
+                        " "
+                        <button type="button" class="app-link-button" data-testid="audit-follow-up-done"
+                            aria-label=format!("Confirm done: {action}")
+                            on:click=move |_| confirm(a1.clone(), k1.clone(), name.clone())>
+                            "Confirm done"
+                        </button>
+                    })}
+                });
+                let checked = view! {
+                    {line.checked} " "
+                    <button type="button" class="app-link-button" data-testid="audit-record"
+                        aria-label=format!("Record checks: {}", line.name)
+                        on:click=move |_| apply.run(AuditView { audit: Some(a2.clone()), kpi: Some(k2.clone()) })>
+                        "Record checks"
+                    </button>
+                };
+                let cells = [kpi_link(line.kpi.as_str(), line.name.clone()), line.committee.into_any()]
+                    .into_iter()
+                    .chain(line.outcomes.into_iter().map(IntoAny::into_any))
+                    .chain([line.findings.into_any(), follow_up.into_any(), checked.into_any()])
+                    .collect();
+                Row::new(cells).test_id("audit-sample-row")
+            };
             view! {
                 <section class="app-section" aria-labelledby="audit-heading" data-testid="audit-opened">
                     <h2 id="audit-heading">{audit.title.clone()}</h2>
@@ -325,55 +350,8 @@ pub fn AuditPage() -> impl IntoView {
                     } else {
                         "Drawing again from this seed now gives a different sample: KPIs or committees have changed since the draw."
                     }}</p>
-                    <div class="app-table-scroll">
-                    <table class="app-table app-table--compact" data-testid="audit-sample">
-                        <caption class="app-table__caption">{format!("{}: the KPIs drawn and the five checks", audit.title)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"KPI"</th>
-                                <th scope="col">"Committee"</th>
-                                {AuditCheck::ALL.map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
-                                <th scope="col">"Findings"</th>
-                                <th scope="col">"Follow-up"</th>
-                                <th scope="col">"Checked"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {audit.lines.into_iter().map(|line| {
-                                let (a1, a2) = (audit_id.clone(), audit_id.clone());
-                                let (k1, k2) = (line.kpi.clone(), line.kpi.clone());
-                                let name = line.name.clone();
-                                view! {
-                                    <tr data-testid="audit-sample-row">
-                                        <th scope="row"><a href=link(&kpi_path(line.kpi.as_str()))>{line.name.clone()}</a></th>
-                                        <td>{line.committee}</td>
-                                        {line.outcomes.into_iter().map(|o| view! { <td>{o}</td> }).collect_view()}
-                                        <td>{line.findings}</td>
-                                        <td>{line.follow_up.map(|(text, action, open)| view! {
-                                            {text}
-                                            {open.then(|| view! {
-                                                " "
-                                                <button type="button" class="app-link-button" data-testid="audit-follow-up-done"
-                                                    aria-label=format!("Confirm done: {action}")
-                                                    on:click=move |_| confirm(a1.clone(), k1.clone(), name.clone())>
-                                                    "Confirm done"
-                                                </button>
-                                            })}
-                                        })}</td>
-                                        <td>
-                                            {line.checked} " "
-                                            <button type="button" class="app-link-button" data-testid="audit-record"
-                                                aria-label=format!("Record checks: {}", line.name)
-                                                on:click=move |_| apply.run(AuditView { audit: Some(a2.clone()), kpi: Some(k2.clone()) })>
-                                                "Record checks"
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    <DataTable test_id="audit-sample" caption=format!("{}: the KPIs drawn and the five checks", audit.title)
+                        columns=sample_columns() rows=move || audit.lines.iter().cloned().map(sample_row.clone()).collect() layout=Layout::WIDE_COMPACT />
                     <OutcomeMessage outcome=follow_up_outcome test_id="audit-follow-up-outcome" />
                 </section>
             }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::model::risk::RiskBands;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::fields::NumberField;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
 

@@ -9,6 +9,8 @@ use crate::domain::assurance::reporting_calendar::{CalendarEvent, EventKind, rep
 use crate::storage::ics::to_ics;
 use crate::ui::browser::download::{download_text, file_name};
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::data_table::{Column, DataTable, Row};
+use crate::ui::components::fields::Select;
 use crate::ui::state::use_app_state;
 
 use super::timings_form::TimingsForm;
@@ -20,6 +22,17 @@ const TITLE: &str = "Reporting calendar";
 const DAYS_AHEAD: u64 = 365;
 
 /// The calendar page.
+/// A date of the calendar, as a row.
+fn event_row(e: CalendarEvent) -> Row {
+    Row::new(vec![
+        e.date.format("%a %-d %b %Y").to_string().into_any(),
+        e.title.into_any(),
+        e.kind.label().into_any(),
+        e.detail.into_any(),
+    ])
+    .test_id("calendar-row")
+}
+
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     use_page_title(TITLE);
@@ -60,17 +73,10 @@ pub fn CalendarPage() -> impl IntoView {
         })}</p>
         <TimingsForm />
         <div class="app-inline-controls">
-            <div class="app-field">
-                <label class="app-label" for="calendar-kind">"Show"</label>
-                <select id="calendar-kind" class="app-select" data-testid="calendar-kind"
-                    on:change=move |e| {
-                        let value = event_target_value(&e);
-                        kind.set(EventKind::ALL.into_iter().find(|k| kind_code(*k) == value));
-                    }>
-                    <option value="">"Every date"</option>
-                    {EventKind::ALL.map(|k| view! { <option value=kind_code(k)>{k.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <Select id="calendar-kind" label="Show" none="Every date"
+                choices={EventKind::ALL.map(|k| (kind_code(k), k.label().to_owned())).to_vec()}
+                value=Signal::derive(move || kind.get().map(kind_code).unwrap_or_default())
+                on_change=move |chosen: String| kind.set(EventKind::ALL.into_iter().find(|k| kind_code(*k) == chosen)) />
         </div>
         <div class="app-button-group">
             <button type="button" class="app-button app-button--secondary" data-testid="calendar-download" on:click=download>
@@ -78,21 +84,8 @@ pub fn CalendarPage() -> impl IntoView {
             </button>
         </div>
         {move || failure.get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
-        <table class="app-table" data-testid="calendar-table">
-            <caption class="app-table__caption">{move || format!("The next twelve months: {} dates", events.with(Vec::len))}</caption>
-            <thead>
-                <tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col">"Kind"</th><th scope="col">"Who and why"</th></tr>
-            </thead>
-            <tbody>
-                {move || events.get().into_iter().map(|e| view! {
-                    <tr data-testid="calendar-row">
-                        <td>{e.date.format("%a %-d %b %Y").to_string()}</td>
-                        <th scope="row">{e.title}</th>
-                        <td>{e.kind.label()}</td>
-                        <td>{e.detail}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <DataTable test_id="calendar-table" caption=move || format!("The next twelve months: {} dates", events.with(Vec::len))
+            columns=vec![Column::text("Date"), Column::row_heading("What"), Column::text("Kind"), Column::text("Who and why")]
+            rows=move || events.get().into_iter().map(event_row).collect() />
     }
 }

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use crate::domain::actions::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
 use crate::domain::basics::ids::{KpiId, LessonId, RiskId};
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::data_table::{Column, DataTable, Row};
+use crate::ui::components::fields::{Select, TextField};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
-use crate::ui::components::text_field::TextField;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.
@@ -110,6 +111,44 @@ pub fn LessonsPage() -> impl IntoView {
             });
         }
     };
+    let caption = move || {
+        lines.with(|l| {
+            format!(
+                "The log: {} lessons, {} not yet shared with partners",
+                l.len(),
+                l.iter().filter(|x| !x.shared).count()
+            )
+        })
+    };
+    let columns = vec![
+        Column::row_heading("Lesson"),
+        Column::text("Recorded"),
+        Column::text("What happened"),
+        Column::text("What we learnt"),
+        Column::text("Concerns"),
+        Column::text("Shared with partners"),
+    ];
+    let row = move |l: LessonLine| {
+        let id = l.id.clone();
+        let title = l.title.clone();
+        let sharing = view! {
+            {if l.shared { "Yes" } else { "Not yet" }} " "
+            <button type="button" class="app-link-button" data-testid="lesson-share"
+                aria-label=format!("{}: {title}", if l.shared { "Undo sharing" } else { "Mark shared" })
+                on:click=move |_| share(id.clone(), !l.shared)>
+                {if l.shared { "Undo sharing" } else { "Mark shared" }}
+            </button>
+        };
+        Row::new(vec![
+            l.title.into_any(),
+            view! { {l.date} <span class="app-scorecard__period">{l.raised_by}</span> }.into_any(),
+            l.what_happened.into_any(),
+            l.learning.into_any(),
+            l.concerns.into_any(),
+            sharing.into_any(),
+        ])
+        .test_id("lesson-row")
+    };
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
         <p class="app-lead">"What went well or badly, what was learnt, and whether it has been shared with partners to build a community of learning."</p>
@@ -119,54 +158,10 @@ pub fn LessonsPage() -> impl IntoView {
             <TextField id="lesson-what" label="What happened" value=what />
             <TextField id="lesson-learning" label="What we learnt and will do differently" value=learning />
             <TextField id="lesson-by" label="Raised by" value=by />
-            <div class="app-field">
-                <label class="app-label" for="lesson-kpi">"The KPI it concerns (optional)"</label>
-                <select id="lesson-kpi" class="app-select" data-testid="lesson-kpi"
-                    prop:value=move || kpi.get() on:change=move |e| kpi.set(event_target_value(&e))>
-                    <option value="">"None"</option>
-                    {move || kpis.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                </select>
-            </div>
+            <Select id="lesson-kpi" label="The KPI it concerns (optional)" none="None" choices=kpis bind=kpi />
             <button type="submit" class="app-button app-button--secondary" data-testid="lesson-add">"Add to the log"</button>
             <OutcomeMessage outcome=outcome test_id="lesson-outcome" />
         </form>
-        <table class="app-table" data-testid="lessons-table">
-            <caption class="app-table__caption">
-                {move || lines.with(|l| format!("The log: {} lessons, {} not yet shared with partners", l.len(), l.iter().filter(|x| !x.shared).count()))}
-            </caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Lesson"</th>
-                    <th scope="col">"Recorded"</th>
-                    <th scope="col">"What happened"</th>
-                    <th scope="col">"What we learnt"</th>
-                    <th scope="col">"Concerns"</th>
-                    <th scope="col">"Shared with partners"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || lines.get().into_iter().map(|l| {
-                    let id = l.id.clone();
-                    let title = l.title.clone();
-                    view! {
-                        <tr data-testid="lesson-row">
-                            <th scope="row">{l.title}</th>
-                            <td>{l.date} <span class="app-scorecard__period">{l.raised_by}</span></td>
-                            <td>{l.what_happened}</td>
-                            <td>{l.learning}</td>
-                            <td>{l.concerns}</td>
-                            <td>
-                                {if l.shared { "Yes" } else { "Not yet" }} " "
-                                <button type="button" class="app-link-button" data-testid="lesson-share"
-                                    aria-label=format!("{}: {title}", if l.shared { "Undo sharing" } else { "Mark shared" })
-                                    on:click=move |_| share(id.clone(), !l.shared)>
-                                    {if l.shared { "Undo sharing" } else { "Mark shared" }}
-                                </button>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <DataTable test_id="lessons-table" caption=caption columns=columns rows=move || lines.get().into_iter().map(row).collect() />
     }
 }

@@ -8,6 +8,7 @@ use crate::charts::risk_heat_map::{cell_of_click, heat_map_summary, risk_heat_ma
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::risk::RiskBands;
 use crate::domain::risks::register::{HeatMap, Stage};
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::echart::EChart;
 
 /// The chart and the table of `map`; choosing a cell applies it as the register's filter (again: clears it).
@@ -47,38 +48,33 @@ pub fn RiskMatrix(
                 .to_string()
         };
         view! {
-            <td>
                 <button type="button" class=class aria-pressed=pressed data-testid=format!("matrix-cell-{likelihood}-{impact}")
                     aria-label=move || format!("Likelihood {likelihood}, impact {impact}, score {} ({}): {} risks", likelihood * impact, band().label(), count())
                     on:click=move |_| choose((likelihood, impact))>
                     {count}
                 </button>
-            </td>
         }
+        .into_any()
     };
+    let columns = std::iter::once(Column::row_heading("Likelihood"))
+        .chain((1..=5u8).map(|impact| Column::text(format!("Impact {impact}"))))
+        .collect();
+    let row = move |likelihood: u8| {
+        Row::new(
+            std::iter::once(format!("Likelihood {likelihood}").into_any())
+                .chain((1..=5u8).map(|impact| cell(likelihood, impact)))
+                .collect(),
+        )
+    };
+    let likelihoods: Vec<u8> = (1..=5u8).rev().collect();
     view! {
         <section class="app-section" aria-labelledby="matrix-heading" data-testid="risk-matrix">
             <h2 id="matrix-heading">"Heat map"</h2>
             <p class="app-hint">"Each cell counts the open risks at that likelihood and impact now (residual). Choose a cell, on the chart or in the table, to list its risks; choose it again to list them all."</p>
             <div class="app-matrix">
                 <EChart id="risk-heat-map" chart=chart summary=summary height=360 on_click=on_click />
-                <table class="app-table app-table--compact app-matrix__table" data-testid="matrix-table">
-                    <caption class="app-table__caption">"Open risks in each cell: likelihood down the side, impact along the top"</caption>
-                    <thead>
-                        <tr>
-                            <td></td>
-                            {(1..=5u8).map(|impact| view! { <th scope="col">{format!("Impact {impact}")}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {(1..=5u8).rev().map(|likelihood| view! {
-                            <tr>
-                                <th scope="row">{format!("Likelihood {likelihood}")}</th>
-                                {(1..=5u8).map(|impact| cell(likelihood, impact)).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable test_id="matrix-table" caption="Open risks in each cell: likelihood down the side, impact along the top"
+                    columns=columns rows=move || likelihoods.iter().cloned().map(row).collect() layout=Layout::COMPACT class="app-matrix__table" />
             </div>
         </section>
     }

@@ -10,7 +10,6 @@ mod bands_form;
 mod calendar_page;
 mod lessons_page;
 mod matrix;
-mod register_table;
 mod review_form;
 mod roles_page;
 mod timings_form;
@@ -28,6 +27,8 @@ use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::fields::{Select, coded};
+use crate::ui::components::risk_table::{RiskLine, RiskRegisterTable};
 use crate::ui::routes::Page;
 use crate::ui::state::use_app_state;
 pub use actions_page::ActionsPage;
@@ -36,7 +37,6 @@ use bands_form::BandsForm;
 pub use calendar_page::CalendarPage;
 pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
-use register_table::{RegisterLine, RegisterTable};
 use review_form::ReviewForm;
 pub use roles_page::RolesPage;
 pub use validation_page::ValidationPage;
@@ -69,33 +69,15 @@ fn RiskFilters(view: Memo<RiskView>, apply: Callback<RiskView>) -> impl IntoView
     };
     view! {
         <div class="app-inline-controls" data-testid="risk-filters">
-            <div class="app-field">
-                <label class="app-label" for="risk-level">"Register"</label>
-                <select id="risk-level" class="app-select" data-testid="risk-level"
-                    prop:value=move || view.with(|v| v.filter.level.as_ref().and_then(code).unwrap_or_default())
-                    on:change=move |e| { let value = event_target_value(&e); update(&|f| f.level = decode(&value)); }>
-                    <option value="">"All registers"</option>
-                    {LEVELS.map(|l| view! { <option value=code(&l).unwrap_or_default()>{l.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="app-field">
-                <label class="app-label" for="risk-directorate">"Directorate"</label>
-                <select id="risk-directorate" class="app-select" data-testid="risk-directorate"
-                    prop:value=move || view.with(|v| v.filter.directorate.as_ref().map(ToString::to_string).unwrap_or_default())
-                    on:change=move |e| { let value = event_target_value(&e); update(&|f| f.directorate = value.clone().try_into().ok()); }>
-                    <option value="">"All directorates"</option>
-                    {move || directorates.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="app-field">
-                <label class="app-label" for="risk-band">"Residual band"</label>
-                <select id="risk-band" class="app-select" data-testid="risk-band"
-                    prop:value=move || view.with(|v| v.filter.band.as_ref().and_then(code).unwrap_or_default())
-                    on:change=move |e| { let value = event_target_value(&e); update(&|f| f.band = decode(&value)); }>
-                    <option value="">"Any band"</option>
-                    {RagStatus::ALL.map(|b| view! { <option value=code(&b).unwrap_or_default()>{b.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <Select id="risk-level" label="Register" none="All registers" choices=coded(LEVELS, |l| l.label().to_owned())
+                value=Signal::derive(move || view.with(|v| v.filter.level.as_ref().and_then(code).unwrap_or_default()))
+                on_change=move |chosen: String| update(&|f| f.level = decode(&chosen)) />
+            <Select id="risk-directorate" label="Directorate" none="All directorates" choices=directorates
+                value=Signal::derive(move || view.with(|v| v.filter.directorate.as_ref().map(ToString::to_string).unwrap_or_default()))
+                on_change=move |chosen: String| update(&|f| f.directorate = chosen.clone().try_into().ok()) />
+            <Select id="risk-band" label="Residual band" none="Any band" choices=coded(RagStatus::ALL, |b| b.label().to_owned())
+                value=Signal::derive(move || view.with(|v| v.filter.band.as_ref().and_then(code).unwrap_or_default()))
+                on_change=move |chosen: String| update(&|f| f.band = decode(&chosen)) />
             <div class="app-field app-radios">
                 <label>
                     <input type="checkbox" data-testid="risk-overdue" prop:checked=move || view.with(|v| v.filter.overdue)
@@ -143,7 +125,7 @@ pub fn RisksPage() -> impl IntoView {
             let w = s.current();
             register(w, &filter, today)
                 .into_iter()
-                .map(|r| RegisterLine::of(r, w, today))
+                .map(|r| RiskLine::of(r, w, today))
                 .collect::<Vec<_>>()
         })
     });
@@ -154,6 +136,11 @@ pub fn RisksPage() -> impl IntoView {
     };
     // Its own memo, so changing a filter leaves an open review form (and what is typed in it) alone.
     let reviewing = Memo::new(move |_| view.with(|v| v.review.clone()));
+    let review = Callback::new(move |id: String| {
+        let mut next = view.get_untracked();
+        next.review = crate::domain::basics::ids::RiskId::try_from(id).ok();
+        apply.run(next);
+    });
     let close = Callback::new(move |()| {
         let mut next = view.get_untracked();
         next.review = None;
@@ -183,6 +170,6 @@ pub fn RisksPage() -> impl IntoView {
         {move || reviewing.get().map(|risk| view! { <ReviewForm risk=risk close=close /> })}
         <RiskMatrix map=map bands=bands view=view apply=apply />
         <BandsForm />
-        <RegisterTable lines=lines view=view apply=apply />
+        <RiskRegisterTable risks=lines review=review />
     }
 }

@@ -9,10 +9,10 @@ use crate::domain::basics::ids::RiskId;
 use crate::domain::model::golden_thread::Ambition;
 use crate::domain::model::risk::RiskReview;
 use crate::domain::risks::review_entry::{ReviewDraft, record_review};
-use crate::ui::address::served_path::link;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::fields::{Choice, DateField, Select, TextField};
+use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
-use crate::ui::components::text_field::TextField;
-use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// What the form needs of the risk, owned.
@@ -30,17 +30,23 @@ struct Reviewed {
     history: Vec<RiskReview>,
 }
 
+/// A score from 1 to 5, chosen.
 fn score_select(id: &'static str, label: &'static str, value: RwSignal<u8>) -> impl IntoView {
+    let choices: Vec<Choice> = (1..=5u8).map(|n| (n.to_string(), n.to_string())).collect();
     view! {
-        <div class="app-field">
-            <label class="app-label" for=id>{label}</label>
-            <select id=id class="app-select" data-testid=id
-                prop:value=move || value.get().to_string()
-                on:change=move |e| value.set(event_target_value(&e).parse().unwrap_or(0))>
-                {(1..=5u8).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-            </select>
-        </div>
+        <Select id=id label=label choices=choices value=Signal::derive(move || value.get().to_string())
+            on_change=move |chosen: String| value.set(chosen.parse().unwrap_or(0)) />
     }
+}
+
+/// A review so far, as a row.
+fn review_row(review: RiskReview) -> Row {
+    Row::new(vec![
+        review.date.format("%-d %b %Y").to_string().into_any(),
+        review.by.into_any(),
+        review.residual.to_string().into_any(),
+        review.note.into_any(),
+    ])
 }
 
 /// The review form for `risk`; `close` hides it.
@@ -131,33 +137,18 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
                     <dd>{if r.kpis.is_empty() {
                         view! { "None linked" }.into_any()
                     } else {
-                        view! { <ul class="app-duties">{r.kpis.iter().map(|(id, name)| view! { <li><a href=link(&kpi_path(id))>{name.clone()}</a></li> }).collect_view()}</ul> }.into_any()
+                        view! { <ul class="app-duties">{r.kpis.iter().map(|(id, name)| view! { <li>{kpi_link(id, name.clone())}</li> }).collect_view()}</ul> }.into_any()
                     }}</dd>
                     <dt>"Ambitions it threatens"</dt>
                     <dd>{if r.ambitions.is_empty() { "None linked".to_owned() } else { r.ambitions.join("; ") }}</dd>
                 </dl>
-                <table class="app-table app-table--compact" data-testid="review-history">
-                    <caption class="app-table__caption">{format!("Reviews so far ({})", r.history.len())}</caption>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">"By"</th><th scope="col">"Residual"</th><th scope="col">"Note"</th></tr></thead>
-                    <tbody>
-                        {r.history.iter().rev().map(|review| view! {
-                            <tr>
-                                <th scope="row">{review.date.format("%-d %b %Y").to_string()}</th>
-                                <td>{review.by.clone()}</td>
-                                <td>{review.residual.to_string()}</td>
-                                <td>{review.note.clone()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable test_id="review-history" caption=format!("Reviews so far ({})", r.history.len())
+                    columns=vec![Column::row_heading("Date"), Column::text("By"), Column::text("Residual"), Column::text("Note")]
+                    rows={let history = r.history.clone(); move || history.iter().rev().cloned().map(review_row).collect()} layout=Layout::COMPACT />
             })}
             <form class="app-subform" on:submit=save novalidate data-testid="review-form">
                 <div class="app-inline-controls">
-                    <div class="app-field">
-                        <label class="app-label" for="review-date">"Date of the review"</label>
-                        <input id="review-date" class="app-input app-input--medium" type="date" data-testid="review-date"
-                            prop:value=move || date.get() on:input=move |e| date.set(event_target_value(&e)) />
-                    </div>
+                    <DateField id="review-date" label="Date of the review" value=date />
                     {score_select("review-likelihood", "Likelihood now (1 to 5)", likelihood)}
                     {score_select("review-impact", "Impact now (1 to 5)", impact)}
                 </div>

@@ -13,6 +13,8 @@ use crate::ui::address::query::{address, parse_query};
 use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::data_table::{Column, DataTable, Empty, Row};
+use crate::ui::components::fields::Select;
 use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
@@ -53,6 +55,27 @@ struct DutyLine {
     when: String,
     overdue: bool,
     href: String,
+}
+
+/// A role, as a row.
+fn role_row(r: RoleLine) -> Row {
+    let duties = view! { <ul class="app-duties">{r.duties.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> };
+    Row::new(vec![
+        r.name.into_any(),
+        r.holder.into_any(),
+        duties.into_any(),
+        r.people.into_any(),
+    ])
+    .test_id("role-row")
+}
+
+/// A duty, as a row linking to where it is done.
+fn duty_row(l: DutyLine) -> Row {
+    Row::new(vec![
+        view! { <a href=link(&l.href)>{l.what}</a> }.into_any(),
+        l.when.into_any(),
+    ])
+    .test_id("review-queue-row")
 }
 
 /// The roles page.
@@ -154,61 +177,22 @@ pub fn RolesPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
         <p class="app-lead">"Who does what in the framework, and what is waiting for each person now."</p>
-        <div class="app-field">
-            <label class="app-label" for="roles-person">"Show what is waiting for"</label>
-            <select id="roles-person" class="app-select" data-testid="roles-person"
-                prop:value=move || person.get().map(|p| p.to_string()).unwrap_or_default()
-                on:change=move |e| choose.run(PersonId::try_from(event_target_value(&e)).ok())>
-                <option value="">"Choose a person"</option>
-                {move || people.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-            </select>
-        </div>
+        <Select id="roles-person" label="Show what is waiting for" none="Choose a person" choices=people
+            value=Signal::derive(move || person.get().map(|p| p.to_string()).unwrap_or_default())
+            on_change=move |chosen: String| choose.run(PersonId::try_from(chosen).ok()) />
         {move || queue.get().map(|(name, lines)| view! {
             <section class="app-section" aria-labelledby="queue-heading" data-testid="review-queue">
                 <h2 id="queue-heading">{format!("Yours to review now: {name}")}</h2>
-                {if lines.is_empty() {
-                    view! { <p data-testid="review-queue-empty">{format!("Nothing is due in the next {LOOK_AHEAD_DAYS} days.")}</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="app-table" data-testid="review-queue-table">
-                            <caption class="app-table__caption">{format!(
-                                "{} things to review or do, {} overdue, looking {LOOK_AHEAD_DAYS} days ahead",
-                                lines.len(), lines.iter().filter(|l| l.overdue).count()
-                            )}</caption>
-                            <thead><tr><th scope="col">"What"</th><th scope="col">"When"</th></tr></thead>
-                            <tbody>
-                                {lines.into_iter().map(|l| view! {
-                                    <tr data-testid="review-queue-row">
-                                        <th scope="row"><a href=link(&l.href)>{l.what}</a></th>
-                                        <td>{l.when}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
+                <DataTable test_id="review-queue-table" caption=format!(
+                        "{} things to review or do, {} overdue, looking {LOOK_AHEAD_DAYS} days ahead",
+                        lines.len(), lines.iter().filter(|l| l.overdue).count()
+                    )
+                    columns=vec![Column::row_heading("What"), Column::text("When")] rows=move || lines.iter().cloned().map(duty_row).collect()
+                    empty=Empty::instead("review-queue-empty", format!("Nothing is due in the next {LOOK_AHEAD_DAYS} days.")) />
             </section>
         })}
-        <table class="app-table" data-testid="roles-table">
-            <caption class="app-table__caption">{move || format!("The framework's {} roles", roles.with(Vec::len))}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Role"</th>
-                    <th scope="col">"Held by"</th>
-                    <th scope="col">"Responsible for"</th>
-                    <th scope="col">"People"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || roles.get().into_iter().map(|r| view! {
-                    <tr data-testid="role-row">
-                        <th scope="row">{r.name}</th>
-                        <td>{r.holder}</td>
-                        <td><ul class="app-duties">{r.duties.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul></td>
-                        <td>{r.people}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <DataTable test_id="roles-table" caption=move || format!("The framework's {} roles", roles.with(Vec::len))
+            columns=vec![Column::row_heading("Role"), Column::text("Held by"), Column::text("Responsible for"), Column::text("People")]
+            rows=move || roles.get().into_iter().map(role_row).collect() />
     }
 }

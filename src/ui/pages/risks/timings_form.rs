@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::basics::calendar_timings::CalendarTimings;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::fields::{NumberField, TextArea};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
 
@@ -69,13 +69,8 @@ pub fn TimingsForm() -> impl IntoView {
                     <NumberField id="timings-weeks" label="Weeks after a quarter until committees take the report" value=weeks min=1 />
                     <NumberField id="timings-audit" label="Working days after a quarter until the audit sample" value=audit min=1 />
                 </div>
-                <div class="app-field">
-                    <label class="app-label" for="timings-holidays">"Bank holidays"</label>
-                    <p class="app-hint" id="timings-holidays-hint">"One date per line, as YYYY-MM-DD. Working days skip these and weekends."</p>
-                    <textarea id="timings-holidays" class="app-textarea" rows="6" data-testid="timings-holidays"
-                        aria-describedby="timings-holidays-hint"
-                        prop:value=move || holidays.get() on:input=move |e| holidays.set(event_target_value(&e))></textarea>
-                </div>
+                <TextArea id="timings-holidays" label="Bank holidays" value=holidays rows=6
+                    hint="One date per line, as YYYY-MM-DD. Working days skip these and weekends." />
                 <button type="submit" class="app-button app-button--secondary" data-testid="timings-save">"Save the timings"</button>
                 <OutcomeMessage outcome=outcome test_id="timings-outcome" />
             </form>

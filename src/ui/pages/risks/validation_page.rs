@@ -11,13 +11,14 @@ use crate::domain::basics::period::Period;
 use crate::domain::kpi::rating::Rating;
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::ui::address::query::{address, parse_query};
-use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::fields::{Select, coded};
+use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::rag_badge::RagBadge;
 use crate::ui::routes::Page;
-use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.
@@ -79,8 +80,33 @@ struct SheetLine {
     complete: bool,
 }
 
-fn count_cell(n: usize) -> impl IntoView {
-    view! { <td class="app-table__number">{n.to_string()}</td> }
+/// The sheet's columns.
+fn sheet_columns() -> Vec<Column> {
+    vec![
+        Column::row_heading("KPI"),
+        Column::text("Period"),
+        Column::text("Responsible officer"),
+        Column::text("Value"),
+        Column::text("Rating"),
+        Column::text("Variance explanation"),
+        Column::text("Action plan"),
+        Column::text("Complete"),
+    ]
+}
+
+/// A KPI of the sheet, as a row.
+fn sheet_row(l: SheetLine) -> Row {
+    Row::new(vec![
+        kpi_link(&l.kpi, l.name),
+        l.period.into_any(),
+        l.responsible.into_any(),
+        l.state.into_any(),
+        view! { <RagBadge rating=l.rating /> }.into_any(),
+        l.explanation.into_any(),
+        l.plan.into_any(),
+        (if l.complete { "Yes" } else { "No" }).into_any(),
+    ])
+    .test_id("sheet-row")
 }
 
 /// The validation sheets page.
@@ -162,59 +188,56 @@ pub fn ValidationPage() -> impl IntoView {
         apply.run(next);
     };
     let month_label = move || month.get().map(|m| m.long_label()).unwrap_or_default();
+    let overview_columns: Vec<Column> = std::iter::once(Column::row_heading("Directorate"))
+        .chain(
+            [
+                "Due",
+                "No value",
+                "Draft",
+                "Submitted",
+                "Approved",
+                "Missing variance explanation",
+                "Missing action plan",
+            ]
+            .map(Column::number),
+        )
+        .collect();
+    let overview_row = move |line: OverviewLine| {
+        let c = line.counts;
+        let id = line.id.clone();
+        let open = view! {
+            <button type="button" class="app-link-button" data-testid="sheet-open"
+                on:click=move |_| {
+                    let mut next = view.get_untracked();
+                    next.directorate = Some(id.clone());
+                    apply.run(next);
+                }>
+                {line.name}
+            </button>
+        };
+        let counts = [
+            c.due,
+            c.no_value,
+            c.draft,
+            c.submitted,
+            c.approved,
+            c.missing_explanation,
+            c.missing_action_plan,
+        ];
+        Row::new(
+            std::iter::once(open.into_any())
+                .chain(counts.map(|n| n.to_string().into_any()))
+                .collect(),
+        )
+        .test_id("sheet-overview-row")
+    };
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
         <p class="app-lead">"Each month responsible officers complete the validation sheet for their KPIs, with a variance explanation wherever performance is off target and an action plan for every red KPI; heads of service approve it before the figures are reported."</p>
-        <div class="app-field">
-            <label class="app-label" for="sheet-month">"Monthly cycle"</label>
-            <select id="sheet-month" class="app-select" data-testid="sheet-month"
-                prop:value=move || month.get().as_ref().and_then(code).unwrap_or_default()
-                on:change=move |e| choose_month(event_target_value(&e))>
-                {months.iter().map(|m| view! { <option value=code(m).unwrap_or_default()>{m.long_label()}</option> }).collect_view()}
-            </select>
-        </div>
-        <table class="app-table" data-testid="sheet-overview">
-            <caption class="app-table__caption">{move || format!("Every directorate's sheet for {}", month_label())}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Directorate"</th>
-                    <th scope="col" class="app-table__number">"Due"</th>
-                    <th scope="col" class="app-table__number">"No value"</th>
-                    <th scope="col" class="app-table__number">"Draft"</th>
-                    <th scope="col" class="app-table__number">"Submitted"</th>
-                    <th scope="col" class="app-table__number">"Approved"</th>
-                    <th scope="col" class="app-table__number">"Missing variance explanation"</th>
-                    <th scope="col" class="app-table__number">"Missing action plan"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || overview.get().into_iter().map(|line| {
-                    let c = line.counts;
-                    let id = line.id.clone();
-                    view! {
-                        <tr data-testid="sheet-overview-row">
-                            <th scope="row">
-                                <button type="button" class="app-link-button" data-testid="sheet-open"
-                                    on:click=move |_| {
-                                        let mut next = view.get_untracked();
-                                        next.directorate = Some(id.clone());
-                                        apply.run(next);
-                                    }>
-                                    {line.name}
-                                </button>
-                            </th>
-                            {count_cell(c.due)}
-                            {count_cell(c.no_value)}
-                            {count_cell(c.draft)}
-                            {count_cell(c.submitted)}
-                            {count_cell(c.approved)}
-                            {count_cell(c.missing_explanation)}
-                            {count_cell(c.missing_action_plan)}
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Select id="sheet-month" label="Monthly cycle" choices={coded(months.iter().copied(), |m| m.long_label())}
+            value=Signal::derive(move || month.get().as_ref().and_then(code).unwrap_or_default()) on_change=choose_month />
+        <DataTable test_id="sheet-overview" caption=move || format!("Every directorate's sheet for {}", month_label())
+            columns=overview_columns rows=move || overview.get().into_iter().map(overview_row).collect() />
         {move || sheet.get().map(|(name, counts, lines)| view! {
             <section class="app-section" aria-labelledby="sheet-heading" data-testid="sheet">
                 <h2 id="sheet-heading">{format!("{name}: validation sheet for {}", month_label())}</h2>
@@ -224,37 +247,8 @@ pub fn ValidationPage() -> impl IntoView {
                     counts.missing_explanation, counts.missing_action_plan,
                     if counts.due > 0 && counts.complete == counts.due { "The sheet is complete." } else { "The sheet is not complete yet." }
                 )}</p>
-                <div class="app-table-scroll">
-                <table class="app-table app-table--compact" data-testid="sheet-table">
-                    <caption class="app-table__caption">{format!("{name}, {}", month_label())}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"KPI"</th>
-                            <th scope="col">"Period"</th>
-                            <th scope="col">"Responsible officer"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Rating"</th>
-                            <th scope="col">"Variance explanation"</th>
-                            <th scope="col">"Action plan"</th>
-                            <th scope="col">"Complete"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {lines.into_iter().map(|l| view! {
-                            <tr data-testid="sheet-row">
-                                <th scope="row"><a href=link(&kpi_path(&l.kpi))>{l.name}</a></th>
-                                <td>{l.period}</td>
-                                <td>{l.responsible}</td>
-                                <td>{l.state}</td>
-                                <td><RagBadge rating=l.rating /></td>
-                                <td>{l.explanation}</td>
-                                <td>{l.plan}</td>
-                                <td>{if l.complete { "Yes" } else { "No" }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                <DataTable test_id="sheet-table" caption=format!("{name}, {}", month_label()) columns=sheet_columns()
+                    rows=move || lines.iter().cloned().map(sheet_row).collect() layout=Layout::WIDE_COMPACT />
             </section>
         })}
     }

@@ -7,6 +7,8 @@ use super::Shown;
 use super::lines::ScorecardLine;
 use crate::domain::scorecard::filter::SortColumn;
 use crate::ui::address::served_path::link;
+use crate::ui::address::value_code::code;
+use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row, Sorting};
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::view::ScorecardView;
@@ -29,47 +31,32 @@ const COLUMNS: [(SortColumn, &str); 14] = [
     (SortColumn::Register, "Comments / commentary"),
 ];
 
-/// A column heading that sorts by its column, and says how it is sorted.
-#[component]
-fn SortHeading(
-    column: SortColumn,
-    label: &'static str,
-    view: Memo<ScorecardView>,
-    apply: Callback<ScorecardView>,
-) -> impl IntoView {
-    let sortable = column != SortColumn::Register;
-    let state = move || view.with(|v| (v.sort == column).then_some(v.descending));
-    let aria_sort = move || match state() {
-        Some(false) => Some("ascending"),
-        Some(true) => Some("descending"),
-        None => None,
-    };
-    let sort = move |_| {
-        let mut next = view.get_untracked();
-        next.descending = next.sort == column && !next.descending;
-        next.sort = column;
-        apply.run(next);
-    };
-    view! {
-        <th scope="col" aria-sort=aria_sort>
-            {if sortable {
-                view! {
-                    <button type="button" class="app-sort" data-testid=format!("sort-{}", crate::ui::address::value_code::code(&column).unwrap_or_default()) on:click=sort>
-                        {label}
-                        <span class="app-sort__mark" aria-hidden="true">
-                            {move || match state() { Some(false) => " ▲", Some(true) => " ▼", None => "" }}
-                        </span>
-                    </button>
-                }.into_any()
+/// The table's columns: sortable headings but the commentary.
+fn columns() -> Vec<Column> {
+    COLUMNS
+        .into_iter()
+        .map(|(column, heading)| {
+            let shaped = match column {
+                SortColumn::Kpi => Column::row_heading(heading).with_class("app-scorecard__kpi"),
+                SortColumn::Target | SortColumn::Current | SortColumn::Previous => {
+                    Column::number(heading)
+                }
+                SortColumn::Register => {
+                    Column::text(heading).with_class("app-scorecard__commentary")
+                }
+                _ => Column::text(heading),
+            };
+            if column == SortColumn::Register {
+                shaped
             } else {
-                view! { <span>{label}</span> }.into_any()
-            }}
-        </th>
-    }
+                shaped.sortable(format!("sort-{}", code(&column).unwrap_or_default()))
+            }
+        })
+        .collect()
 }
 
 /// One KPI's row.
-fn row(line: ScorecardLine) -> impl IntoView {
+fn row(line: ScorecardLine) -> Row {
     let ScorecardLine {
         id,
         name,
@@ -90,45 +77,44 @@ fn row(line: ScorecardLine) -> impl IntoView {
         green_but_declining,
         needs_action_plan,
     } = line;
-    let kpi_attribute = id.clone();
-    view! {
-        <tr data-testid="scorecard-row" data-kpi=kpi_attribute>
-            <td>{perspective}</td>
-            <th scope="row" class="app-scorecard__kpi">
-                <a class="app-scorecard__name" href=link(&crate::ui::routes::kpi_path(&id)) data-testid="kpi-link">{name}</a>
-                <span class="app-scorecard__id">{id}</span>
-            </th>
-            <td>{category}</td>
-            <td>{frequency}</td>
-            <td>{last_updated}</td>
-            <td class="app-table__number">{target}</td>
-            <td>{direction}</td>
-            <td class="app-table__number">
-                {current}
-                <span class="app-scorecard__period">{period}</span>
-            </td>
-            <td class="app-table__number">{previous}</td>
-            <td><MovementOrNone movement=change /></td>
-            <td>
-                <RagBadge rating=rating />
-                {needs_action_plan.then(|| view! { <span class="app-flag" data-testid="flag-no-action">"No action plan"</span> })}
-            </td>
-            <td>
-                <MovementOrNone movement=trend />
-                {green_but_declining.then(|| view! { <span class="app-flag" data-testid="flag-declining">"Green but declining"</span> })}
-            </td>
-            <td>
-                {match forecast {
-                    Some((status, value)) => view! {
-                        <RagStatusBadge status=Some(status) none_label="" />
-                        <span class="app-scorecard__period">"forecast " {value}</span>
-                    }.into_any(),
-                    None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
-                }}
-            </td>
-            <td class="app-scorecard__commentary">{commentary}</td>
-        </tr>
-    }
+    let kpi = view! {
+        <a class="app-scorecard__name" href=link(&crate::ui::routes::kpi_path(&id)) data-testid="kpi-link">{name}</a>
+        <span class="app-scorecard__id">{id.clone()}</span>
+    };
+    let rag = view! {
+        <RagBadge rating=rating />
+        {needs_action_plan.then(|| view! { <span class="app-flag" data-testid="flag-no-action">"No action plan"</span> })}
+    };
+    let trend = view! {
+        <MovementOrNone movement=trend />
+        {green_but_declining.then(|| view! { <span class="app-flag" data-testid="flag-declining">"Green but declining"</span> })}
+    };
+    let forecast = match forecast {
+        Some((status, value)) => view! {
+            <RagStatusBadge status=Some(status) none_label="" />
+            <span class="app-scorecard__period">"forecast " {value}</span>
+        }
+        .into_any(),
+        None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
+    };
+    Row::new(vec![
+        perspective.into_any(),
+        kpi.into_any(),
+        category.into_any(),
+        frequency.into_any(),
+        last_updated.into_any(),
+        target.into_any(),
+        direction.into_any(),
+        view! { {current} <span class="app-scorecard__period">{period}</span> }.into_any(),
+        previous.into_any(),
+        view! { <MovementOrNone movement=change /> }.into_any(),
+        rag.into_any(),
+        trend.into_any(),
+        forecast,
+        commentary.into_any(),
+    ])
+    .test_id("scorecard-row")
+    .data("data-kpi", id)
 }
 
 /// How many rows the table draws at first, and how many more each "Show more" adds: drawing is what takes
@@ -148,33 +134,42 @@ pub fn ScorecardTable(
         limit.set(ROWS_AT_A_TIME);
     });
     let total = move || shown.with(|s| s.lines.len());
-    let headings = COLUMNS
-        .into_iter()
-        .map(|(column, label)| view! { <SortHeading column=column label=label view=view apply=apply /> })
-        .collect_view();
+    let sorting = Sorting {
+        by: Signal::derive(move || {
+            view.with(|v| {
+                COLUMNS
+                    .iter()
+                    .position(|(column, _)| *column == v.sort)
+                    .map(|index| (index, v.descending))
+            })
+        }),
+        choose: Callback::new(move |index: usize| {
+            let Some((column, _)) = COLUMNS.get(index) else {
+                return;
+            };
+            let mut next = view.get_untracked();
+            next.descending = next.sort == *column && !next.descending;
+            next.sort = *column;
+            apply.run(next);
+        }),
+    };
+    let caption =
+        move || shown.with(|s| format!("{}: {} of {} KPIs", s.title, s.lines.len(), s.total));
+    let rows = move || {
+        let limit = limit.get();
+        shown.with(|s| {
+            s.lines
+                .iter()
+                .take(limit)
+                .map(|line| row(line.clone()).key(format!("{line:?}")))
+                .collect()
+        })
+    };
     view! {
-        <div class="app-table-scroll" role="region" aria-labelledby="scorecard-caption" tabindex="0">
-            <table class="app-table app-scorecard" data-testid="scorecard-table">
-                <caption id="scorecard-caption" class="app-table__caption">
-                    {move || shown.with(|s| format!("{}: {} of {} KPIs", s.title, s.lines.len(), s.total))}
-                </caption>
-                <thead>
-                    <tr>{headings}</tr>
-                </thead>
-                <tbody>
-                    // Keyed by everything a row shows, so filtering and sorting move or drop existing rows
-                    // instead of rebuilding the table, and a row whose figures change is redrawn.
-                    <For
-                        each=move || {
-                            let limit = limit.get();
-                            shown.with(|s| s.lines.iter().take(limit).map(|line| (format!("{line:?}"), line.clone())).collect::<Vec<_>>())
-                        }
-                        key=|(key, _)| key.clone()
-                        children=|(_, line)| row(line)
-                    />
-                </tbody>
-            </table>
-        </div>
+        // Keyed by everything a row shows, so filtering and sorting move or drop existing rows instead of
+        // rebuilding the table, and a row whose figures change is drawn again.
+        <DataTable test_id="scorecard-table" caption=caption columns=columns() rows=rows keyed=true layout=Layout::WIDE class="app-scorecard" sorting=sorting
+            empty=Empty::below("scorecard-empty", "No KPI matches these filters. Clear the filters or the search to see them all.") />
         <Show when=move || { total() > limit.get() }>
             <p data-testid="rows-drawn">{move || format!("The first {} of {} rows are shown.", limit.get(), total())}</p>
             <div class="app-button-group">
@@ -187,9 +182,6 @@ pub fn ScorecardTable(
                     {move || format!("Show all {}", total())}
                 </button>
             </div>
-        </Show>
-        <Show when=move || shown.with(|s| s.lines.is_empty())>
-            <p data-testid="scorecard-empty">"No KPI matches these filters. Clear the filters or the search to see them all."</p>
         </Show>
     }
 }
