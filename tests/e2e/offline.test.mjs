@@ -31,3 +31,16 @@ test('after the first visit the app reloads and opens deep links with no network
     await page.context().setOffline(false);
   });
 });
+
+test('a browser without service workers (a plain http:// host on the network) still opens the app and saves', async () => {
+  // Browsers offer no navigator.serviceWorker outside secure contexts; the app then works online only.
+  const noServiceWorkers = () => {
+    Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined, configurable: true });
+  };
+  await app.visit('/scorecards', async (page) => {
+    assert.equal(await page.evaluate(() => navigator.serviceWorker), undefined, 'the browser offers no service workers');
+    await page.getByTestId('scorecard-row').first().waitFor();
+    assert.match(await page.getByTestId('council-name').textContent(), /Wealdshire County Council/);
+    await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  }, { initScript: noServiceWorkers });
+});

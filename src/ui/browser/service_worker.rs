@@ -7,19 +7,24 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::ui::address::served_path::link;
 
 /// The worker's address under the app's base.
 const WORKER: &str = "/service-worker.js";
 
+/// The browser's service workers, if it offers them here: a page served over plain `http://` from a host other
+/// than this machine has none (`navigator.serviceWorker` is undefined), and the app then works online only.
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    let container = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).ok()?;
+    (!container.is_undefined() && !container.is_null()).then(|| container.unchecked_into())
+}
+
 /// Whether a page is already controlled by a worker (a waiting worker is then an update, not the first).
 fn controlled() -> bool {
-    web_sys::window()
-        .map(|w| w.navigator().service_worker())
-        .and_then(|c| c.controller())
-        .is_some()
+    container().and_then(|c| c.controller()).is_some()
 }
 
 /// Sets `waiting` when `registration` has, or comes to have, a new release installed and waiting.
@@ -56,10 +61,12 @@ pub fn register() -> RwSignal<Option<ServiceWorkerRegistration>> {
     if cfg!(debug_assertions) {
         return waiting;
     }
-    let Some(window) = web_sys::window() else {
+    let Some(container) = container() else {
+        web_sys::console::warn_1(
+            &"Offline use is not available: this browser offers no service workers here.".into(),
+        );
         return waiting;
     };
-    let container = window.navigator().service_worker();
     let promise = container.register(&link(WORKER));
     leptos::task::spawn_local(async move {
         match JsFuture::from(promise).await {
@@ -73,10 +80,9 @@ pub fn register() -> RwSignal<Option<ServiceWorkerRegistration>> {
 
 /// Moves the page to the waiting release: the worker takes over, then the page reloads once it has.
 pub fn update(registration: &ServiceWorkerRegistration) {
-    let Some(window) = web_sys::window() else {
+    let Some(container) = container() else {
         return;
     };
-    let container = window.navigator().service_worker();
     let reload = Closure::<dyn FnMut()>::new(move || {
         if let Some(window) = web_sys::window() {
             // A failed reload leaves the page as it is; the person can reload by hand.
