@@ -51,6 +51,19 @@ pub struct KpiAssessment<'a> {
     pub forecast_rag: Option<RagStatus>,
 }
 
+impl KpiAssessment<'_> {
+    /// The figure as every view shows it, `missing` where there is none: the period's value, and for a
+    /// cumulative KPI its year to date beside it, the figure it is rated on ("151 (year to date 821)").
+    pub fn shown_value(&self, missing: &str) -> String {
+        let format = |value: f64| self.kpi.unit.format(value, self.kpi.decimals);
+        let value = self.value.map_or_else(|| missing.to_owned(), format);
+        match self.year_to_date {
+            Some(so_far) => format!("{value} (year to date {})", format(so_far)),
+            None => value,
+        }
+    }
+}
+
 /// Assesses `kpi` at `period` from its `history` (its measurements by period).
 pub fn assess<'a>(
     kpi: &'a KpiDefinition,

@@ -4,12 +4,15 @@
 //! commentary, variance explanation and action plan, then the full scorecard. Owned and plain, so the page,
 //! the standalone HTML file and the CSV downloads are all drawn from the same report.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use crate::domain::basics::period::Period;
 use crate::domain::kpi::data_quality::{DataQualityWarning, check};
 use crate::domain::kpi::rating::Rating;
 use crate::domain::kpi::rollup::RagCounts;
+use crate::domain::maths::aggregation::year_to_date;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::maths::trend::Direction;
 use crate::domain::model::action::Action;
@@ -246,15 +249,20 @@ pub fn performance_report(
                 .cloned()
                 .collect();
             let measurement = a.measurement;
-            let values: Vec<(Period, f64)> = history
+            let values: BTreeMap<Period, f64> = history
                 .range(..=a.period)
                 .filter(|(p, _)| p.frequency() == kpi.frequency)
                 .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
                 .collect();
-            let history = values[values.len().saturating_sub(CHART_POINTS)..].to_vec();
+            // The chart plots what is rated against the target line: a cumulative KPI's year to date.
+            let rated: Vec<(Period, f64)> = values
+                .keys()
+                .filter_map(|p| Some((*p, year_to_date(&values, *p, kpi.measure).value?)))
+                .collect();
+            let history = rated[rated.len().saturating_sub(CHART_POINTS)..].to_vec();
             ReportLine {
                 period: a.period,
-                value: format(a.value),
+                value: a.shown_value("—"),
                 target: format(entry.target),
                 previous_rating: entry.previous_rating.clone(),
                 change: entry.change,
@@ -383,16 +391,28 @@ mod tests {
                 .all(|w| w[0].reasons.first() <= w[1].reasons.first()),
             "most serious first"
         );
-        let summary = report.summary().join(" ");
-        assert!(summary.contains(&format!(
-            "{} KPIs are reported for Q2 2026/27",
-            report.lines.len()
-        )));
-        assert!(summary.contains(&format!(
-            "{} exceptions follow: {} red",
-            exceptions.len(),
-            report.counts.red
-        )));
+    }
+
+    #[test]
+    fn the_summary_counts_what_was_worked_out_by_hand() {
+        // On 15 October 2026 (the end-to-end tests' DEMO_DAY), where tests/e2e/reports.test.mjs works every
+        // rating and exception of the Adults and Health Committee's Q2 2026/27 report out by hand: ten KPIs;
+        // assess and healthcheck red, delayed (overridden) and carers amber, five green, lifegap a baseline KPI
+        // and not rated; four exceptions: the two reds, delayed and direct forecast to miss the year-end target,
+        // direct also green but declining, none with a data-quality warning.
+        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap());
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
+        let summary = performance_report(&workspace, &index, &scope, q2()).summary();
+        assert_eq!(
+            summary[0],
+            "10 KPIs are reported for Q2 2026/27: 2 red, 2 amber, 5 green, 1 not rated."
+        );
+        assert_eq!(
+            summary[2],
+            "4 exceptions follow: 2 red, 2 forecast to miss the year-end target, 1 green but declining, 0 with \
+             data-quality warnings."
+        );
     }
 
     #[test]
@@ -425,6 +445,42 @@ mod tests {
         assert!(
             report.improved + report.declined > 0,
             "the demo's ratings move"
+        );
+    }
+
+    #[test]
+    fn a_cumulative_kpi_shows_and_plots_its_year_to_date_the_figure_it_is_rated_on() {
+        let workspace = demo_workspace(today());
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
+        let report = performance_report(&workspace, &index, &scope, q2());
+        let carers = report
+            .lines
+            .iter()
+            .find(|l| l.kpi.id.as_str() == "skpi-ahc-carers")
+            .unwrap();
+        // The demo's monthly carers' assessments in 2026/27: Apr 128, May 121, Jun 136, Jul 137, Aug 148,
+        // Sep 151. At Q2's end (September) the year to date is 128 + 121 + 136 + 137 + 148 + 151 = 821; the
+        // report shows September's own value with it, as the scorecard does (it once showed 151 alone beside a
+        // year-to-date target).
+        assert_eq!(carers.value, "151 (year to date 821)");
+        // The chart plots the year to date at each month, against the year-to-date target line:
+        // 128, 128 + 121 = 249, 249 + 136 = 385, 385 + 137 = 522, 522 + 148 = 670, 670 + 151 = 821.
+        let plotted: Vec<f64> = carers
+            .history
+            .iter()
+            .rev()
+            .take(6)
+            .rev()
+            .map(|(_, v)| *v)
+            .collect();
+        assert_eq!(plotted, vec![128.0, 249.0, 385.0, 522.0, 670.0, 821.0]);
+        // and before April the previous year's total: 2025/26 summed 135 + 129 + 138 + 135 + 147 + 133 + 142
+        // + 140 + 124 + 121 + 128 + 113 = 1,585 by March 2026.
+        let march = carers.history.iter().rev().nth(6).unwrap();
+        assert_eq!(
+            (march.0.to_string().as_str(), march.1),
+            ("Mar 2026", 1585.0)
         );
     }
 }

@@ -56,10 +56,7 @@ impl ScorecardLine {
         let a = &row.assessment;
         let format = |value: f64| kpi.unit.format(value, kpi.decimals);
         let or_dash = |value: Option<f64>| value.map_or_else(|| DASH.to_owned(), format);
-        let current = match a.year_to_date {
-            Some(so_far) => format!("{} (year to date {})", or_dash(a.value), format(so_far)),
-            None => or_dash(a.value),
-        };
+        let current = a.shown_value(DASH);
         Self {
             id: kpi.id.to_string(),
             name: kpi.name.clone(),
