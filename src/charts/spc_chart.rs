@@ -165,52 +165,66 @@ pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Ch
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::kpi::history::demo_history;
+    use crate::domain::kpi::history::{HistoryPoint, demo_history};
 
     #[test]
     fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {
         let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
         let kpi = &kpi;
-        let view = spc_view(kpi, &points).unwrap();
-        assert_eq!(
-            view.periods.len(),
-            points.iter().filter(|p| p.rated_value.is_some()).count()
-        );
-        assert!(view.summary.starts_with(&format!(
-            "{}: an XmR chart of {} values",
-            kpi.name,
-            view.periods.len()
-        )));
-        assert!(view.summary.contains(&view.variation));
-        let target = spc_target(kpi, &points);
-        assert_eq!(
-            target,
-            points.last().unwrap().target,
-            "a snapshot KPI is compared with its target"
-        );
-        let option = serde_json::to_value(spc_chart(kpi, &view, target)).unwrap();
-        let names: Vec<&str> = option["series"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["name"].as_str().unwrap())
+        // Six months of a % KPI with one decimal, values set by hand, no target.
+        let values = [10.0, 12.0, 11.0, 13.0, 12.0, 14.0];
+        let points: Vec<HistoryPoint> = points
+            .into_iter()
+            .take(values.len())
+            .zip(values)
+            .map(|(point, value)| HistoryPoint {
+                value: Some(value),
+                rated_value: Some(value),
+                target: None,
+                ..point
+            })
             .collect();
+        let view = spc_view(kpi, &points).unwrap();
+        // Worked by hand: mean 72 / 6 = 12.0; moving ranges 2, 1, 2, 1, 2, so MR̄ = 8 / 5 = 1.6; process limits
+        // 12 ± 2.66 × 1.6 = 12 ± 4.256, that is 7.744 and 16.256 (7.7% and 16.3% to one decimal). Six values
+        // are fewer than the twenty that firm limits need.
+        assert!(
+            view.summary.starts_with(&format!(
+                "{}: an XmR chart of 6 values (trial limits: fewer than 20 values), mean 12.0%, process limits \
+                 7.7% to 16.3%. ",
+                kpi.name
+            )),
+            "{}",
+            view.summary
+        );
+        assert_eq!(
+            spc_target(kpi, &points),
+            None,
+            "no target, so no target line"
+        );
+        let option = serde_json::to_value(spc_chart(kpi, &view, None)).unwrap();
+        let series = option["series"].as_array().unwrap();
+        let names: Vec<&str> = series.iter().map(|s| s["name"].as_str().unwrap()).collect();
         assert_eq!(
             names,
             [
                 "Value",
                 "Mean",
                 "Upper process limit",
-                "Lower process limit",
-                "Target"
+                "Lower process limit"
             ]
         );
-        let first = &option["series"][0]["data"][0];
-        assert_eq!(first["value"].as_f64(), Some(view.xmr.points[0].value));
-        assert_eq!(
-            option["series"][2]["data"][0].as_f64(),
-            Some(view.xmr.upper_limit)
-        );
+        let plotted: Vec<f64> = series[0]["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["value"].as_f64().unwrap())
+            .collect();
+        assert_eq!(plotted, values);
+        let level = |i: usize| series[i]["data"][0].as_f64().unwrap();
+        assert!((level(1) - 12.0).abs() < 1e-9);
+        assert!((level(2) - 16.256).abs() < 1e-9);
+        assert!((level(3) - 7.744).abs() < 1e-9);
     }
 
     #[test]

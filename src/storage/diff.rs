@@ -189,3 +189,55 @@ pub(crate) fn diff_keyed(mine: &KeyedItems, theirs: &KeyedItems) -> WorkspaceDif
         lists,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::basics::ids::ActionId;
+
+    fn changes<'a>(diff: &'a WorkspaceDiff, list: &str) -> &'a ListChanges {
+        &diff.lists.iter().find(|(name, _)| *name == list).unwrap().1
+    }
+
+    fn keys(items: &[ItemRef]) -> Vec<&str> {
+        items.iter().map(|i| i.key.as_str()).collect()
+    }
+
+    #[test]
+    fn a_workspace_compared_with_itself_changes_nothing() {
+        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap());
+        let same = diff(&workspace, &workspace);
+        assert!(same.is_empty());
+        assert_eq!(changes(&same, "risks").unchanged, workspace.risks.len());
+    }
+
+    #[test]
+    fn each_list_names_what_is_new_changed_and_removed_and_counts_the_rest() {
+        let mine = demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap());
+        let mut theirs = mine.clone();
+        theirs.risks[2].title = "Renamed".to_owned();
+        let removed = theirs.lessons.remove(0);
+        let mut added = theirs.actions[0].clone();
+        added.id = ActionId::new("act-new").unwrap();
+        theirs.actions.push(added);
+        let found = diff(&mine, &theirs);
+        assert!(!found.settings_changed);
+        let risks = changes(&found, "risks");
+        assert_eq!(keys(&risks.changed), [mine.risks[2].id.as_str()]);
+        assert_eq!(risks.unchanged, mine.risks.len() - 1);
+        assert_eq!(
+            keys(&changes(&found, "lessons").removed),
+            [removed.id.as_str()]
+        );
+        let actions = changes(&found, "actions");
+        assert_eq!(keys(&actions.added), ["act-new"]);
+        assert_eq!(actions.unchanged, mine.actions.len());
+        assert!(changes(&found, "kpis").is_empty());
+
+        theirs.framework.council_name = "Another council".to_owned();
+        assert!(diff(&mine, &theirs).settings_changed);
+    }
+}

@@ -180,3 +180,95 @@ pub fn merge(
     }
     validate(Value::Object(merged)).map_err(ImportError::Invalid)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::demo::demo_workspace;
+    use crate::domain::basics::ids::{KpiId, RiskId};
+
+    fn mine() -> Workspace {
+        demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap())
+    }
+
+    fn risk_ids(workspace: &Workspace) -> Vec<String> {
+        workspace.risks.iter().map(|r| r.id.to_string()).collect()
+    }
+
+    #[test]
+    fn new_items_follow_mine_in_their_order_and_nothing_of_mine_is_removed() {
+        let mine = mine();
+        let mut theirs = mine.clone();
+        // They dropped my first risk, reversed the rest and added two new ones, the second before the first.
+        let dropped = theirs.risks.remove(0);
+        theirs.risks.reverse();
+        let new_risk = |id: &str| {
+            let mut risk = theirs.risks[0].clone();
+            risk.id = RiskId::new(id).unwrap();
+            risk
+        };
+        let (second, first) = (new_risk("risk-new-b"), new_risk("risk-new-a"));
+        theirs.risks.insert(0, second);
+        theirs.risks.push(first);
+        let merged = merge(&mine, &theirs, |_, _| Side::Theirs).unwrap();
+        let mut expected = risk_ids(&mine);
+        expected.extend(["risk-new-b".to_owned(), "risk-new-a".to_owned()]);
+        assert_eq!(risk_ids(&merged), expected);
+        assert_eq!(
+            merged.risks[0], dropped,
+            "a merge never removes an item of mine"
+        );
+    }
+
+    #[test]
+    fn each_conflict_takes_the_side_chosen_for_it() {
+        let mine = mine();
+        let mut theirs = mine.clone();
+        theirs.risks[0].title = "Their title".to_owned();
+        theirs.risks[1].title = "Their other title".to_owned();
+        let first = theirs.risks[0].id.to_string();
+        let merged = merge(&mine, &theirs, |_, key| {
+            if key == first {
+                Side::Theirs
+            } else {
+                Side::Mine
+            }
+        })
+        .unwrap();
+        assert_eq!(merged.risks[0].title, "Their title");
+        assert_eq!(merged.risks[1].title, mine.risks[1].title);
+    }
+
+    #[test]
+    fn merging_the_same_file_twice_changes_nothing_the_second_time() {
+        let mine = mine();
+        let mut theirs = mine.clone();
+        theirs.risks[0].title = "Their title".to_owned();
+        theirs.lessons.clear();
+        let mut added = theirs.risks[1].clone();
+        added.id = RiskId::new("risk-new").unwrap();
+        theirs.risks.push(added);
+        for side in [Side::Mine, Side::Theirs] {
+            let once = merge(&mine, &theirs, |_, _| side).unwrap();
+            let twice = merge(&once, &theirs, |_, _| side).unwrap();
+            assert_eq!(twice, once, "merging again, choosing {side:?}");
+            assert!(conflicts(&twice, &theirs).len() <= usize::from(side == Side::Mine));
+        }
+    }
+
+    #[test]
+    fn a_merge_that_would_break_the_files_rules_is_refused_and_the_other_choice_is_not() {
+        let mine = mine();
+        let mut theirs = mine.clone();
+        let action = theirs.actions.iter_mut().find(|a| a.kpi.is_some()).unwrap();
+        action.kpi = Some(KpiId::new("kpi-nowhere").unwrap());
+        let refused = merge(&mine, &theirs, |_, _| Side::Theirs).unwrap_err();
+        assert!(
+            refused.to_string().contains("kpi-nowhere"),
+            "the message names the unknown KPI: {refused}"
+        );
+        assert_eq!(merge(&mine, &theirs, |_, _| Side::Mine).unwrap(), mine);
+    }
+}

@@ -43,6 +43,22 @@ const PAGES = [
   '/reports?scope=committee%3Acom-ah', '/reports/present', '/data', '/help', '/accessibility',
 ];
 
+/** Resolves once the browser has painted two more frames: effects queued by what came before have run and drawn. */
+function framesPainted(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Waits until the page is drawn: every chart on it has its canvas (ECharts has loaded, on first use, and drawn;
+ * tooltips, labels and the chart's text are the payload's way in), then two frames more for effects and paint.
+ */
+async function drawn(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid=chart]')].every((chart) => chart.querySelector('canvas') !== null),
+  );
+  await framesPainted(page);
+}
+
 async function assertNothingRan(page, where) {
   const state = await page.evaluate(() => ({
     pwned: window.__pwned ?? null,
@@ -73,12 +89,11 @@ test('a workspace whose every text is a script or markup payload runs nothing on
     for (const path of PAGES) {
       await page.goto(app.origin() + path);
       await page.locator('main h1').first().waitFor();
-      // Give charts, tooltips and effects time to draw.
-      await page.waitForTimeout(400);
+      await drawn(page);
       const chart = page.locator('canvas').first();
       if (await chart.count()) {
         await chart.hover({ position: { x: 60, y: 60 } }).catch(() => {});
-        await page.waitForTimeout(150);
+        await framesPainted(page);
       }
       await assertNothingRan(page, path);
     }

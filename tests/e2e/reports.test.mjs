@@ -7,62 +7,94 @@ import { test } from 'node:test';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp } from './support/harness.mjs';
+import { DEMO_DAY, useApp } from './support/harness.mjs';
 import { axeViolations } from './support/axe.mjs';
+import { ReportsPage } from './pages/reports-page.mjs';
 
 const app = useApp();
 
 const COMMITTEE = 'Adults and Health Committee';
 
-/** Opens the reports page and chooses the committee's report. */
-async function openCommitteeReport(page) {
-  await page.getByTestId('report-scope').locator('option').nth(1).waitFor({ state: 'attached' });
-  await page.getByTestId('report-scope').selectOption({ label: COMMITTEE });
-  await page.waitForURL(/scope=committee/);
-  const heading = page.locator('#report-title');
-  await heading.waitFor();
-  return heading;
-}
+// The Adults and Health Committee's report on DEMO_DAY (15 October 2026): the latest quarter ended is Q2 2026/27,
+// so each KPI is shown at its latest period as at 30 September 2026 (monthly: Sep 2026; quarterly: Q2 2026/27;
+// annual: 2025/26). Worked out by hand from the demo council (src/demo/kpis.rs and the exported workspace):
+//
+// The committee's KPIs: every strategic KPI is reported to its directorate's committee and to com-srp
+// (src/demo/mod.rs), so com-ah holds the ten skpi-ahc-* KPIs, none retired: 10 rows on the full scorecard.
+//
+// Rated (RAG rule: more than 10% off target is red, within 10% amber, on target green):
+//   skpi-ahc-assess      78.8% against 96.0%: (96.0 − 78.8) / 96.0 = 17.9% off → Red
+//   skpi-ahc-healthcheck cumulative, year to date Q1 3.1% + Q2 3.0% = 6.1% against 14.9% × 2/4 = 7.45%:
+//                        (7.45 − 6.1) / 7.45 = 18.1% off → Red
+//   skpi-ahc-delayed     17.5 against 14.4 (lower is better): 21.5% over → red, but overridden Amber by hand
+//   skpi-ahc-carers      cumulative, Apr–Sep 128 + 121 + 136 + 137 + 148 + 151 = 821 against 1,730 × 6/12 = 865:
+//                        5.1% off → Amber
+//   reable 85.2% ≥ 82.0%, respcare 130.9 + 138.4 = 269.3 ≤ 560 × 2/4 = 280, direct 23.9% ≥ 23.5%, safeguard
+//   92.8% ≥ 89.0%, smoking 11.7% ≤ 12.2% → Green; lifegap is a baseline KPI → not rated.
+// Exceptions (src/domain/reporting/performance_report.rs: red; forecast red when not already red; green but
+// declining; data-quality warnings; ordered by the most serious reason, then register order):
+//   Red: assess, healthcheck.
+//   Forecast to miss the year-end target: delayed — the demo's model (src/demo/series.rs) peaks in January at
+//     +18% and grows 2% a year, so March 2027 is about 18 × (1 + 0.02 × 3.9 + 0.18 × cos(2π × 2/12)) = 21.0
+//     against a year-end target of 14.4, some 46% over; direct — it falls 0.02 × 27 = 0.54 points a month
+//     (a green-but-declining KPI), so six more months give about 23.9 − 6 × 0.54 = 20.7 against 23.5, 12% short.
+//     Carers runs at 821 / 6 × 12 = 1,642 against 1,730 (5% short: amber); the other greens are level or rising.
+//   Green but declining: direct — its last six values 26.5, 25.9, 25.3, 24.7, 24.4, 23.9 have mean 25.117 and
+//     least-squares slope Σ(x − 2.5)(y − ȳ) / 17.5 = −9.05 / 17.5 = −0.517 a month, a fall of 2.59 over the
+//     window, more than 5% of the mean (1.26): worsening. No other green falls that far.
+//   Data quality: none — every series is complete to its period and none is late (only corp-cs-complaints and
+//     corp-sp-foi are late in the demo).
+// So four exceptions, in this order:
+const EXCEPTIONS = [
+  ['% of Care Act assessments completed within 28 days', 'Red'],
+  ['% of eligible people receiving an NHS Health Check', 'Red'],
+  ['Delayed discharges from hospital per day (social care)', 'Forecast to miss the year-end target'],
+  ['% of people receiving self-directed support as a direct payment', 'Forecast to miss the year-end target; Green but declining'],
+];
+/** The order of the reasons (ExceptionReason): an exception's first reason places it. */
+const REASONS = ['Red', 'Forecast to miss the year-end target', 'Green but declining', 'Data-quality warning'];
 
 test('a committee report holds the summary, the exceptions first and the full scorecard', async () => {
   await app.visit('/reports', async (page) => {
-    const heading = await openCommitteeReport(page);
-    const quarter = await page.getByTestId('report-quarter').locator('option:checked').textContent();
-    assert.match(await heading.textContent(), new RegExp(`^${COMMITTEE}: performance report, Q\\d \\d{4}/\\d{2}$`));
-    assert.match(await page.locator('.app-report__head').textContent(), new RegExp(quarter.split(' (')[0]));
+    const reports = new ReportsPage(page);
+    await reports.choose(COMMITTEE);
+    const quarter = await reports.chosenQuarter();
+    assert.equal(quarter, 'Q2 2026/27 (July to September 2026)', 'the latest quarter ended by 15 October 2026');
+    assert.match(await reports.title.textContent(), new RegExp(`^${COMMITTEE}: performance report, Q\\d \\d{4}/\\d{2}$`));
+    assert.match(await reports.head.textContent(), new RegExp(quarter.split(' (')[0]));
 
-    const sections = await page.locator('[data-testid="report"] > section h3').allTextContents();
-    assert.deepEqual(sections, ['Summary', 'Exceptions', 'Full scorecard'], 'summary, exceptions, then the scorecard');
+    assert.deepEqual(await reports.sectionHeadings(), ['Summary', 'Exceptions', 'Full scorecard'], 'summary, exceptions, then the scorecard');
 
-    const scorecardRows = await page.getByTestId('report-scorecard-table').locator('tbody tr').count();
-    assert.ok(scorecardRows >= 3, `${scorecardRows} KPIs on the committee's scorecard`);
-    const summary = await page.getByTestId('report-summary').textContent();
-    assert.match(summary, new RegExp(`${scorecardRows} KPIs are reported`));
+    const scorecardRows = await reports.scorecardRows.count();
+    assert.equal(scorecardRows, 10, 'the ten skpi-ahc-* KPIs on the committee’s scorecard');
+    assert.match(await reports.summary.textContent(), new RegExp(`${scorecardRows} KPIs are reported`));
+    assert.match(await reports.summary.textContent(), /2 red, 2 amber, 5 green, 1 not rated/);
 
-    const exceptions = page.getByTestId('report-exception');
-    const listed = await page.getByTestId('report-exceptions-table').locator('tbody tr').count();
-    assert.equal(await exceptions.count(), listed, 'each exception in the table has its own section');
-    assert.ok(listed >= 1, 'the demo committee has exceptions');
-    const why = await page.getByTestId('report-exceptions-table').locator('tbody tr td:nth-of-type(1)').allTextContents();
-    const firstRed = why.findIndex((w) => w.startsWith('Red'));
-    if (firstRed >= 0) {
-      assert.ok(why.slice(0, firstRed).every((w) => w.startsWith('Red')), 'red KPIs come first');
-    }
-    const first = exceptions.first();
+    const listed = await reports.exceptionRows.count();
+    assert.equal(await reports.exceptions.count(), listed, 'each exception in the table has its own section');
+    assert.equal(listed, EXCEPTIONS.length, 'the demo committee has four exceptions');
+    const why = await reports.exceptionReasons();
+    assert.deepEqual(why, EXCEPTIONS.map(([, reason]) => reason), 'red first, then forecast red, then declining');
+    const ranks = why.map((w) => REASONS.indexOf(w.split('; ')[0]));
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'every red before every other reason, and so on');
+    assert.deepEqual(await reports.exceptionNames(), EXCEPTIONS.map(([name]) => name), 'in register order within a reason');
+    const first = reports.exceptions.first();
     assert.ok((await first.locator('svg.app-chart').count()) === 1, 'an exception has its chart');
-    assert.ok((await first.getByTestId('report-chart-values').locator('tbody tr').count()) >= 1, 'and its values as a table');
+    // The chart shows the last eight values (CHART_POINTS): Feb to Sep 2026 for this monthly KPI.
+    assert.equal(await first.getByTestId('report-chart-values').locator('tbody tr').count(), 8, 'and its values as a table');
     assert.match(await first.textContent(), /Action plan/);
 
     // The quarter lives in the address: a copied link opens the same report.
-    const url = page.url();
-    await page.goto(url);
-    assert.equal(await (await openCommitteeReport(page)).textContent(), await heading.textContent());
-  });
+    const heading = await reports.title.textContent();
+    await page.goto(page.url());
+    await reports.choose(COMMITTEE);
+    assert.equal(await reports.title.textContent(), heading);
+  }, { now: DEMO_DAY });
 });
 
 test('printed, the report has no app chrome, a section a page and its running head', async () => {
   await app.visit('/reports', async (page) => {
-    await openCommitteeReport(page);
+    await new ReportsPage(page).choose(COMMITTEE);
     const head = await page.evaluate(() =>
       getComputedStyle(document.documentElement).getPropertyValue('--running-head'),
     );
@@ -85,11 +117,8 @@ test('printed, the report has no app chrome, a section a page and its running he
 
 test('downloaded as a web page, the report opens on its own with no request, no script and no axe violation', async () => {
   await app.visit('/reports', async (page) => {
-    await openCommitteeReport(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('report-download-html').click(),
-    ]);
+    const reports = await new ReportsPage(page).choose(COMMITTEE);
+    const download = await reports.download('report-download-html');
     assert.match(download.suggestedFilename(), /^wealdshire-county-council-adults-and-health-committee-\d{4}-\d{2}-q\d-report-\d{4}-\d{2}-\d{2}\.html$/);
     // Saved under its own name, so the browser opens it as the web page it is.
     const path = join(await mkdtemp(join(tmpdir(), 'pmf-report-')), download.suggestedFilename());
@@ -108,7 +137,7 @@ test('downloaded as a web page, the report opens on its own with no request, no 
     assert.match(await tab.locator('h1').textContent(), new RegExp(`^${COMMITTEE}: performance report`));
     assert.equal(
       await tab.getByTestId('report-exception').count(),
-      await page.getByTestId('report-exception').count(),
+      await reports.exceptions.count(),
       'the file holds the exceptions the page shows',
     );
     assert.deepEqual(await axeViolations(tab), []);
@@ -118,25 +147,17 @@ test('downloaded as a web page, the report opens on its own with no request, no 
 
 test('each report table downloads as CSV with the rows the page shows', async () => {
   await app.visit('/reports', async (page) => {
-    await openCommitteeReport(page);
-    const rows = await page.getByTestId('report-scorecard-table').locator('tbody tr').count();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('report-csv-scorecard').click(),
-    ]);
-    assert.match(download.suggestedFilename(), /-scorecard-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n');
+    const reports = await new ReportsPage(page).choose(COMMITTEE);
+    const rows = await reports.scorecardRows.count();
+    const { file, lines } = await reports.downloadCsvLines('report-csv-scorecard');
+    assert.match(file.suggestedFilename(), /-scorecard-\d{4}-\d{2}-\d{2}\.csv$/);
     assert.equal(lines[0], 'KPI,Period,Value,Target,Rating,Change,Trend,Forecast');
     assert.equal(lines.length - 1, rows);
-    const firstKpi = (await page.getByTestId('report-scorecard-table').locator('tbody tr th').first().textContent()).trim();
+    const firstKpi = (await reports.scorecardRows.locator('th').first().textContent()).trim();
     assert.ok(lines[1].startsWith(firstKpi.includes(',') ? `"${firstKpi}"` : firstKpi));
 
-    const actionRows = await page.getByTestId('report-actions').locator('tbody tr').count();
-    const [actions] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('report-csv-actions').click(),
-    ]);
-    const actionLines = (await readFile(await actions.path(), 'utf8')).trimEnd().split('\r\n');
+    const actionRows = await reports.actionTables.locator('tbody tr').count();
+    const { lines: actionLines } = await reports.downloadCsvLines('report-csv-actions');
     assert.equal(actionLines[0], 'KPI,Action,Owner,Due,Status');
     assert.equal(actionLines.length - 1, actionRows, 'every action plan shown under the exceptions');
   });
@@ -144,44 +165,48 @@ test('each report table downloads as CSV with the rows the page shows', async ()
 
 test('presentation mode steps through the slides with the keyboard and goes back with Escape', async () => {
   await app.visit('/reports', async (page) => {
-    await openCommitteeReport(page);
-    const exceptions = await page.getByTestId('report-exception').count();
-    await page.getByTestId('report-present').click();
-    await page.waitForURL(/\/reports\/present\?scope=committee/);
-    const counter = page.getByTestId('slide-counter');
-    await counter.waitFor();
-    const total = Number((await counter.textContent()).match(/of (\d+)/)[1]);
-    assert.ok(total >= 2 + 1 + exceptions, `${total} slides: title, summary, an ambition or more, and each exception`);
-    const slide = page.getByTestId('slide');
-    assert.match(await slide.textContent(), new RegExp(`${COMMITTEE}: performance report`));
-    assert.equal(await page.getByTestId('slide-previous').isDisabled(), true);
+    const reports = await new ReportsPage(page).choose(COMMITTEE);
+    const exceptions = await reports.exceptions.count();
+    const deck = await reports.present();
+    assert.match(page.url(), /\/reports\/present\?scope=committee/);
+    const total = await deck.total();
+    // Title, summary, then each ambition the committee's KPIs serve with its exceptions after it
+    // (src/domain/reporting/presentation.rs). On DEMO_DAY (see the first test) the ten skpi-ahc-* KPIs serve
+    // ambitions 3 and 4 (skpi-ahc-delayed serves both) and none serves no ambition:
+    //   Ambition 3: delayed, smoking, healthcheck, lifegap → exceptions healthcheck (red), delayed (forecast)
+    //   Ambition 4: assess, reable, delayed, respcare, direct, carers, safeguard → assess, delayed, direct
+    // 2 + (1 + 2) + (1 + 3) = 9 slides.
+    assert.equal(total, 9, `${total} slides: title, summary, two ambitions and five exception slides`);
+    assert.match(await deck.slide.textContent(), new RegExp(`${COMMITTEE}: performance report`));
+    assert.equal(await deck.previous.isDisabled(), true);
 
-    await page.keyboard.press('ArrowRight');
-    assert.equal((await counter.textContent()).trim(), `Slide 2 of ${total}`);
-    assert.match(await slide.locator('h2').textContent(), /^Summary$/);
-    await page.keyboard.press('ArrowRight');
-    assert.match(await slide.locator('h2').textContent(), /^(Ambition \d+: |Other KPIs)/);
-    await page.keyboard.press('End');
-    assert.equal((await counter.textContent()).trim(), `Slide ${total} of ${total}`);
-    assert.equal(await page.getByTestId('slide-next').isDisabled(), true);
-    await page.keyboard.press('ArrowLeft');
-    assert.equal((await counter.textContent()).trim(), `Slide ${total - 1} of ${total}`);
-    await page.keyboard.press('Home');
-    assert.equal((await counter.textContent()).trim(), `Slide 1 of ${total}`);
+    await deck.press('ArrowRight');
+    assert.equal(await deck.counterText(), `Slide 2 of ${total}`);
+    assert.match(await deck.heading(), /^Summary$/);
+    await deck.press('ArrowRight');
+    assert.match(await deck.heading(), /^(Ambition \d+: |Other KPIs)/);
+    await deck.press('End');
+    assert.equal(await deck.counterText(), `Slide ${total} of ${total}`);
+    assert.equal(await deck.next.isDisabled(), true);
+    await deck.press('ArrowLeft');
+    assert.equal(await deck.counterText(), `Slide ${total - 1} of ${total}`);
+    await deck.press('Home');
+    assert.equal(await deck.counterText(), `Slide 1 of ${total}`);
 
     // Every exception has a slide (under each ambition it serves) with its large chart and the figures behind it.
     const charted = new Set();
     for (let n = 1; n < total; n += 1) {
-      await page.keyboard.press('PageDown');
-      if ((await slide.locator('svg.app-chart').count()) === 1) {
-        charted.add(await slide.locator('h2').textContent());
-        assert.ok((await slide.locator('table tbody tr').count()) >= 1);
+      await deck.press('PageDown');
+      if ((await deck.slide.locator('svg.app-chart').count()) === 1) {
+        charted.add(await deck.heading());
+        // The last eight values (CHART_POINTS): every one of these KPIs has more than eight.
+        assert.equal(await deck.slide.locator('table tbody tr').count(), 8);
       }
     }
     assert.equal(charted.size, exceptions);
 
     await page.keyboard.press('Escape');
     await page.waitForURL(/\/reports\?scope=committee/);
-    await page.locator('#report-title').waitFor();
-  });
+    await reports.ready();
+  }, { now: DEMO_DAY });
 });

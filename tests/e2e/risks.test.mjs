@@ -4,203 +4,190 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { useApp } from './support/harness.mjs';
+import { DEMO_DAY, useApp } from './support/harness.mjs';
+import { ActionPlansPage, LessonsPage, RisksPage, numberIn } from './pages/risks-page.mjs';
+import { CalendarPage } from './pages/assurance-page.mjs';
+import { KpiPage } from './pages/kpi-page.mjs';
 
 const app = useApp();
 
-const number = async (locator) => Number((await locator.textContent()).match(/\d+/)[0]);
-
 test('recording a review of an overdue risk takes one off the overdue count', async () => {
   await app.visit('/risks', async (page) => {
-    const overdue = page.getByTestId('reviews-overdue');
-    await overdue.waitFor();
-    const before = await number(overdue);
-    assert.ok(before >= 1, 'the demo council has overdue reviews');
-    await overdue.click();
-    await page.waitForURL(/overdue=1/);
-    const rows = page.getByTestId('risk-row');
-    assert.equal(await rows.count(), before, 'the overdue list holds every overdue risk');
-    assert.equal(await rows.getByTestId('review-overdue').count(), before);
+    const risks = await new RisksPage(page).ready();
+    const before = await risks.overdueCount();
+    // On DEMO_DAY (15 October 2026), from each open risk's last review and its cycle (the demo's framework:
+    // strategic every 8 weeks; directorate and operational by the residual band, red 3 months, amber 6,
+    // green 12, with green to 6 and amber to 12):
+    //   risk-str-asc-market  strategic, 6 Aug 2026 + 56 days = 1 Oct 2026 → overdue
+    //   risk-str-workforce   strategic, 22 Jul 2026 + 56 days = 16 Sep 2026 → overdue
+    //   risk-cef-ofsted      directorate, 2 × 4 = 8 amber, 29 Mar 2026 + 6 months = 29 Sep 2026 → overdue
+    //   risk-ps-waste-contract directorate, 2 × 3 = 6 green, 10 Sep 2025 + 12 months = 10 Sep 2026 → overdue
+    //   risk-cs-telephony    operational, 2 × 3 = 6 green, 30 Sep 2025 + 12 months = 30 Sep 2026 → overdue
+    //   the other eleven are due after 15 October (the nearest, risk-str-climate, 26 Aug + 56 days = 21 Oct).
+    assert.equal(before, 5, 'the demo council has five overdue reviews');
+    await risks.showOverdue();
+    assert.equal(await risks.rows.count(), before, 'the overdue list holds every overdue risk');
+    assert.equal(await risks.rows.getByTestId('review-overdue').count(), before);
 
-    const first = rows.first();
+    const first = risks.rows.first();
     const title = (await first.locator('th').textContent()).trim();
-    await first.getByTestId('record-review').click();
-    await page.waitForURL(/review=/);
-    const form = page.getByTestId('review-form');
-    await page.getByTestId('review-save').click();
-    assert.match(await page.getByTestId('review-outcome').textContent(), /Say who reviewed it/);
-    assert.equal(await number(overdue), before, 'a refused review changes nothing');
+    await risks.openReview(first);
+    await risks.recordReview();
+    assert.match(await risks.reviewOutcome.textContent(), /Say who reviewed it/);
+    assert.equal(await risks.overdueCount(), before, 'a refused review changes nothing');
 
-    await page.getByTestId('review-by').fill('Corporate Leadership Team');
-    await page.getByTestId('review-likelihood').selectOption('2');
-    await page.getByTestId('review-impact').selectOption('3');
-    await page.getByTestId('review-note').fill('Mitigations in place; monitor');
-    await form.getByTestId('review-save').click();
-    assert.match(await page.getByTestId('review-outcome').textContent(), /^Review recorded: the risk is now green/);
-    assert.equal(await number(overdue), before - 1);
-    assert.equal(await rows.filter({ hasText: title }).count(), 0, 'it leaves the overdue list');
-    assert.match(await page.getByTestId('review-history').locator('tbody tr').first().textContent(), /Corporate Leadership Team.*likelihood 2 × impact 3 = 6/);
-  });
+    await risks.recordReview({ by: 'Corporate Leadership Team', likelihood: '2', impact: '3', note: 'Mitigations in place; monitor' });
+    assert.match(await risks.reviewOutcome.textContent(), /^Review recorded: the risk is now green/);
+    assert.equal(await risks.overdueCount(), before - 1);
+    assert.equal(await risks.row(title).count(), 0, 'it leaves the overdue list');
+    assert.match(await risks.reviewHistoryRows.first().textContent(), /Corporate Leadership Team.*likelihood 2 × impact 3 = 6/);
+  }, { now: DEMO_DAY });
 });
 
 test('a heat-map cell opens the risks in it, from the table or from the chart', async () => {
   await app.visit('/risks', async (page) => {
-    const table = page.getByTestId('matrix-table');
-    await table.waitFor();
-    const cells = table.locator('button');
+    const risks = new RisksPage(page);
+    await risks.matrixTable.waitFor();
+    const cells = risks.matrixCells;
     assert.equal(await cells.count(), 25);
     let chosen = null;
     for (let i = 0; i < 25 && !chosen; i += 1) {
-      if ((await number(cells.nth(i))) > 0) chosen = cells.nth(i);
+      if ((await numberIn(cells.nth(i))) > 0) chosen = cells.nth(i);
     }
-    const count = await number(chosen);
+    const count = await numberIn(chosen);
     const label = await chosen.getAttribute('aria-label');
     const [, likelihood, impact] = label.match(/Likelihood (\d), impact (\d)/);
     await chosen.click();
     await page.waitForURL(new RegExp(`cell=${likelihood}-${impact}`));
     assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
-    assert.equal(await page.getByTestId('risk-row').count(), count, `${label}`);
-    assert.match(await page.getByTestId('risk-cell-filter').textContent(), new RegExp(`likelihood ${likelihood} × impact ${impact}`));
+    assert.equal(await risks.rows.count(), count, `${label}`);
+    assert.match(await risks.cellFilter.textContent(), new RegExp(`likelihood ${likelihood} × impact ${impact}`));
     await chosen.click();
     await page.waitForURL((url) => !url.search.includes('cell='));
 
-    const chart = page.getByTestId('risk-matrix').getByTestId('chart');
-    await chart.locator('canvas').first().waitFor();
-    assert.match(await page.getByTestId('risk-matrix').getByTestId('chart-summary').textContent(), /^The 5×5 matrix of residual scores: \d+ risks/);
-    await chart.scrollIntoViewIfNeeded();
-    const box = await chart.boundingBox();
-    // The grid leaves 60 px on the left, 20 on the right and top, 50 at the bottom; aim at the middle of the cell.
-    const width = box.width - 80;
-    const height = box.height - 70;
-    const x = box.x + 60 + (Number(impact) - 0.5) * (width / 5);
-    const y = box.y + 20 + (5 - Number(likelihood) + 0.5) * (height / 5);
-    await page.mouse.click(x, y);
+    await risks.matrixChartDrawn();
+    assert.match(await risks.matrixSummary.textContent(), /^The 5×5 matrix of residual scores: \d+ risks/);
+    await risks.clickChartCell(likelihood, impact);
     await page.waitForURL(new RegExp(`cell=${likelihood}-${impact}`));
-    assert.equal(await page.getByTestId('risk-row').count(), count);
+    assert.equal(await risks.rows.count(), count);
   });
 });
 
 test('the filters narrow the register and a link reproduces them', async () => {
   await app.visit('/risks?level=strategic&band=red', async (page) => {
-    const rows = page.getByTestId('risk-row');
-    await rows.first().waitFor();
-    const registers = await rows.locator('td:nth-of-type(1)').allTextContents();
+    const risks = new RisksPage(page);
+    await risks.rows.first().waitFor();
+    const registers = await risks.columnTexts(0);
     assert.ok(registers.every((r) => r.startsWith('Strategic')), registers.join(', '));
-    assert.equal(await page.getByTestId('risk-level').inputValue(), 'strategic');
-    assert.equal(await page.getByTestId('risk-band').inputValue(), 'red');
-    const residuals = await rows.locator('td:nth-of-type(4)').allTextContents();
+    assert.equal(await risks.level.inputValue(), 'strategic');
+    assert.equal(await risks.band.inputValue(), 'red');
+    const residuals = await risks.columnTexts(3);
     assert.ok(residuals.every((r) => /Red/.test(r)), residuals.join(', '));
   });
 });
 
 test('the reporting calendar lists the coming dates and downloads them as an .ics file', async () => {
   await app.visit('/risks', async (page) => {
-    await page.getByTestId('calendar-link').click();
-    await page.waitForURL(/\/risks\/calendar$/);
-    const rows = page.getByTestId('calendar-row');
-    await rows.first().waitFor();
-    const all = await rows.count();
-    assert.ok(all >= 40, `${all} dates in twelve months`);
-    const kinds = await rows.locator('td:nth-of-type(2)').allTextContents();
+    await new RisksPage(page).follow('calendar-link', /\/risks\/calendar$/);
+    const calendar = await new CalendarPage(page).ready();
+    const all = await calendar.rows.count();
+    // The twelve months from DEMO_DAY (src/domain/assurance/reporting_calendar.rs): 12 figures due and 12
+    // leadership scorecards (one a month), 4 KPI audits and 4 quarterly reports to each of the 7 committees
+    // that take them (six policy and service committees and Strategy, Resources and Performance): 28, one
+    // target setting (31 Jan 2027), one framework review (30 Jun 2027), and the next review of each of the
+    // 16 open risks less the 5 already overdue (see the first test): 11. 12 + 12 + 4 + 28 + 1 + 1 + 11 = 69.
+    assert.equal(all, 69, `${all} dates in twelve months`);
+    const kinds = await calendar.kinds();
     for (const kind of ['Figures due', 'Leadership scorecard', 'Committee report', 'KPI audit', 'Target setting', 'Framework review']) {
       assert.ok(kinds.includes(kind), `${kind} is in the calendar`);
     }
     assert.equal(kinds.filter((k) => k === 'Leadership scorecard').length, 12, 'one leadership scorecard a month');
 
-    await page.getByTestId('calendar-kind').selectOption({ label: 'Committee report' });
-    const reports = await rows.count();
-    assert.ok(reports >= 4 && reports < all);
-    assert.match(await page.getByTestId('calendar-table').locator('caption').textContent(), new RegExp(`: ${reports} dates`));
+    await calendar.showKind('Committee report');
+    const reports = await calendar.rows.count();
+    assert.equal(reports, 28, 'four quarters for each of seven committees');
+    assert.match(await calendar.caption.textContent(), new RegExp(`: ${reports} dates`));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calendar-download').click()]);
+    const download = await calendar.download();
     assert.match(download.suggestedFilename(), /^wealdshire-county-council-reporting-calendar-\d{4}-\d{2}-\d{2}\.ics$/);
     const text = await readFile(await download.path(), 'utf8');
     assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
     assert.equal(text.match(/BEGIN:VEVENT/g).length, reports, 'the file holds the dates shown');
     assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
-  });
+  }, { now: DEMO_DAY });
 });
 
 test('a lesson is added to the log (an incomplete one is refused) and marked shared with partners', async () => {
   await app.visit('/risks', async (page) => {
-    await page.getByTestId('lessons-link').click();
-    await page.waitForURL(/\/risks\/lessons$/);
-    const rows = page.getByTestId('lesson-row');
-    await rows.first().waitFor();
-    const before = await rows.count();
-    await page.getByTestId('lesson-title').fill('Winter plan agreed too late');
-    await page.getByTestId('lesson-add').click();
-    const outcome = page.getByTestId('lesson-outcome');
-    assert.equal((await outcome.textContent()).trim(), 'Say what happened.');
-    assert.equal(await outcome.getAttribute('role'), 'alert');
-    assert.equal(await rows.count(), before);
+    await new RisksPage(page).follow('lessons-link', /\/risks\/lessons$/);
+    const lessons = await new LessonsPage(page).ready();
+    const before = await lessons.rows.count();
+    await lessons.add({ title: 'Winter plan agreed too late' });
+    assert.equal((await lessons.outcome.textContent()).trim(), 'Say what happened.');
+    assert.equal(await lessons.outcome.getAttribute('role'), 'alert');
+    assert.equal(await lessons.rows.count(), before);
 
-    await page.getByTestId('lesson-what').fill('Hospital discharges slowed in December');
-    await page.getByTestId('lesson-learning').fill('Agree the winter plan with providers by October');
-    await page.getByTestId('lesson-by').fill('Grace Okafor');
-    await page.getByTestId('lesson-kpi').selectOption({ index: 1 });
-    await page.getByTestId('lesson-add').click();
-    assert.equal((await outcome.textContent()).trim(), 'Added to the log: Winter plan agreed too late.');
-    assert.equal(await rows.count(), before + 1);
-    const added = rows.filter({ hasText: 'Winter plan agreed too late' });
+    await lessons.add({
+      what: 'Hospital discharges slowed in December',
+      learning: 'Agree the winter plan with providers by October',
+      by: 'Grace Okafor',
+      kpiIndex: 1,
+    });
+    assert.equal((await lessons.outcome.textContent()).trim(), 'Added to the log: Winter plan agreed too late.');
+    assert.equal(await lessons.rows.count(), before + 1);
+    const added = lessons.row('Winter plan agreed too late');
     assert.match(await added.textContent(), /Not yet/);
-    const caption = page.getByTestId('lessons-table').locator('caption');
-    const unshared = Number((await caption.textContent()).match(/(\d+) not yet shared/)[1]);
+    const unshared = await lessons.unshared();
     await added.getByTestId('lesson-share').click();
     assert.match(await added.locator('td').last().textContent(), /^Yes/);
-    assert.match(await caption.textContent(), new RegExp(`${unshared - 1} not yet shared`));
+    assert.match(await lessons.caption.textContent(), new RegExp(`${unshared - 1} not yet shared`));
   });
 });
 
 test('the action-plans overview lists red KPIs without a plan and the open actions, overdue first', async () => {
   await app.visit('/risks', async (page) => {
-    await page.getByTestId('actions-link').click();
-    await page.waitForURL(/\/risks\/actions$/);
-    const missing = page.getByTestId('red-without-plan').locator('tbody tr');
-    await page.getByTestId('open-actions').waitFor();
-    const count = await missing.count();
-    assert.ok(count >= 1, 'the demo has red KPIs without a plan');
-    assert.match(await page.getByTestId('red-without-plan').locator('caption').textContent(), new RegExp(`\\(${count}\\)`));
-    const rows = page.getByTestId('open-action');
-    const overdueCaption = Number((await page.getByTestId('open-actions').locator('caption').textContent()).match(/(\d+) overdue/)[1]);
-    const flags = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid=action-overdue]') !== null));
-    assert.equal(flags.filter(Boolean).length, overdueCaption);
+    await new RisksPage(page).follow('actions-link', /\/risks\/actions$/);
+    const plans = await new ActionPlansPage(page).ready();
+    const count = await plans.missingRows.count();
+    // Of the KPIs the demo sets up red only skpi-cef-swvacancy has no action (src/demo/kpis.rs: `.red(…, None)`).
+    assert.equal(count, 1, 'the demo has one red KPI without a plan');
+    assert.match(await plans.missingRows.first().textContent(), /^Children's social worker vacancy rate \(%\)/);
+    assert.match(await plans.redWithoutPlan.locator('caption').textContent(), new RegExp(`\\(${count}\\)`));
+    const flags = await plans.overdueFlags();
+    assert.equal(flags.filter(Boolean).length, await plans.overdueInCaption());
     assert.deepEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)), 'overdue first');
 
-    const name = (await missing.first().locator('a').textContent()).trim();
-    await missing.first().locator('a').click();
-    await page.getByTestId('kpi-rating').waitFor();
-    assert.match(await page.getByTestId('kpi-rating').textContent(), /Red/);
-    assert.equal((await page.getByTestId('page-heading').textContent()).trim(), name);
+    const name = (await plans.missingRows.first().locator('a').textContent()).trim();
+    await plans.missingRows.first().locator('a').click();
+    const kpi = new KpiPage(page);
+    await kpi.rating.waitFor();
+    assert.match(await kpi.rating.textContent(), /Red/);
+    assert.equal((await kpi.heading.textContent()).trim(), name);
   });
 });
 
 test('a risk shows what it is before its review, and the score bands can be changed but not broken', async () => {
   await app.visit('/risks', async (page) => {
-    const first = page.getByTestId('risk-row').first();
+    const risks = new RisksPage(page);
+    const first = risks.rows.first();
     await first.waitFor();
     await first.getByTestId('record-review').click();
-    const details = page.getByTestId('risk-details');
-    await details.waitFor();
-    const text = await details.textContent();
+    await risks.details.waitFor();
+    const text = await risks.details.textContent();
     for (const term of ['Owner', 'Mitigations', 'When to escalate, and when to accept', 'KPIs it bears on', 'Ambitions it threatens']) {
       assert.ok(text.includes(term), `${term} is shown`);
     }
-    assert.ok((await details.locator('dd').count()) >= 5);
+    assert.equal(await risks.details.locator('dd').count(), 5, 'one value for each of the five terms');
 
-    const cell = page.getByTestId('matrix-cell-2-3');
+    const cell = risks.matrixCell(2, 3);
     assert.match(await cell.getAttribute('aria-label'), /score 6 \(Green\)/);
-    await page.getByTestId('bands').locator('summary').click();
-    await page.getByTestId('bands-green').fill('12');
-    await page.getByTestId('bands-amber').fill('9');
-    await page.getByTestId('bands-save').click();
-    assert.match(await page.getByTestId('bands-outcome').textContent(), /must run green from 1, then amber, then red/);
+    await risks.saveBands({ green: '12', amber: '9' });
+    assert.match(await risks.bandsOutcome.textContent(), /must run green from 1, then amber, then red/);
     assert.match(await cell.getAttribute('aria-label'), /score 6 \(Green\)/, 'a refused change moves nothing');
 
-    await page.getByTestId('bands-green').fill('4');
-    await page.getByTestId('bands-save').click();
-    assert.match(await page.getByTestId('bands-outcome').textContent(), /^Bands saved: green 1 to 4, amber to 9/);
+    await risks.saveBands({ green: '4' });
+    assert.match(await risks.bandsOutcome.textContent(), /^Bands saved: green 1 to 4, amber to 9/);
     assert.match(await cell.getAttribute('aria-label'), /score 6 \(Amber\)/);
-    assert.match(await page.getByTestId('matrix-cell-5-2').getAttribute('aria-label'), /score 10 \(Red\)/);
+    assert.match(await risks.matrixCell(5, 2).getAttribute('aria-label'), /score 10 \(Red\)/);
   });
 });

@@ -834,8 +834,13 @@ mod properties {
 
         #[test]
         fn same_period_last_year_is_one_year_earlier(period in any_period()) {
+            // The same kind of period a year before: it starts on the same day of the same month a year earlier
+            // (every period starts on the 1st), and a year on from it is this period again.
             let last_year = period.same_period_last_year().unwrap();
-            prop_assert_eq!(last_year.start_date().with_year(period.start_date().year() - 1), Some(last_year.start_date()));
+            prop_assert_eq!(last_year.frequency(), period.frequency());
+            prop_assert_eq!(period.start_date().with_year(period.start_date().year() - 1), Some(last_year.start_date()));
+            prop_assert_eq!(last_year.end_date() < period.start_date(), true);
+            prop_assert_eq!(Period::containing(period.frequency(), period.start_date().with_year(period.start_date().year() - 1).unwrap()), Some(last_year));
         }
     }
 }

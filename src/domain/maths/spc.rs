@@ -668,11 +668,36 @@ mod properties {
         }
 
         #[test]
-        fn limits_are_symmetric_about_the_centre_line(values in prop::collection::vec(-1e6..1e6f64, 2..50)) {
-            let chart = XmrChart::analyse(&values, &SpcSettings::default()).unwrap();
-            let tolerance = 1e-6 * (1.0 + chart.mean.abs() + chart.mean_moving_range);
-            prop_assert!(((chart.upper_limit - chart.mean) - (chart.mean - chart.lower_limit)).abs() < tolerance);
-            prop_assert!(chart.lower_limit <= chart.lower_two_sigma && chart.upper_two_sigma <= chart.upper_limit);
+        fn limits_follow_wheelers_formula_over_any_baseline(
+            values in prop::collection::vec(-1e6..1e6f64, 2..50),
+            baseline in 2usize..50,
+            screen in any::<bool>(),
+        ) {
+            // Worked the long way, independently of the module: the centre line is the baseline's mean, MR̄ the
+            // mean of its moving ranges |xᵢ − xᵢ₋₁| (screened: without those above 3.267 × MR̄, Wheeler's upper
+            // range limit), the limits 2.66 × MR̄ and the 2σ lines 1.773 × MR̄ from it.
+            let baseline = baseline.min(values.len());
+            let settings = SpcSettings {
+                baseline_points: Some(baseline),
+                screen_moving_ranges: screen,
+                ..SpcSettings::default()
+            };
+            let chart = XmrChart::analyse(&values, &settings).unwrap();
+            let base = &values[..baseline];
+            let mean = base.iter().sum::<f64>() / base.len() as f64;
+            let ranges: Vec<f64> = base.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
+            let average = |r: &[f64]| r.iter().sum::<f64>() / r.len() as f64;
+            let mut mr = average(&ranges);
+            let kept: Vec<f64> = ranges.iter().copied().filter(|r| *r <= 3.267 * mr).collect();
+            if screen && !kept.is_empty() {
+                mr = average(&kept);
+            }
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + a.abs() + b.abs());
+            prop_assert!(close(chart.mean, mean), "centre {} vs {}", chart.mean, mean);
+            prop_assert!(close(chart.upper_limit, mean + 2.66 * mr));
+            prop_assert!(close(chart.lower_limit, mean - 2.66 * mr));
+            prop_assert!(close(chart.upper_two_sigma, mean + 1.773 * mr));
+            prop_assert!(close(chart.lower_two_sigma, mean - 1.773 * mr));
         }
     }
 }

@@ -314,6 +314,29 @@ pub fn performance_report(
     }
 }
 
+/// The demo council, built on `today`, and its report for `scope` at Q2 2026/27 (for tests).
+#[cfg(test)]
+pub(crate) fn demo_q2_report(
+    today: NaiveDate,
+    scope: &ScorecardScope,
+) -> (Workspace, PerformanceReport) {
+    use crate::domain::basics::period::{FinancialYear, Frequency};
+    let workspace = crate::demo::demo_workspace(today);
+    let quarter = Period::new(
+        Frequency::Quarterly,
+        FinancialYear::starting(2026).unwrap(),
+        2,
+    )
+    .unwrap();
+    let report = performance_report(
+        &workspace,
+        &PerformanceIndex::new(&workspace.measurements),
+        scope,
+        quarter,
+    );
+    (workspace, report)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,10 +423,9 @@ mod tests {
         // assess and healthcheck red, delayed (overridden) and carers amber, five green, lifegap a baseline KPI
         // and not rated; four exceptions: the two reds, delayed and direct forecast to miss the year-end target,
         // direct also green but declining, none with a data-quality warning.
-        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap());
-        let index = PerformanceIndex::new(&workspace.measurements);
         let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
-        let summary = performance_report(&workspace, &index, &scope, q2()).summary();
+        let (_, report) = demo_q2_report(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(), &scope);
+        let summary = report.summary();
         assert_eq!(
             summary[0],
             "10 KPIs are reported for Q2 2026/27: 2 red, 2 amber, 5 green, 1 not rated."
@@ -450,10 +472,8 @@ mod tests {
 
     #[test]
     fn a_cumulative_kpi_shows_and_plots_its_year_to_date_the_figure_it_is_rated_on() {
-        let workspace = demo_workspace(today());
-        let index = PerformanceIndex::new(&workspace.measurements);
         let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
-        let report = performance_report(&workspace, &index, &scope, q2());
+        let (_, report) = demo_q2_report(today(), &scope);
         let carers = report
             .lines
             .iter()

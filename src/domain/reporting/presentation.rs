@@ -94,25 +94,15 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::demo::demo_workspace;
     use crate::domain::basics::ids::CommitteeId;
-    use crate::domain::basics::period::{FinancialYear, Frequency, Period};
-    use crate::domain::model::workspace::PerformanceIndex;
-    use crate::domain::reporting::performance_report::performance_report;
+    use crate::domain::reporting::performance_report::demo_q2_report;
     use crate::domain::scorecard::engine::ScorecardScope;
 
     #[test]
     fn every_kpi_appears_under_its_ambitions_and_every_exception_has_a_slide() {
-        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let quarter = Period::new(
-            Frequency::Quarterly,
-            FinancialYear::starting(2026).unwrap(),
-            2,
-        )
-        .unwrap();
         let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
-        let report = performance_report(&workspace, &index, &scope, quarter);
+        let (workspace, report) =
+            demo_q2_report(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), &scope);
         let deck = slides(&report, &workspace);
         assert!(matches!(deck[0], Slide::Title { .. }));
         assert!(matches!(deck[1], Slide::Summary { .. }));

@@ -236,23 +236,15 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::demo::demo_workspace;
-    use crate::domain::basics::period::{FinancialYear, Frequency, Period};
-    use crate::domain::model::workspace::PerformanceIndex;
-    use crate::domain::reporting::performance_report::performance_report;
+    use crate::domain::reporting::performance_report::demo_q2_report;
     use crate::domain::scorecard::engine::ScorecardScope;
 
     #[test]
     fn the_tables_carry_every_line_and_the_counts() {
-        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-        let index = PerformanceIndex::new(&workspace.measurements);
-        let quarter = Period::new(
-            Frequency::Quarterly,
-            FinancialYear::starting(2026).unwrap(),
-            2,
-        )
-        .unwrap();
-        let report = performance_report(&workspace, &index, &ScorecardScope::Organisation, quarter);
+        let (_, report) = demo_q2_report(
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            &ScorecardScope::Organisation,
+        );
         let full = scorecard_table(&report);
         assert_eq!(full.rows.len(), report.lines.len());
         assert!(full.rows.iter().all(|r| r.len() == full.header.len()));
@@ -284,6 +276,34 @@ mod tests {
         assert_eq!(
             kpi_values_table(exceptions[0]).rows.len(),
             exceptions[0].history.len()
+        );
+    }
+
+    #[test]
+    fn a_cumulative_kpis_row_shows_its_year_to_date_against_its_year_to_date_target() {
+        let (_, report) = demo_q2_report(
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            &ScorecardScope::Organisation,
+        );
+        let full = scorecard_table(&report);
+        let carers = full
+            .text_rows()
+            .into_iter()
+            .find(|row| row[0] == "Carers' assessments completed")
+            .unwrap();
+        // Carers' assessments, monthly and cumulative, at Q2 2026/27's end (September 2026): the year to date is
+        // Apr 128 + May 121 + Jun 136 + Jul 137 + Aug 148 + Sep 151 = 821. The year-end target for 2026/27 is
+        // 1,770, so the target by September, six months of twelve, is 1,770 × 6 / 12 = 885. 821 is
+        // (885 − 821) / 885 = 7.2% short: within the default 10%, so amber.
+        assert_eq!(
+            carers[..5],
+            [
+                "Carers' assessments completed",
+                "Sep 2026",
+                "151 (year to date 821)",
+                "885",
+                "Amber"
+            ]
         );
     }
 }

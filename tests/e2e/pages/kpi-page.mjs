@@ -1,5 +1,7 @@
 // Page object for a KPI's page: heading, rating, position, chart, the table behind it and the action plan.
 
+import { fillGiven } from '../support/forms.mjs';
+
 export class KpiPage {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
@@ -16,14 +18,9 @@ export class KpiPage {
 
   /** Fills the entry form's fields given (value, commentary, override, reason, by) and saves. */
   async record({ value, commentary, override, reason, by } = {}) {
-    const fill = async (testId, text) => {
-      if (text !== undefined) await this.page.getByTestId(testId).fill(text);
-    };
-    await fill('entry-value', value);
-    await fill('entry-commentary', commentary);
+    await fillGiven(this.page, { 'entry-value': value, 'entry-commentary': commentary });
     if (override !== undefined) await this.page.getByTestId('entry-override').selectOption(override);
-    await fill('entry-override-reason', reason);
-    await fill('entry-by', by);
+    await fillGiven(this.page, { 'entry-override-reason': reason, 'entry-by': by });
     await this.page.getByTestId('entry-save').click();
   }
 
