@@ -18,8 +18,8 @@ pub enum CsvError {
         /// The line the field starts on, from 1.
         line: usize,
     },
-    /// The file is not UTF-8 text.
-    NotUtf8,
+    /// The file holds binary data (a NUL byte): a PDF, an image or a workbook, not CSV text.
+    NotText,
     /// The file has no header row.
     Empty,
 }
@@ -33,9 +33,10 @@ impl fmt::Display for CsvError {
                     "A quoted value that starts on line {line} is never closed with a \"."
                 )
             }
-            CsvError::NotUtf8 => write!(
+            CsvError::NotText => write!(
                 f,
-                "The file is not UTF-8 text. In Excel use Save As, \"CSV UTF-8 (Comma delimited)\"."
+                "The file is not CSV text: it holds binary data, as a PDF, an image or an Excel workbook does. In \
+                 Excel use Save As, \"CSV UTF-8 (Comma delimited)\"."
             ),
             CsvError::Empty => write!(
                 f,
@@ -58,16 +59,22 @@ pub struct CsvTable {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-/// Reads CSV bytes. The separator is whichever of comma and semicolon the header row uses more.
+/// Reads CSV bytes: UTF-8 with or without a byte-order mark, or else Windows-1252 as older Excel saves it.
+/// The separator is whichever of comma, semicolon and tab the header row uses most.
 pub fn read(bytes: &[u8]) -> Result<CsvTable, CsvError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| CsvError::NotUtf8)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().next().unwrap_or_default();
-    let separator = if first_line.matches(';').count() > first_line.matches(',').count() {
-        ';'
-    } else {
-        ','
+    if bytes.contains(&0) {
+        return Err(CsvError::NotText);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => std::borrow::Cow::Owned(super::windows_1252::decode(bytes)),
     };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let first_line = text.lines().next().unwrap_or_default();
+    let separator = [',', ';', '\t']
+        .into_iter()
+        .max_by_key(|s| (first_line.matches(*s).count(), *s == ','))
+        .unwrap_or(',');
     let mut records = parse_records(text, separator)?.into_iter();
     let (_, header) = records.next().ok_or(CsvError::Empty)?;
     let header: Vec<String> = header.into_iter().map(|h| h.trim().to_owned()).collect();
@@ -223,7 +230,19 @@ mod tests {
             CsvError::UnclosedQuote { line: 2 }
         );
         assert_eq!(read(b"").unwrap_err(), CsvError::Empty);
-        assert_eq!(read(&[0x4b, 0xff]).unwrap_err(), CsvError::NotUtf8);
+        assert_eq!(read(b"%PDF-1.7\n\x00\x01").unwrap_err(), CsvError::NotText);
+    }
+
+    #[test]
+    fn older_excel_csv_and_tab_separated_text_are_read() {
+        // Windows-1252, as older Excel saves CSV: "£" is the byte 0xA3, "’" 0x92.
+        let table = read(b"Indicator,Target\nCouncil\x92s spend,\"\xa31,200\"\n").unwrap();
+        assert_eq!(table.rows[0].1, ["Council’s spend", "£1,200"]);
+        let tabs = read(b"Indicator\tActual\nHomes, new\t19,625\n").unwrap();
+        assert_eq!(
+            (tabs.separator, tabs.rows[0].1.clone()),
+            ('\t', vec!["Homes, new".to_owned(), "19,625".to_owned()])
+        );
     }
 
     #[test]

@@ -458,7 +458,8 @@ fn parse_two_words(first: &str, second: &str, text: &str) -> Result<Period, Peri
     })
 }
 
-fn month_number(word: &str) -> Option<u32> {
+/// The month (1 to 12) `word` names, in full or abbreviated ("December", "Dec"), in any case.
+pub fn month_number(word: &str) -> Option<u32> {
     MONTH_NAMES
         .iter()
         .zip(MONTH_ABBREVIATIONS)
