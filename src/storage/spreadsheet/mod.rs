@@ -3,6 +3,8 @@
 //! periods ([`period_forms`]) and figures ([`cell_figure`]) as councils print them, each reading said back.
 
 pub mod cell_figure;
+pub mod field_words;
 pub mod headings;
 pub mod period_forms;
+pub mod plan;
 pub mod sheet;

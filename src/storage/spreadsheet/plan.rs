@@ -1,0 +1,839 @@
+//! What importing a sheet would do, worked out whole before anything changes: the KPIs it adds or updates (matched
+//! by reference, else by name, so next month's sheet updates the same KPIs), the figures and targets it records,
+//! the council's published statuses, every reading said back and every problem with its row and column.
+
+use std::collections::HashMap;
+
+use super::cell_figure::{CellFigure, read_figure};
+use super::field_words::{read_frequency, read_polarity, read_status, read_unit};
+use super::headings::{ColumnRole, Field};
+use super::period_forms::read_period;
+use super::sheet::{Sheet, SheetRow};
+use crate::domain::basics::ids::{KpiId, fresh_id};
+use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::basics::unit::Unit;
+use crate::domain::maths::aggregation::MeasureType;
+use crate::domain::maths::rag::{Polarity, RagStatus};
+use crate::domain::model::kpi::{
+    IndicatorTiming, KpiDefinition, KpiLevel, KpiStatus, MetricCategory, Perspective, Target,
+};
+use crate::domain::model::workspace::Workspace;
+use crate::storage::csv_measurements::{self, MeasurementRow};
+
+/// Something said about one cell: how it was read, or what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellNote {
+    /// The row, as the spreadsheet numbers it.
+    pub row: usize,
+    /// The column's heading.
+    pub column: String,
+    /// What is said, in plain English.
+    pub note: String,
+}
+
+impl std::fmt::Display for CellNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Row {}, column \"{}\": {}",
+            self.row, self.column, self.note
+        )
+    }
+}
+
+/// The council's own RAG status for a KPI and period, as its sheet published it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedStatus {
+    /// The KPI.
+    pub kpi: KpiId,
+    /// The period.
+    pub period: Period,
+    /// The status.
+    pub status: RagStatus,
+    /// The row it came from.
+    pub row: usize,
+}
+
+/// What importing a sheet would do.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SheetImport {
+    /// Every KPI the sheet names, as it will be after the import.
+    pub kpis: Vec<KpiDefinition>,
+    /// Which of them are new.
+    pub new_kpis: Vec<KpiId>,
+    /// The figures to record.
+    pub measurements: Vec<MeasurementRow>,
+    /// The council's published statuses, to reconcile with the app's ratings.
+    pub published: Vec<PublishedStatus>,
+    /// How cells were read where they were not written plainly, and the defaults given to new KPIs.
+    pub readings: Vec<CellNote>,
+    /// Every problem; while there is one, nothing is imported.
+    pub problems: Vec<CellNote>,
+}
+
+/// The defaults a new KPI gets for what a council's sheet does not say (documented in
+/// docs/spreadsheet-import.md): each is said back so that someone reviews it.
+const DEFAULTS: &str = "level Corporate (on the organisational scorecard), perspective Residents, category local \
+                        authority, a snapshot measure, live, lagging";
+
+/// The sheet's column for each field, and its periods' columns.
+struct Columns<'a> {
+    headings: &'a [String],
+    fields: HashMap<Field, usize>,
+    periods: Vec<(usize, Period)>,
+}
+
+impl Columns<'_> {
+    fn cell<'r>(&self, row: &'r SheetRow, field: Field) -> Option<&'r str> {
+        let text = row.cells.get(*self.fields.get(&field)?)?.trim();
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn heading(&self, field: Field) -> String {
+        self.fields
+            .get(&field)
+            .and_then(|&i| self.headings.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// The plan for importing `sheet`, whose columns hold `roles`, into `workspace`.
+pub fn plan(sheet: &Sheet, roles: &[ColumnRole], workspace: &Workspace) -> SheetImport {
+    let mut columns = Columns {
+        headings: &sheet.headings,
+        fields: HashMap::new(),
+        periods: Vec::new(),
+    };
+    for (index, role) in roles.iter().enumerate() {
+        match role {
+            ColumnRole::Field { field } => {
+                columns.fields.entry(*field).or_insert(index);
+            }
+            ColumnRole::ValuesFor { period } => columns.periods.push((index, *period)),
+            ColumnRole::Ignored => {}
+        }
+    }
+    let mut import = SheetImport::default();
+    if !columns.fields.contains_key(&Field::Name) && !columns.fields.contains_key(&Field::KpiId) {
+        import.problems.push(CellNote {
+            row: 1,
+            column: String::new(),
+            note: "no column names the KPIs: choose the column that holds each KPI's name or reference".to_owned(),
+        });
+        return import;
+    }
+    let mut planner = Planner::new(workspace, sheet, columns);
+    for row in &sheet.rows {
+        planner.read_row(row);
+    }
+    planner.finish(import)
+}
+
+/// The plan being built, row by row.
+struct Planner<'a> {
+    workspace: &'a Workspace,
+    columns: Columns<'a>,
+    decimal_comma: bool,
+    /// The KPIs named so far, and what each is known by (its id, its name in lower case).
+    kpis: Vec<KpiDefinition>,
+    new_kpis: Vec<KpiId>,
+    known_as: HashMap<String, usize>,
+    /// The register rows each KPI was named on, to find a KPI named twice in a register.
+    register_rows: HashMap<usize, usize>,
+    measurements: Vec<MeasurementRow>,
+    published: Vec<PublishedStatus>,
+    readings: Vec<CellNote>,
+    problems: Vec<CellNote>,
+    /// Whether a value cell showed % or £: the unit of new KPIs when no column gives it.
+    units_seen: HashMap<usize, Unit>,
+    decimals_seen: HashMap<usize, u8>,
+    /// The new KPIs whose frequency a period has settled: the first period a new KPI's rows give.
+    frequency_settled: Vec<usize>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(workspace: &'a Workspace, sheet: &Sheet, columns: Columns<'a>) -> Self {
+        Self {
+            workspace,
+            columns,
+            decimal_comma: sheet.decimal_comma,
+            kpis: Vec::new(),
+            new_kpis: Vec::new(),
+            known_as: HashMap::new(),
+            register_rows: HashMap::new(),
+            measurements: Vec::new(),
+            published: Vec::new(),
+            readings: Vec::new(),
+            problems: Vec::new(),
+            units_seen: HashMap::new(),
+            decimals_seen: HashMap::new(),
+            frequency_settled: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, row: usize, column: String, note: String) {
+        self.problems.push(CellNote { row, column, note });
+    }
+
+    fn reading(&mut self, row: usize, column: String, note: String) {
+        self.readings.push(CellNote { row, column, note });
+    }
+
+    /// The KPI a row names: one of the plan's, one of the workspace's (by reference, else by name), or a new one.
+    fn kpi_of(&mut self, row: &SheetRow) -> Option<usize> {
+        let id = self.columns.cell(row, Field::KpiId).map(str::to_owned);
+        let name = self.columns.cell(row, Field::Name).map(str::to_owned);
+        if id.is_none() && name.is_none() {
+            let column = self.columns.heading(Field::Name);
+            self.problem(
+                row.number,
+                column,
+                "the row names no KPI: give its name or reference".to_owned(),
+            );
+            return None;
+        }
+        let keys: Vec<String> = id
+            .iter()
+            .map(|id| format!("id:{id}"))
+            .chain(name.iter().map(|n| format!("name:{}", n.to_lowercase())))
+            .collect();
+        if let Some(&known) = keys.iter().find_map(|k| self.known_as.get(k)) {
+            return Some(known);
+        }
+        let existing = id
+            .as_deref()
+            .and_then(|id| self.workspace.kpis.iter().find(|k| k.id.as_str() == id))
+            .or_else(|| {
+                name.as_deref().and_then(|name| {
+                    self.workspace
+                        .kpis
+                        .iter()
+                        .find(|k| k.name.trim().eq_ignore_ascii_case(name))
+                })
+            });
+        let kpi = match existing {
+            Some(kpi) => kpi.clone(),
+            None => {
+                let Some(name) = name.clone() else {
+                    let column = self.columns.heading(Field::Name);
+                    self.problem(
+                        row.number,
+                        column,
+                        format!(
+                            "the reference \"{}\" is not a KPI of this workspace, and the row gives no name to add it by",
+                            id.unwrap_or_default()
+                        ),
+                    );
+                    return None;
+                };
+                let kpi_id = match id.as_deref() {
+                    Some(id) => match KpiId::new(id) {
+                        Ok(kpi_id) => kpi_id,
+                        Err(problem) => {
+                            let column = self.columns.heading(Field::KpiId);
+                            self.problem(
+                                row.number,
+                                column,
+                                format!("the reference \"{id}\" {problem}"),
+                            );
+                            return None;
+                        }
+                    },
+                    None => {
+                        let taken: Vec<&str> = self
+                            .workspace
+                            .kpis
+                            .iter()
+                            .map(|k| k.id.as_str())
+                            .chain(self.kpis.iter().map(|k| k.id.as_str()))
+                            .collect();
+                        fresh_id("kpi", &name, &taken)?
+                    }
+                };
+                self.new_kpis.push(kpi_id.clone());
+                let column = self.columns.heading(Field::Name);
+                self.reading(
+                    row.number,
+                    column,
+                    format!("\"{name}\" is a new KPI ({kpi_id}): {DEFAULTS}; please review them on its page"),
+                );
+                new_kpi(kpi_id, name)
+            }
+        };
+        let index = self.kpis.len();
+        self.known_as.insert(format!("id:{}", kpi.id), index);
+        self.known_as
+            .insert(format!("name:{}", kpi.name.trim().to_lowercase()), index);
+        for key in keys {
+            self.known_as.insert(key, index);
+        }
+        self.kpis.push(kpi);
+        Some(index)
+    }
+
+    /// Reads one of the register's fields in `row` into the KPI at `index`.
+    fn read_definition(&mut self, row: &SheetRow, index: usize) {
+        type Reader = fn(&str) -> Result<KpiSetting, String>;
+        let readers: [(Field, Reader); 4] = [
+            (Field::Polarity, |t| {
+                read_polarity(t).map(KpiSetting::Polarity)
+            }),
+            (Field::Frequency, |t| {
+                read_frequency(t).map(KpiSetting::Frequency)
+            }),
+            (Field::Unit, |t| read_unit(t).map(KpiSetting::Unit)),
+            (Field::Definition, |t| {
+                Ok(KpiSetting::Definition(t.to_owned()))
+            }),
+        ];
+        for (field, reader) in readers {
+            let Some(text) = self.columns.cell(row, field) else {
+                continue;
+            };
+            match reader(text) {
+                Ok(setting) => setting.set(&mut self.kpis[index]),
+                Err(problem) => {
+                    let column = self.columns.heading(field);
+                    self.problem(row.number, column, problem);
+                }
+            }
+        }
+        if let Some(source) = self.columns.cell(row, Field::Source) {
+            self.kpis[index].source = source.to_owned();
+        }
+    }
+
+    /// A figure in `row`'s cell at `column`, with its reading noted; `None` when there is none or it is wrong.
+    fn figure(&mut self, row: &SheetRow, column: usize) -> Option<Option<f64>> {
+        let text = row.cells.get(column)?;
+        let heading = self
+            .columns
+            .headings
+            .get(column)
+            .cloned()
+            .unwrap_or_default();
+        match read_figure(text, self.decimal_comma) {
+            CellFigure::Figure { value, reading } => {
+                if let Some(reading) = reading {
+                    self.reading(row.number, heading, reading);
+                }
+                Some(Some(value))
+            }
+            CellFigure::NoValue { reading } => {
+                if let Some(reading) = reading {
+                    self.reading(row.number, heading, reading);
+                }
+                Some(None)
+            }
+            CellFigure::NotAFigure(problem) => {
+                self.problem(row.number, heading, problem);
+                None
+            }
+        }
+    }
+
+    /// Notes the unit and places a value cell shows, for a new KPI with no unit column.
+    fn notice_written_form(&mut self, index: usize, text: &str) {
+        let text = text.trim();
+        let unit = if text.ends_with('%') {
+            Some(Unit::Percent)
+        } else if text.starts_with('£') || text.starts_with("-£") {
+            Some(Unit::Pounds)
+        } else {
+            None
+        };
+        if let Some(unit) = unit {
+            self.units_seen.entry(index).or_insert(unit);
+        }
+        let decimal = if self.decimal_comma { ',' } else { '.' };
+        let places = text
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .rsplit_once(decimal)
+            .map_or(0, |(_, after)| {
+                after.chars().filter(char::is_ascii_digit).count()
+            });
+        let seen = self.decimals_seen.entry(index).or_insert(0);
+        *seen = (*seen).max(u8::try_from(places.min(2)).unwrap_or(2));
+    }
+
+    /// Whether `period` is one the KPI at `index` reports; a problem at `column` if not. A new KPI with no
+    /// frequency column is reported as often as the first period its rows give.
+    fn fits(&mut self, row: usize, column: String, index: usize, period: Period) -> bool {
+        let is_new = self.new_kpis.contains(&self.kpis[index].id);
+        if is_new
+            && !self.columns.fields.contains_key(&Field::Frequency)
+            && !self.frequency_settled.contains(&index)
+        {
+            self.kpis[index].frequency = period.frequency();
+        }
+        self.frequency_settled.push(index);
+        let kpi = &self.kpis[index];
+        if period.frequency() == kpi.frequency {
+            return true;
+        }
+        let note = format!(
+            "{period} is a {} period, but \"{}\" is reported {}",
+            period.frequency().label().to_lowercase(),
+            kpi.name,
+            kpi.frequency.label().to_lowercase()
+        );
+        self.problem(row, column, note);
+        false
+    }
+
+    fn read_row(&mut self, row: &SheetRow) {
+        let Some(index) = self.kpi_of(row) else {
+            return;
+        };
+        self.read_definition(row, index);
+        let period_text = self.columns.cell(row, Field::Period).map(str::to_owned);
+        let period = match &period_text {
+            Some(text) => match read_period(text) {
+                Ok(period) => {
+                    if period.to_string() != *text {
+                        let column = self.columns.heading(Field::Period);
+                        self.reading(row.number, column, format!("'{text}' read as {period}"));
+                    }
+                    let column = self.columns.heading(Field::Period);
+                    self.fits(row.number, column, index, period)
+                        .then_some(period)
+                }
+                Err(problem) => {
+                    let column = self.columns.heading(Field::Period);
+                    self.problem(row.number, column, problem);
+                    None
+                }
+            },
+            None => None,
+        };
+        if period_text.is_none()
+            && !self.columns.fields.contains_key(&Field::Period)
+            && let Some(first) = self.register_rows.insert(index, row.number)
+        {
+            let column = self.columns.heading(Field::Name);
+            let note = format!(
+                "\"{}\" is named on row {first} too: name each KPI once",
+                self.kpis[index].name
+            );
+            self.problem(row.number, column, note);
+        }
+        self.read_figures(row, index, period);
+        for (column, period) in self.columns.periods.clone() {
+            let heading = self
+                .columns
+                .headings
+                .get(column)
+                .cloned()
+                .unwrap_or_default();
+            if !self.fits(row.number, heading, index, period) {
+                continue;
+            }
+            if let Some(text) = row.cells.get(column) {
+                self.notice_written_form(index, text);
+            }
+            if let Some(Some(value)) = self.figure(row, column) {
+                self.measurements.push(MeasurementRow {
+                    line: row.number,
+                    kpi: self.kpis[index].id.clone(),
+                    period,
+                    value: Some(value),
+                    commentary: None,
+                });
+            }
+        }
+    }
+
+    /// The value, target, status and commentary of a row for `period`.
+    fn read_figures(&mut self, row: &SheetRow, index: usize, period: Option<Period>) {
+        let value_column = self.columns.fields.get(&Field::Value).copied();
+        let value = match value_column {
+            Some(column) => {
+                if let Some(text) = row.cells.get(column) {
+                    self.notice_written_form(index, text);
+                }
+                self.figure(row, column).flatten()
+            }
+            None => None,
+        };
+        let commentary = self.columns.cell(row, Field::Commentary).map(str::to_owned);
+        if let (Some(period), true) = (period, value.is_some() || commentary.is_some()) {
+            self.measurements.push(MeasurementRow {
+                line: row.number,
+                kpi: self.kpis[index].id.clone(),
+                period,
+                value,
+                commentary,
+            });
+        }
+        if let Some(column) = self.columns.fields.get(&Field::Target).copied()
+            && let Some(Some(target)) = self.figure(row, column)
+        {
+            let year = self.workspace.framework.current_year;
+            let target_period = period.or_else(|| Period::new(Frequency::Annual, year, 1));
+            if let Some(target_period) = target_period {
+                let targets = &mut self.kpis[index].targets;
+                targets.retain(|t| t.period != target_period);
+                targets.push(Target {
+                    period: target_period,
+                    value: target,
+                });
+            }
+        }
+        if let Some(text) = self.columns.cell(row, Field::PublishedStatus) {
+            match read_status(text) {
+                Ok(Some(status)) => {
+                    if let Some(period) = period {
+                        self.published.push(PublishedStatus {
+                            kpi: self.kpis[index].id.clone(),
+                            period,
+                            status,
+                            row: row.number,
+                        });
+                    }
+                }
+                Ok(None) => {}
+                Err(problem) => {
+                    let column = self.columns.heading(Field::PublishedStatus);
+                    self.problem(row.number, column, problem);
+                }
+            }
+        }
+    }
+
+    fn finish(mut self, mut import: SheetImport) -> SheetImport {
+        for (index, kpi) in self.kpis.iter_mut().enumerate() {
+            if !self.new_kpis.contains(&kpi.id) {
+                continue;
+            }
+            if self.columns.fields.contains_key(&Field::Unit) {
+                continue;
+            }
+            if let Some(unit) = self.units_seen.get(&index) {
+                kpi.unit = *unit;
+            }
+            kpi.decimals = self.decimals_seen.get(&index).copied().unwrap_or(0);
+        }
+        import.kpis = self.kpis;
+        import.new_kpis = self.new_kpis;
+        import.measurements = self.measurements;
+        import.published = self.published;
+        import.readings.append(&mut self.readings);
+        import.problems.append(&mut self.problems);
+        // Row by row, and left to right within a row, as a person reads the sheet.
+        let headings = self.columns.headings;
+        let place = |note: &CellNote| (note.row, headings.iter().position(|h| *h == note.column));
+        import.readings.sort_by_key(place);
+        import.problems.sort_by_key(place);
+        import
+    }
+}
+
+/// A field of a KPI's definition read from a register's cell.
+enum KpiSetting {
+    Polarity(Polarity),
+    Frequency(Frequency),
+    Unit(Unit),
+    Definition(String),
+}
+
+impl KpiSetting {
+    fn set(self, kpi: &mut KpiDefinition) {
+        match self {
+            Self::Polarity(polarity) => kpi.polarity = polarity,
+            Self::Frequency(frequency) => kpi.frequency = frequency,
+            Self::Unit(unit) => kpi.unit = unit,
+            Self::Definition(definition) => kpi.definition = definition,
+        }
+    }
+}
+
+/// A KPI a sheet names that the workspace lacks, with the documented defaults for what a sheet does not say.
+fn new_kpi(id: KpiId, name: String) -> KpiDefinition {
+    KpiDefinition {
+        id,
+        name,
+        definition: String::new(),
+        level: KpiLevel::Corporate,
+        perspective: Perspective::Residents,
+        category: MetricCategory::LocalAuthority,
+        source: String::new(),
+        frequency: Frequency::Quarterly,
+        polarity: Polarity::HigherIsBetter,
+        unit: Unit::Count,
+        decimals: 0,
+        measure: MeasureType::Snapshot,
+        snapshot_summary: Default::default(),
+        status: KpiStatus::Active,
+        timing: IndicatorTiming::Lagging,
+        component: None,
+        ambitions: Vec::new(),
+        directorate: None,
+        service: None,
+        team: None,
+        owner: None,
+        data_coordinator: None,
+        committees: Vec::new(),
+        targets: Vec::new(),
+        rag_rule: None,
+        plausible_range: None,
+        status_changes: Vec::new(),
+    }
+}
+
+/// What importing did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// New KPIs.
+    pub kpis_added: usize,
+    /// KPIs whose definition or targets changed.
+    pub kpis_updated: usize,
+    /// What happened to the figures.
+    pub measurements: csv_measurements::Applied,
+}
+
+/// Applies a plan with no problems to `workspace`.
+pub fn apply(workspace: &mut Workspace, import: &SheetImport) -> Imported {
+    let mut imported = Imported::default();
+    for kpi in &import.kpis {
+        match workspace.kpis.iter_mut().find(|k| k.id == kpi.id) {
+            Some(existing) if existing != kpi => {
+                *existing = kpi.clone();
+                imported.kpis_updated += 1;
+            }
+            Some(_) => {}
+            None => {
+                workspace.kpis.push(kpi.clone());
+                imported.kpis_added += 1;
+            }
+        }
+    }
+    imported.measurements = csv_measurements::apply(workspace, &import.measurements);
+    imported
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::basics::period::FinancialYear;
+    use crate::domain::model::framework::Framework;
+    use crate::domain::model::workspace::PerformanceIndex;
+    use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
+    use crate::storage::spreadsheet::headings::guess_roles;
+
+    /// A council's quarterly scorecard, as its spreadsheet saves it.
+    const SCORECARD: &str = "Indicator,Quarter,Target,Actual,Previous,Status,Comments\n\
+        Homes delivered,Q3 2024/25,\"1,000\",\"1,050\",980,Green,Ahead of plan\n\
+        Missed bin collections,Q3 2024/25,50,65,55,Red,Crew shortages\n\
+        Residents satisfied with the council,Q3 2024/25,80%,76.0%,78.0%,Amber,\n";
+
+    fn council() -> Workspace {
+        Workspace::new(Framework::new(
+            "Anyshire",
+            FinancialYear::starting(2024).unwrap(),
+        ))
+    }
+
+    fn planned(csv: &str, workspace: &Workspace) -> SheetImport {
+        let sheet = Sheet::from_csv("scorecard.csv", csv.as_bytes()).unwrap();
+        plan(&sheet, &guess_roles(&sheet.headings), workspace)
+    }
+
+    fn ids(import: &SheetImport) -> Vec<&str> {
+        import.kpis.iter().map(|k| k.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_councils_quarterly_scorecard_becomes_rated_kpis_on_the_organisational_scorecard() {
+        let mut workspace = council();
+        let import = planned(SCORECARD, &workspace);
+        assert_eq!(import.problems, []);
+        assert_eq!(
+            ids(&import),
+            [
+                "kpi-homes-delivered",
+                "kpi-missed-bin-collections",
+                "kpi-residents-satisfied-with-the-council"
+            ]
+        );
+        assert_eq!(import.new_kpis.len(), 3);
+        let homes = &import.kpis[0];
+        let q3 = Period::parse("2024/25 Q3").unwrap();
+        assert_eq!(
+            (homes.frequency, homes.unit, homes.decimals),
+            (Frequency::Quarterly, Unit::Count, 0)
+        );
+        assert_eq!(
+            homes.targets,
+            [Target {
+                period: q3,
+                value: 1000.0
+            }]
+        );
+        // "76.0%" and "80%": a percentage, shown to one place.
+        let satisfied = &import.kpis[2];
+        assert_eq!((satisfied.unit, satisfied.decimals), (Unit::Percent, 1));
+        assert_eq!(
+            import
+                .measurements
+                .iter()
+                .map(|m| (m.line, m.value))
+                .collect::<Vec<_>>(),
+            [(2, Some(1050.0)), (3, Some(65.0)), (4, Some(76.0))]
+        );
+        assert_eq!(
+            import.measurements[1].commentary.as_deref(),
+            Some("Crew shortages")
+        );
+        assert_eq!(
+            import
+                .published
+                .iter()
+                .map(|p| (p.row, p.status))
+                .collect::<Vec<_>>(),
+            [
+                (2, RagStatus::Green),
+                (3, RagStatus::Red),
+                (4, RagStatus::Amber)
+            ]
+        );
+        let readings: Vec<String> = import.readings.iter().map(ToString::to_string).collect();
+        assert!(
+            readings.contains(&"Row 2, column \"Actual\": '1,050' read as 1050".to_owned()),
+            "{readings:?}"
+        );
+        assert!(readings.contains(&"Row 4, column \"Target\": '80%' read as 80".to_owned()));
+
+        let imported = apply(&mut workspace, &import);
+        assert_eq!((imported.kpis_added, imported.measurements.added), (3, 3));
+        let as_at = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let rows = scorecard(&workspace, &index, &ScorecardScope::Organisation, as_at);
+        let rated: Vec<Option<RagStatus>> =
+            rows.iter().map(|r| r.assessment.rating.status()).collect();
+        // Homes 1,050 against 1,000: on target, green. Bins 65 against 50, rated higher-is-better by default (the
+        // sheet does not say), so green, where the council published red: the reconcile step shows that.
+        // Satisfaction 76.0% against 80%: (80 − 76) / 80 = 5% short, within the default 10%: amber.
+        assert_eq!(
+            rated,
+            [
+                Some(RagStatus::Green),
+                Some(RagStatus::Green),
+                Some(RagStatus::Amber)
+            ]
+        );
+    }
+
+    #[test]
+    fn next_quarters_sheet_updates_the_same_kpis_and_adds_no_duplicate() {
+        let mut workspace = council();
+        let first = planned(SCORECARD, &workspace);
+        apply(&mut workspace, &first);
+        let next = "Indicator,Quarter,Actual\n\
+            HOMES DELIVERED,Jan-Mar 2025,\"1,120\"\n\
+            Missed bin collections,Q4 2024/25,48\n\
+            Missed bin collections,Q3 2024/25,64\n";
+        let import = planned(next, &workspace);
+        assert_eq!(import.problems, []);
+        assert_eq!(import.new_kpis, []);
+        assert_eq!(
+            import.readings[0].to_string(),
+            "Row 2, column \"Quarter\": 'Jan-Mar 2025' read as Q4 2024/25"
+        );
+        let imported = apply(&mut workspace, &import);
+        assert_eq!(
+            workspace.kpis.len(),
+            3,
+            "matched by name, whatever its case"
+        );
+        assert_eq!(
+            (imported.measurements.added, imported.measurements.updated),
+            (2, 1)
+        );
+        assert_eq!(workspace.measurements.len(), 5);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_row_and_column_and_nothing_else_stops_it() {
+        let workspace = council();
+        let csv = "Indicator,Quarter,Actual,Status,Good is\n\
+            Homes delivered,Q3 2024/25,about 40,Purple,Up\n\
+            Homes delivered,Dec 2024,12,Green,Up\n\
+            ,Q3 2024/25,5,,\n\
+            Recycling rate,Spring 2024,n/a,,sideways\n";
+        let problems: Vec<String> = planned(csv, &workspace)
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "Row 2, column \"Actual\": \"about 40\" is not a figure: write a number such as 19625, 19,625, 85.2%, \
+                 £1.2m or (1,234), or n/a for none".to_owned(),
+                "Row 2, column \"Status\": \"Purple\" is not a RAG status: write Red, Amber or Green (R, A, G), or n/a".to_owned(),
+                "Row 3, column \"Quarter\": Dec 2024 is a monthly period, but \"Homes delivered\" is reported quarterly".to_owned(),
+                "Row 4, column \"Indicator\": the row names no KPI: give its name or reference".to_owned(),
+                format!("Row 5, column \"Quarter\": \"Spring 2024\" is not a period this app reads: {}", super::super::period_forms::ACCEPTED),
+                "Row 5, column \"Good is\": \"sideways\" does not say which way is better: write Higher is better, \
+                 Lower is better or Maintain".to_owned(),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sheet_with_a_column_per_period_records_each_periods_value() {
+        let workspace = council();
+        let csv = "PI Code,Indicator,Q1 2024/25,Q2 2024/25,Q3 2024/25\n\
+            HOU01,Homes delivered,240,255,n/a\n";
+        let import = planned(csv, &workspace);
+        assert_eq!(import.problems, []);
+        assert_eq!(
+            ids(&import),
+            ["HOU01"],
+            "the council's own reference becomes the id"
+        );
+        assert_eq!(
+            import
+                .measurements
+                .iter()
+                .map(|m| (m.period.to_string(), m.value))
+                .collect::<Vec<_>>(),
+            [
+                ("Q1 2024/25".to_owned(), Some(240.0)),
+                ("Q2 2024/25".to_owned(), Some(255.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_register_names_each_kpi_once() {
+        let workspace = council();
+        let csv = "KPI name,Definition,Frequency,Good is,Unit\n\
+            Homes delivered,Net additional homes,Annual,Higher is better,Number\n\
+            Missed bins,Per 100k collections,Monthly,Lower is better,Rate per 100000\n\
+            homes delivered,Again,Annual,Up,Number\n";
+        let import = planned(csv, &workspace);
+        let bins = &import.kpis[1];
+        assert_eq!(
+            (bins.frequency, bins.polarity, bins.unit),
+            (
+                Frequency::Monthly,
+                Polarity::LowerIsBetter,
+                Unit::RatePer { per: 100_000 }
+            )
+        );
+        assert_eq!(
+            import
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Row 4, column \"KPI name\": \"Homes delivered\" is named on row 2 too: name each KPI once"
+            ]
+        );
+    }
+}
