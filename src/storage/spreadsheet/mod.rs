@@ -7,4 +7,5 @@ pub mod field_words;
 pub mod headings;
 pub mod period_forms;
 pub mod plan;
+pub mod reconcile;
 pub mod sheet;
