@@ -1,6 +1,9 @@
-//! Moving in from spreadsheets: a council's KPI register, targets and returns read from its own sheets. This
-//! folder reads: a sheet's cells ([`sheet`]), what each column holds from its heading ([`headings`]), the
-//! periods ([`period_forms`]) and figures ([`cell_figure`]) as councils print them, each reading said back.
+//! Moving in from spreadsheets: a council's KPI register, targets and returns read from its own sheets, checked
+//! whole before anything changes. [`sheet`] holds a sheet's cells; [`headings`] works out what each column holds
+//! from its heading; [`period_forms`], [`cell_figure`] and [`field_words`] read periods, figures and words as
+//! councils print them, each reading said back; [`plan`] turns a sheet into the KPIs, figures and targets to
+//! record, with every problem at its row and column, and applies it; [`reconcile`] lists where the council's
+//! published RAG differs from the app's rating. The rules and defaults are in docs/spreadsheet-import.md.
 
 pub mod cell_figure;
 pub mod field_words;
