@@ -57,13 +57,17 @@ pub fn spc_target(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Option<f64> {
     }
 }
 
-/// Analyses each period's own value in `points` (never a year to date, whose sawtooth is not a process);
-/// periods without a value are left out.
-pub fn spc_view(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Result<SpcView, SpcError> {
+/// Analyses each period's own value in `points` (never a year to date, whose sawtooth is not a process) with the
+/// framework's SPC `settings`; periods without a value are left out.
+pub fn spc_view(
+    kpi: &KpiDefinition,
+    points: &[HistoryPoint],
+    settings: &SpcSettings,
+) -> Result<SpcView, SpcError> {
     let valued: Vec<(&HistoryPoint, f64)> =
         points.iter().filter_map(|p| Some((p, p.value?))).collect();
     let values: Vec<f64> = valued.iter().map(|(_, v)| *v).collect();
-    let xmr = XmrChart::analyse(&values, &SpcSettings::default())?;
+    let xmr = XmrChart::analyse(&values, settings)?;
     let format = |value: f64| kpi.unit.format(value, kpi.decimals);
     let target = spc_target(kpi, points);
     let variation = xmr.variation(kpi.polarity).label();
@@ -184,7 +188,7 @@ mod tests {
                 ..point
             })
             .collect();
-        let view = spc_view(kpi, &points).unwrap();
+        let view = spc_view(kpi, &points, &SpcSettings::default()).unwrap();
         // Worked by hand: mean 72 / 6 = 12.0; moving ranges 2, 1, 2, 1, 2, so MR̄ = 8 / 5 = 1.6; process limits
         // 12 ± 2.66 × 1.6 = 12 ± 4.256, that is 7.744 and 16.256 (7.7% and 16.3% to one decimal). Six values
         // are fewer than the twenty that firm limits need.
@@ -228,10 +232,46 @@ mod tests {
     }
 
     #[test]
+    fn the_frameworks_spc_settings_decide_what_is_a_special_cause() {
+        let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
+        // Six rising values then a fall: a run of six increases is a trend when the framework's trend run is 6,
+        // and not under the default run of 7 (src/domain/maths/spc.rs).
+        let values = [10.0, 10.5, 11.0, 11.5, 12.0, 12.5, 11.0];
+        let points: Vec<HistoryPoint> = points
+            .into_iter()
+            .take(values.len())
+            .zip(values)
+            .map(|(point, value)| HistoryPoint {
+                value: Some(value),
+                rated_value: Some(value),
+                ..point
+            })
+            .collect();
+        let trends = |settings: &SpcSettings| {
+            let view = spc_view(&kpi, &points, settings).unwrap();
+            view.xmr
+                .points
+                .iter()
+                .filter(|p| {
+                    p.signals
+                        .iter()
+                        .any(|s| s.rule == crate::domain::maths::spc::SpecialCauseRule::Trend)
+                })
+                .count()
+        };
+        assert_eq!(trends(&SpcSettings::default()), 0);
+        let six = SpcSettings {
+            trend_run: 6,
+            ..SpcSettings::default()
+        };
+        assert_eq!(trends(&six), 6, "the six rising points are the trend");
+    }
+
+    #[test]
     fn a_cumulative_kpi_is_analysed_on_each_period_without_its_year_to_date_target() {
         let (kpi, points) = demo_history(|k| k.measure == MeasureType::Cumulative);
         let kpi = &kpi;
-        let view = spc_view(kpi, &points).unwrap();
+        let view = spc_view(kpi, &points, &SpcSettings::default()).unwrap();
         let own: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
         assert_eq!(
             view.xmr.points.iter().map(|p| p.value).collect::<Vec<_>>(),

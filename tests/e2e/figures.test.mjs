@@ -166,6 +166,21 @@ test('a snapshot and a cumulative KPI show the figures worked out by hand on the
       );
     }
 
+    // Each KPI's own page: its position in the same period shows the same value (with the year to date for a
+    // cumulative KPI) and target.
+    for (const kpi of KPIS) {
+      await page.goto(`${app.origin()}/scorecards/kpi/${kpi.id}`);
+      const position = page.getByTestId('kpi-position');
+      await position.waitFor();
+      const shown = Object.fromEntries(
+        await position.locator('tbody tr').evaluateAll((rows) =>
+          rows.map((row) => [row.querySelector('th').textContent.trim(), row.querySelector('td').textContent.trim()]),
+        ),
+      );
+      assert.equal((await position.locator('caption').textContent()).trim(), `Position in ${kpi.period}`);
+      assert.deepEqual([shown.Actual, shown.Target], [kpi.value, kpi.target], `${kpi.id} on its own page`);
+    }
+
     // The Adults and Health Committee's report for Q2 2026/27, the latest quarter ended: each KPI at its latest
     // period as at 30 September 2026, the same periods as the scorecard above.
     await page.goto(`${app.origin()}/reports?scope=committee%3Acom-ah`);

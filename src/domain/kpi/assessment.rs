@@ -291,6 +291,35 @@ mod tests {
     }
 
     #[test]
+    fn a_cumulative_kpis_year_to_date_runs_from_april_across_the_new_calendar_year() {
+        let mut visits = sample_kpi("visits");
+        visits.measure = crate::domain::maths::aggregation::MeasureType::Cumulative;
+        visits.frequency = Frequency::Monthly;
+        visits.unit = crate::domain::basics::unit::Unit::Count;
+        visits.targets = vec![Target {
+            period: p("2024/25"),
+            value: 132.0,
+        }];
+        // Ten visits a month from April 2024 to February 2025, and ten in March 2024 (the year before).
+        let months = [
+            "Mar 2024", "Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024",
+            "Oct 2024", "Nov 2024", "Dec 2024", "Jan 2025", "Feb 2025",
+        ];
+        let measurements: Vec<Measurement> = months
+            .iter()
+            .map(|m| Measurement::new(visits.id.clone(), p(m), 10.0))
+            .collect();
+        let history = measurements.iter().map(|m| (m.period, m)).collect();
+        let row = assess(&visits, &history, p("Feb 2025"), &framework());
+        // February 2025 is the eleventh month of 2024/25: the year to date is April to February, 11 × 10 = 110
+        // (not January and February alone, 20, nor anything of March 2024). The target by then is 132 × 11/12 =
+        // 121, and 110 is (121 − 110) / 121 = 9.1% short: within 10%, amber.
+        assert_eq!(row.year_to_date, Some(110.0));
+        assert_eq!(row.target.map(|t| t.value), Some(121.0));
+        assert_eq!(row.rating.status(), Some(RagStatus::Amber));
+    }
+
+    #[test]
     fn a_directorate_rolls_up_its_own_and_its_services_kpis() {
         let workspace = workspace();
         let index = PerformanceIndex::new(&workspace.measurements);

@@ -421,6 +421,30 @@ mod tests {
     }
 
     #[test]
+    fn the_linear_trends_interval_is_the_student_t_prediction_interval() {
+        // Worked by hand for 10, 13, 13, 17, 18 at x = 0..4: x̄ = 2, ȳ = 14.2, Sxx = 10, Sxy = 20, so the slope is
+        // 2 and the intercept 10.2; the residuals −0.2, 0.8, −1.2, 0.8, −0.2 square to 2.8, so s² = 2.8 / 3.
+        // One step ahead (x = 5): 10.2 + 2 × 5 = 20.2, and the half-width is t(3 df, 95%) × √(s² × (1 + 1/5 +
+        // (5 − 2)² / 10)) = 3.182 × √(2.8 / 3 × 2.1) = 3.182 × 1.4 = 4.4548.
+        let near = linear_trend(&[10.0, 13.0, 13.0, 17.0, 18.0], 1).unwrap();
+        assert!((near.value - 20.2).abs() < 1e-9);
+        let (low, high) = near.interval.unwrap();
+        assert!(
+            (low - 15.7452).abs() < 1e-9 && (high - 24.6548).abs() < 1e-9,
+            "{low} to {high}"
+        );
+        // Six steps ahead (x = 10): 30.2, and √(2.8 / 3 × (1.2 + 64 / 10)) = √7.0933 = 2.66333, so the half-width
+        // is 3.182 × 2.66333 = 8.4747.
+        let far = linear_trend(&[10.0, 13.0, 13.0, 17.0, 18.0], 6).unwrap();
+        let (low, high) = far.interval.unwrap();
+        assert!((far.value - 30.2).abs() < 1e-9);
+        assert!(
+            (high - far.value - 8.4747).abs() < 1e-4 && (far.value - low - 8.4747).abs() < 1e-4,
+            "{low} to {high}"
+        );
+    }
+
+    #[test]
     fn holt_winters_learns_a_seasonal_pattern_with_growth() {
         let series = seasonal_series(3);
         let model = HoltWinters::fit(&series[..30], 12).unwrap();

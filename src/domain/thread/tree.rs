@@ -73,6 +73,26 @@ pub struct ThreadTreeNode {
 }
 
 impl ThreadTreeNode {
+    /// What delivers this node, by kind, in the order first met: "2 directorates", "5 services" … Each part of
+    /// the framework counts once however many ambitions it serves (the tree shows it under each of them).
+    pub fn delivered_by(&self) -> Vec<(usize, &'static str)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut counts: Vec<(usize, &'static str)> = Vec::new();
+        for child in &self.children {
+            child.walk(&mut |node| {
+                if !seen.insert(&node.item) {
+                    return;
+                }
+                let kind = node.item.kind();
+                match counts.iter_mut().find(|(_, k)| *k == kind) {
+                    Some((count, _)) => *count += 1,
+                    None => counts.push((1, kind)),
+                }
+            });
+        }
+        counts
+    }
+
     /// The node with `key`, here or below.
     pub fn find(&self, key: &str) -> Option<&ThreadTreeNode> {
         if self.key == key {
@@ -531,6 +551,27 @@ pub(crate) mod tests {
     /// Bob) and S2; directorate D2 with only a plan for A2.
     /// k1: S1/T1, owned by Ann, serves A1. k2: S1, serves A1 and A2. k3: S2, serves A2. k4: S1, serves no
     /// ambition. k5: S2, serves A1 but is retired. Bob's objective supports k2; Ann's serves A2 directly.
+    #[test]
+    fn each_part_delivering_the_vision_counts_once_however_many_ambitions_it_serves() {
+        // In the hand-drawn framework, Place (d1), Highways (s1), Road safety (t1), Ann and Bob stand under both
+        // ambitions, because k2 serves both: the tree shows them twice. Counted once each: ambitions a1 and a2,
+        // directorates Place and People, services Highways and Waste, the team Road safety, individuals Ann and
+        // Bob, and the objectives o-ann and o-bob (by place it was 3 directorates, 3 services, 2 teams, 5
+        // individuals and 3 objectives).
+        let tree = thread_tree(&hand_drawn());
+        assert_eq!(
+            tree.delivered_by(),
+            [
+                (2, "Ambition"),
+                (2, "Directorate"),
+                (2, "Service"),
+                (1, "Team"),
+                (2, "Individual"),
+                (2, "Objective")
+            ]
+        );
+    }
+
     pub(crate) fn hand_drawn() -> Workspace {
         let year = FinancialYear::starting(2026).unwrap();
         let mut w = Workspace::new(Framework::new("Testshire", year));

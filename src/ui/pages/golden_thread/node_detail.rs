@@ -72,21 +72,6 @@ fn steps(path: &[&ThreadTreeNode]) -> Vec<Step> {
         .collect()
 }
 
-/// "3 directorates", "1 service", … for each kind found below `node`.
-fn delivered_by(node: &ThreadTreeNode) -> Vec<(usize, &'static str)> {
-    let mut counts: Vec<(usize, &'static str)> = Vec::new();
-    for child in &node.children {
-        child.walk(&mut |n| {
-            let kind = n.item.kind();
-            match counts.iter_mut().find(|(_, k)| *k == kind) {
-                Some((count, _)) => *count += 1,
-                None => counts.push((1, kind)),
-            }
-        });
-    }
-    counts
-}
-
 fn scorecard_link(node: &ThreadTreeNode) -> Option<(String, String)> {
     let path = Area::Scorecards.path();
     match &node.item {
@@ -162,7 +147,7 @@ pub fn NodeDetail(
                         delivered_by: if below_ambition {
                             Vec::new()
                         } else {
-                            delivered_by(node)
+                            node.delivered_by()
                         },
                         kpis: node
                             .kpis

@@ -9,17 +9,21 @@ use crate::domain::kpi::history::HistoryPoint;
 use crate::domain::model::kpi::KpiDefinition;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::echart::EChart;
+use crate::ui::state::use_app_state;
 
 /// The SPC section for a KPI and its history.
 #[component]
 pub fn SpcSection(history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>) -> impl IntoView {
+    let state = use_app_state();
+    let settings = Memo::new(move |_| state.session.with(|s| s.current().framework.spc));
     let analysis = Memo::new(move |_| {
+        let settings = settings.get();
         history.with(|h| {
             let (kpi, points) = h.as_ref()?;
             let target = spc_target(kpi, points);
             Some((
                 kpi.clone(),
-                spc_view(kpi, points).map_err(|e| e.to_string()),
+                spc_view(kpi, points, &settings).map_err(|e| e.to_string()),
                 target,
             ))
         })
