@@ -305,4 +305,16 @@ mod tests {
         assert!(!html.contains("<img"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
+
+    #[test]
+    fn a_cumulative_kpi_shows_its_year_to_date_in_the_standalone_file() {
+        // Carers' assessments at Q2 2026/27: September's 151 and the year to date 128 + 121 + 136 + 137 + 148 +
+        // 151 = 821, rated against 1,770 × 6/12 = 885 (performance_report's test works these out).
+        let report = report(|_| {});
+        let html = standalone_report(&report, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        assert!(
+            html.contains("<td>151 (year to date 821)</td><td>885</td>"),
+            "the carers' row"
+        );
+    }
 }

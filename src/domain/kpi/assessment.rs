@@ -320,6 +320,33 @@ mod tests {
     }
 
     #[test]
+    fn the_frameworks_trend_rule_decides_the_trend() {
+        let kpi = sample_kpi("kpi");
+        let months = [
+            "Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024",
+        ];
+        let values = [10.0, 10.0, 10.0, 10.0, 12.0, 14.0];
+        let measurements: Vec<Measurement> = months
+            .iter()
+            .zip(values)
+            .map(|(m, v)| Measurement::new(kpi.id.clone(), p(m), v))
+            .collect();
+        let history = measurements.iter().map(|m| (m.period, m)).collect();
+        // Mean 66 / 6 = 11; Σ(x − 2.5)(y − 11) = 2.5 + 1.5 + 0.5 − 0.5 + 1.5 + 7.5 = 13 over Σ(x − 2.5)² = 17.5: a
+        // slope of 0.743, so 3.71 across the window, 33.8% of the mean. Beyond the default 5%: improving (higher is
+        // better). A framework asking for 50% sees no trend.
+        let default = assess(&kpi, &history, p("Sep 2024"), &framework());
+        assert_eq!(
+            default.trend.map(|t| t.direction),
+            Some(Direction::Improving)
+        );
+        let mut strict = framework();
+        strict.trend_rule.min_relative_change = 0.5;
+        let strict = assess(&kpi, &history, p("Sep 2024"), &strict);
+        assert_eq!(strict.trend.map(|t| t.direction), Some(Direction::Stable));
+    }
+
+    #[test]
     fn a_directorate_rolls_up_its_own_and_its_services_kpis() {
         let workspace = workspace();
         let index = PerformanceIndex::new(&workspace.measurements);

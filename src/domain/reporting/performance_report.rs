@@ -503,4 +503,32 @@ mod tests {
             ("Mar 2026", 1585.0)
         );
     }
+
+    #[test]
+    fn the_frameworks_rag_rule_reaches_the_report() {
+        // On DEMO_DAY the committee's carers' assessments are 821 against 865, 5.1% short (worked in
+        // tests/e2e/reports.test.mjs): amber under the default rule (amber within 10%), red when the framework
+        // says amber only within 5%. The reds stay red, the override stays, the greens are on or beyond target.
+        let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
+        let day = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+        let mut workspace = demo_workspace(day);
+        workspace.framework.rag_rule.amber_within = 5.0;
+        let quarter = q2();
+        let report = performance_report(
+            &workspace,
+            &PerformanceIndex::new(&workspace.measurements),
+            &scope,
+            quarter,
+        );
+        let carers = report
+            .lines
+            .iter()
+            .find(|l| l.kpi.id.as_str() == "skpi-ahc-carers")
+            .unwrap();
+        assert_eq!(carers.rating.status(), Some(RagStatus::Red));
+        assert_eq!(
+            report.summary()[0],
+            "10 KPIs are reported for Q2 2026/27: 3 red, 1 amber, 5 green, 1 not rated."
+        );
+    }
 }
