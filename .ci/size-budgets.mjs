@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const budgets = [
-  { name: 'app (wasm + js)', target: 300 * KB, ceiling: 878 * KB, matches: (f) => /^pmf-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) },
+  { name: 'app (wasm + js)', target: 300 * KB, ceiling: 879 * KB, matches: (f) => /^pmf-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) },
   { name: 'charting (ECharts)', target: 250 * KB, ceiling: 250 * KB, matches: (f) => /^echarts-[0-9a-f]+\.js$/.test(f) },
 ];
 

@@ -171,23 +171,27 @@ mod tests {
     use super::*;
     use crate::domain::kpi::history::{HistoryPoint, demo_history};
 
+    /// The first of `points`, one a value, carrying `values` and no target.
+    fn with_values(points: Vec<HistoryPoint>, values: &[f64]) -> Vec<HistoryPoint> {
+        points
+            .into_iter()
+            .zip(values)
+            .map(|(point, &value)| HistoryPoint {
+                value: Some(value),
+                rated_value: Some(value),
+                target: None,
+                ..point
+            })
+            .collect()
+    }
+
     #[test]
     fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {
         let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
         let kpi = &kpi;
         // Six months of a % KPI with one decimal, values set by hand, no target.
         let values = [10.0, 12.0, 11.0, 13.0, 12.0, 14.0];
-        let points: Vec<HistoryPoint> = points
-            .into_iter()
-            .take(values.len())
-            .zip(values)
-            .map(|(point, value)| HistoryPoint {
-                value: Some(value),
-                rated_value: Some(value),
-                target: None,
-                ..point
-            })
-            .collect();
+        let points = with_values(points, &values);
         let view = spc_view(kpi, &points, &SpcSettings::default()).unwrap();
         // Worked by hand: mean 72 / 6 = 12.0; moving ranges 2, 1, 2, 1, 2, so MR̄ = 8 / 5 = 1.6; process limits
         // 12 ± 2.66 × 1.6 = 12 ± 4.256, that is 7.744 and 16.256 (7.7% and 16.3% to one decimal). Six values
@@ -237,16 +241,7 @@ mod tests {
         // Six rising values then a fall: a run of six increases is a trend when the framework's trend run is 6,
         // and not under the default run of 7 (src/domain/maths/spc.rs).
         let values = [10.0, 10.5, 11.0, 11.5, 12.0, 12.5, 11.0];
-        let points: Vec<HistoryPoint> = points
-            .into_iter()
-            .take(values.len())
-            .zip(values)
-            .map(|(point, value)| HistoryPoint {
-                value: Some(value),
-                rated_value: Some(value),
-                ..point
-            })
-            .collect();
+        let points = with_values(points, &values);
         let trends = |settings: &SpcSettings| {
             let view = spc_view(&kpi, &points, settings).unwrap();
             view.xmr

@@ -12,11 +12,8 @@ use chrono::NaiveDate;
 use crate::domain::basics::ids::{AmbitionId, KpiId, ServiceId, fresh_id};
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::unit::Unit;
-use crate::domain::maths::aggregation::MeasureType;
 use crate::domain::maths::rag::Polarity;
-use crate::domain::model::kpi::{
-    IndicatorTiming, KpiDefinition, KpiLevel, KpiStatus, MetricCategory, Perspective, StatusChange,
-};
+use crate::domain::model::kpi::{KpiDefinition, KpiLevel, KpiStatus, StatusChange};
 use crate::domain::model::workspace::Workspace;
 
 /// A step of the cycle.
@@ -214,32 +211,15 @@ pub fn propose(
     let taken: Vec<&str> = workspace.kpis.iter().map(|k| k.id.as_str()).collect();
     let id: KpiId = fresh_id("kpi", &name, &taken).ok_or(CycleRefused::NoName)?;
     workspace.kpis.push(KpiDefinition {
-        id: id.clone(),
-        name,
         definition: tidy(&proposal.definition),
         level: proposal.level,
-        perspective: Perspective::Residents,
-        category: MetricCategory::LocalAuthority,
-        source: String::new(),
         frequency: proposal.frequency,
         polarity: proposal.polarity,
         unit: proposal.unit,
         decimals: 1,
-        measure: MeasureType::Snapshot,
-        snapshot_summary: Default::default(),
         status: KpiStatus::Proposed,
-        timing: IndicatorTiming::Lagging,
-        component: None,
         ambitions: proposal.ambitions.clone(),
-        directorate: None,
         service: Some(proposal.service.clone()),
-        team: None,
-        owner: None,
-        data_coordinator: None,
-        committees: Vec::new(),
-        targets: Vec::new(),
-        rag_rule: None,
-        plausible_range: None,
         status_changes: vec![StatusChange {
             from: None,
             to: KpiStatus::Proposed,
@@ -247,6 +227,7 @@ pub fn propose(
             on: decision.on,
             note: tidy(&decision.note),
         }],
+        ..KpiDefinition::named(id.clone(), name)
     });
     Ok(id)
 }

@@ -323,6 +323,41 @@ pub struct KpiDefinition {
 }
 
 impl KpiDefinition {
+    /// A KPI called `name` with the defaults for everything a council has not said yet (docs/spreadsheet-import.md):
+    /// level Corporate, perspective Residents, category local authority, reported quarterly, higher is better, a
+    /// count to no places, a snapshot measure, live, lagging, and nothing linked.
+    pub fn named(id: KpiId, name: String) -> Self {
+        Self {
+            id,
+            name,
+            definition: String::new(),
+            level: KpiLevel::Corporate,
+            perspective: Perspective::Residents,
+            category: MetricCategory::LocalAuthority,
+            source: String::new(),
+            frequency: Frequency::Quarterly,
+            polarity: Polarity::HigherIsBetter,
+            unit: Unit::Count,
+            decimals: 0,
+            measure: MeasureType::Snapshot,
+            snapshot_summary: SnapshotSummary::default(),
+            status: KpiStatus::Active,
+            timing: IndicatorTiming::Lagging,
+            component: None,
+            ambitions: Vec::new(),
+            directorate: None,
+            service: None,
+            team: None,
+            owner: None,
+            data_coordinator: None,
+            committees: Vec::new(),
+            targets: Vec::new(),
+            rag_rule: None,
+            plausible_range: None,
+            status_changes: Vec::new(),
+        }
+    }
+
     /// The target that applies to `period`: its own target; else the year-end target (as it is for a snapshot
     /// measure, spread evenly through the year for a cumulative one).
     pub fn target_for(&self, period: Period) -> Option<AppliedTarget> {

@@ -12,11 +12,8 @@ use super::sheet::{Sheet, SheetRow};
 use crate::domain::basics::ids::{KpiId, fresh_id};
 use crate::domain::basics::period::{Frequency, Period};
 use crate::domain::basics::unit::Unit;
-use crate::domain::maths::aggregation::MeasureType;
 use crate::domain::maths::rag::{Polarity, RagStatus};
-use crate::domain::model::kpi::{
-    IndicatorTiming, KpiDefinition, KpiLevel, KpiStatus, MetricCategory, Perspective, Target,
-};
+use crate::domain::model::kpi::{KpiDefinition, Target};
 use crate::domain::model::workspace::Workspace;
 use crate::storage::csv_measurements::{self, MeasurementRow};
 
@@ -87,6 +84,10 @@ impl Columns<'_> {
     fn cell<'r>(&self, row: &'r SheetRow, field: Field) -> Option<&'r str> {
         let text = row.cells.get(*self.fields.get(&field)?)?.trim();
         (!text.is_empty()).then_some(text)
+    }
+
+    fn heading_at(&self, column: usize) -> String {
+        self.headings.get(column).cloned().unwrap_or_default()
     }
 
     fn heading(&self, field: Field) -> String {
@@ -258,7 +259,7 @@ impl<'a> Planner<'a> {
                     column,
                     format!("\"{name}\" is a new KPI ({kpi_id}): {DEFAULTS}; please review them on its page"),
                 );
-                new_kpi(kpi_id, name)
+                KpiDefinition::named(kpi_id, name)
             }
         };
         let index = self.kpis.len();
@@ -307,12 +308,7 @@ impl<'a> Planner<'a> {
     /// A figure in `row`'s cell at `column`, with its reading noted; `None` when there is none or it is wrong.
     fn figure(&mut self, row: &SheetRow, column: usize) -> Option<Option<f64>> {
         let text = row.cells.get(column)?;
-        let heading = self
-            .columns
-            .headings
-            .get(column)
-            .cloned()
-            .unwrap_or_default();
+        let heading = self.columns.heading_at(column);
         match read_figure(text, self.decimal_comma) {
             CellFigure::Figure { value, reading } => {
                 if let Some(reading) = reading {
@@ -420,12 +416,7 @@ impl<'a> Planner<'a> {
         }
         self.read_figures(row, index, period);
         for (column, period) in self.columns.periods.clone() {
-            let heading = self
-                .columns
-                .headings
-                .get(column)
-                .cloned()
-                .unwrap_or_default();
+            let heading = self.columns.heading_at(column);
             if !self.fits(row.number, heading, index, period) {
                 continue;
             }
@@ -545,39 +536,6 @@ impl KpiSetting {
             Self::Unit(unit) => kpi.unit = unit,
             Self::Definition(definition) => kpi.definition = definition,
         }
-    }
-}
-
-/// A KPI a sheet names that the workspace lacks, with the documented defaults for what a sheet does not say.
-fn new_kpi(id: KpiId, name: String) -> KpiDefinition {
-    KpiDefinition {
-        id,
-        name,
-        definition: String::new(),
-        level: KpiLevel::Corporate,
-        perspective: Perspective::Residents,
-        category: MetricCategory::LocalAuthority,
-        source: String::new(),
-        frequency: Frequency::Quarterly,
-        polarity: Polarity::HigherIsBetter,
-        unit: Unit::Count,
-        decimals: 0,
-        measure: MeasureType::Snapshot,
-        snapshot_summary: Default::default(),
-        status: KpiStatus::Active,
-        timing: IndicatorTiming::Lagging,
-        component: None,
-        ambitions: Vec::new(),
-        directorate: None,
-        service: None,
-        team: None,
-        owner: None,
-        data_coordinator: None,
-        committees: Vec::new(),
-        targets: Vec::new(),
-        rag_rule: None,
-        plausible_range: None,
-        status_changes: Vec::new(),
     }
 }
 

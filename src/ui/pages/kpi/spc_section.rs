@@ -15,9 +15,8 @@ use crate::ui::state::use_app_state;
 #[component]
 pub fn SpcSection(history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>) -> impl IntoView {
     let state = use_app_state();
-    let settings = Memo::new(move |_| state.session.with(|s| s.current().framework.spc));
     let analysis = Memo::new(move |_| {
-        let settings = settings.get();
+        let settings = state.session.with(|s| s.current().framework.spc);
         history.with(|h| {
             let (kpi, points) = h.as_ref()?;
             let target = spc_target(kpi, points);
