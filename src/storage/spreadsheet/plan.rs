@@ -10,7 +10,7 @@ use super::headings::{ColumnRole, Field};
 use super::period_forms::read_period;
 use super::sheet::{Sheet, SheetRow};
 use crate::domain::basics::ids::{KpiId, fresh_id};
-use crate::domain::basics::period::{Frequency, Period};
+use crate::domain::basics::period::{FinancialYear, Frequency, Period};
 use crate::domain::basics::unit::Unit;
 use crate::domain::maths::rag::{Polarity, RagStatus};
 use crate::domain::model::kpi::{KpiDefinition, Target};
@@ -460,7 +460,9 @@ impl<'a> Planner<'a> {
         if let Some(column) = self.columns.fields.get(&Field::Target).copied()
             && let Some(Some(target)) = self.figure(row, column)
         {
-            let year = self.workspace.framework.current_year;
+            // Without a period column, the year the heading names ("Target 2025/26"), else the current year.
+            let year = year_in_heading(&self.columns.heading_at(column))
+                .unwrap_or(self.workspace.framework.current_year);
             let target_period = period.or_else(|| Period::new(Frequency::Annual, year, 1));
             if let Some(target_period) = target_period {
                 let targets = &mut self.kpis[index].targets;
@@ -518,6 +520,13 @@ impl<'a> Planner<'a> {
         import.problems.sort_by_key(place);
         import
     }
+}
+
+/// The financial year a heading names, as in "Target 2025/26" or "2025-26 target".
+fn year_in_heading(heading: &str) -> Option<FinancialYear> {
+    heading.split_whitespace().find_map(|word| {
+        FinancialYear::parse(word.trim_matches(|c: char| !c.is_ascii_digit())).ok()
+    })
 }
 
 /// A field of a KPI's definition read from a register's cell.
@@ -792,6 +801,40 @@ mod tests {
             [
                 "Row 4, column \"KPI name\": \"Homes delivered\" is named on row 2 too: name each KPI once"
             ]
+        );
+    }
+
+    #[test]
+    fn a_registers_target_is_for_the_year_its_heading_names() {
+        // The council's current year is 2024/25; the register's target column says 2025/26.
+        let workspace = council();
+        let csv = "KPI name,Target 2025/26\nHomes delivered,\"1,100\"\nRecycling rate,\n";
+        let import = planned(csv, &workspace);
+        assert_eq!(import.problems, []);
+        let year = |start| {
+            Period::new(
+                Frequency::Annual,
+                FinancialYear::starting(start).unwrap(),
+                1,
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            import.kpis[0].targets,
+            [Target {
+                period: year(2025),
+                value: 1100.0
+            }]
+        );
+        assert_eq!(import.kpis[1].targets, [], "an empty target cell sets none");
+        let plain = planned("KPI name,Target\nHomes delivered,900\n", &workspace);
+        assert_eq!(
+            plain.kpis[0].targets,
+            [Target {
+                period: year(2024),
+                value: 900.0
+            }],
+            "else the current year"
         );
     }
 }
