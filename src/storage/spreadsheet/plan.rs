@@ -2,7 +2,7 @@
 //! by reference, else by name, so next month's sheet updates the same KPIs), the figures and targets it records,
 //! the council's published statuses, every reading said back and every problem with its row and column.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::cell_figure::{CellFigure, read_figure};
 use super::field_words::{read_frequency, read_polarity, read_status, read_unit};
@@ -139,6 +139,8 @@ struct Planner<'a> {
     /// The KPIs named so far, and what each is known by (its id, its name in lower case).
     kpis: Vec<KpiDefinition>,
     new_kpis: Vec<KpiId>,
+    /// The indices of the new KPIs among `kpis`.
+    is_new: HashSet<usize>,
     known_as: HashMap<String, usize>,
     /// The register rows each KPI was named on, to find a KPI named twice in a register.
     register_rows: HashMap<usize, usize>,
@@ -150,7 +152,7 @@ struct Planner<'a> {
     units_seen: HashMap<usize, Unit>,
     decimals_seen: HashMap<usize, u8>,
     /// The new KPIs whose frequency a period has settled: the first period a new KPI's rows give.
-    frequency_settled: Vec<usize>,
+    frequency_settled: HashSet<usize>,
 }
 
 impl<'a> Planner<'a> {
@@ -161,6 +163,7 @@ impl<'a> Planner<'a> {
             decimal_comma: sheet.decimal_comma,
             kpis: Vec::new(),
             new_kpis: Vec::new(),
+            is_new: HashSet::new(),
             known_as: HashMap::new(),
             register_rows: HashMap::new(),
             measurements: Vec::new(),
@@ -169,7 +172,7 @@ impl<'a> Planner<'a> {
             problems: Vec::new(),
             units_seen: HashMap::new(),
             decimals_seen: HashMap::new(),
-            frequency_settled: Vec::new(),
+            frequency_settled: HashSet::new(),
         }
     }
 
@@ -253,6 +256,7 @@ impl<'a> Planner<'a> {
                     }
                 };
                 self.new_kpis.push(kpi_id.clone());
+                self.is_new.insert(self.kpis.len());
                 let column = self.columns.heading(Field::Name);
                 self.reading(
                     row.number,
@@ -356,14 +360,12 @@ impl<'a> Planner<'a> {
     /// Whether `period` is one the KPI at `index` reports; a problem at `column` if not. A new KPI with no
     /// frequency column is reported as often as the first period its rows give.
     fn fits(&mut self, row: usize, column: String, index: usize, period: Period) -> bool {
-        let is_new = self.new_kpis.contains(&self.kpis[index].id);
-        if is_new
+        if self.is_new.contains(&index)
             && !self.columns.fields.contains_key(&Field::Frequency)
-            && !self.frequency_settled.contains(&index)
+            && self.frequency_settled.insert(index)
         {
             self.kpis[index].frequency = period.frequency();
         }
-        self.frequency_settled.push(index);
         let kpi = &self.kpis[index];
         if period.frequency() == kpi.frequency {
             return true;
@@ -415,7 +417,8 @@ impl<'a> Planner<'a> {
             self.problem(row.number, column, note);
         }
         self.read_figures(row, index, period);
-        for (column, period) in self.columns.periods.clone() {
+        for at in 0..self.columns.periods.len() {
+            let (column, period) = self.columns.periods[at];
             let heading = self.columns.heading_at(column);
             if !self.fits(row.number, heading, index, period) {
                 continue;
@@ -496,7 +499,7 @@ impl<'a> Planner<'a> {
 
     fn finish(mut self, mut import: SheetImport) -> SheetImport {
         for (index, kpi) in self.kpis.iter_mut().enumerate() {
-            if !self.new_kpis.contains(&kpi.id) {
+            if !self.is_new.contains(&index) {
                 continue;
             }
             if self.columns.fields.contains_key(&Field::Unit) {

@@ -7,6 +7,7 @@ mod echarts_script;
 pub mod fields;
 pub mod kpi_link;
 pub mod outcome_message;
+pub mod overdue_flag;
 pub mod rag_badge;
 pub mod risk_table;
 mod site_footer;

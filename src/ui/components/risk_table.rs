@@ -9,6 +9,7 @@ use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::risk::{ReviewStatus, Risk, RiskAssessment};
 use crate::domain::model::workspace::Workspace;
 use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row};
+use crate::ui::components::overdue_flag::dated;
 use crate::ui::components::rag_badge::RagStatusBadge;
 
 /// A score with its band.
@@ -119,10 +120,7 @@ pub fn RiskRegisterTable(
     ];
     let row = move |line: RiskLine| {
         let (id, title) = (line.id.clone(), line.title.clone());
-        let next_review = view! {
-            {line.next_review}
-            {line.overdue.then(|| view! { " " <span class="app-flag" data-testid="review-overdue">"Overdue"</span> })}
-        };
+        let next_review = dated(line.next_review, line.overdue, Some("review-overdue"));
         let button = view! {
             <button type="button" class="app-button app-button--secondary" data-testid="record-review"
                 aria-label=format!("Record a review of {title}") on:click=move |_| review.run(id.clone())>
@@ -136,7 +134,7 @@ pub fn RiskRegisterTable(
             scored(line.inherent),
             scored(line.residual),
             scored(line.target),
-            next_review.into_any(),
+            next_review,
             button.into_any(),
         ])
         .test_id("risk-row")

@@ -19,6 +19,7 @@ use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::kpi_link::kpi_link;
+use crate::ui::components::overdue_flag::dated;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
 use crate::ui::state::use_app_state;
@@ -101,11 +102,10 @@ fn kpi_row(k: KpiLine) -> Row {
 
 /// An open action on a KPI counted at the node, as a row.
 fn action_row(a: ActionLine) -> Row {
-    let due = view! { {a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })} };
     Row::new(vec![
         a.title.into_any(),
         kpi_link(&a.kpi_id, a.kpi_name),
-        due.into_any(),
+        dated(a.due, a.overdue, None),
         a.status.into_any(),
     ])
 }

@@ -10,6 +10,7 @@ use crate::domain::model::action::ActionStatus;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::components::data_table::{Column, DataTable, Empty, Row};
 use crate::ui::components::fields::{Choice, Select};
+use crate::ui::components::overdue_flag::dated;
 use crate::ui::state::use_app_state;
 
 /// One action as the table shows it.
@@ -66,11 +67,10 @@ fn action_columns() -> Vec<Column> {
 
 /// An action as a row, its status changeable in place.
 fn action_row(a: ActionLine) -> Row {
-    let due = view! { {a.due} {a.overdue.then(|| view! { " " <span class="app-flag">"Overdue"</span> })} };
     Row::new(vec![
         a.title.clone().into_any(),
         a.owner.into_any(),
-        due.into_any(),
+        dated(a.due, a.overdue, None),
         view! { <StatusSelect id=a.id title=a.title status=a.status /> }.into_any(),
         a.progress.into_any(),
     ])

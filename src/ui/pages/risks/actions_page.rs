@@ -11,6 +11,7 @@ use crate::domain::scorecard::engine::ratings_as_at;
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::kpi_link::kpi_link;
+use crate::ui::components::overdue_flag::dated;
 use crate::ui::pages::scorecards::default_as_at;
 use crate::ui::state::use_app_state;
 
@@ -128,9 +129,6 @@ fn open_columns() -> Vec<Column> {
 
 /// An open action, as a row.
 fn open_row(a: ActionLine) -> Row {
-    let due = view! {
-        {a.due} {a.overdue.then(|| view! { " " <span class="app-flag" data-testid="action-overdue">"Overdue"</span> })}
-    };
     let smart = if a.smart_gaps == 0 {
         "SMART".to_owned()
     } else {
@@ -140,7 +138,7 @@ fn open_row(a: ActionLine) -> Row {
         a.title.into_any(),
         a.kpi.map(|(id, name)| kpi_link(&id, name)).into_any(),
         a.owner.into_any(),
-        due.into_any(),
+        dated(a.due, a.overdue, Some("action-overdue")),
         a.status.into_any(),
         smart.into_any(),
     ])
