@@ -1,6 +1,6 @@
-// Trunk post-build hook: puts the SHA-256 hash of every inline <script> Trunk wrote into index.html (the
-// module that loads the wasm) into the page's Content-Security-Policy, in place of the marker, so the policy
-// can allow exactly those scripts and no 'unsafe-inline'. Run by Trunk with TRUNK_STAGING_DIR set.
+// Trunk post-build step (.ci/post-build.mjs): puts the SHA-256 hash of every inline <script> Trunk wrote into
+// index.html (the module that loads the wasm) into the page's Content-Security-Policy, in place of the marker,
+// so the policy can allow exactly those scripts and no 'unsafe-inline'.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,17 +2,27 @@
 // exceeded. Usage: node .ci/size-budgets.mjs [dist]
 //
 // Budgets (gzip -9 bytes):
-// - app: the app's wasm and its wasm-bindgen JS. The target is 300 KB; the enforced ceiling is what the
-//   app measures today plus a small margin, so the build can only shrink until the target is met
-//   (docs/performance.md says where the bytes go).
-// - charting: the ECharts bundle (only the charts and components used, see src/charts/echarts.js).
+// - first download: what the first page waits for, whichever page it is: the main wasm module, its
+//   wasm-bindgen JS, the loader of the on-demand modules (which the JS imports) and the stylesheet. The issue's
+//   target is 300 KB; the enforced ceiling is what the app measures today plus a small margin, so the build can
+//   only shrink until the target is met (docs/performance.md says where the bytes go).
+// - on demand: the modules the other pages are drawn from (.ci/split-wasm.mjs), all of them together; a page
+//   fetches only its own and the shared chunks it uses.
+// - charting: the ECharts bundle (only the charts and components used, see src/charts/echarts.js), fetched
+//   by the first page that draws a chart.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const budgets = [
-  { name: 'app (wasm + js)', target: 300 * KB, ceiling: 879 * KB, matches: (f) => /^pmf-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) },
+  {
+    name: 'first download (wasm + js + css)',
+    target: 300 * KB,
+    ceiling: 506 * KB,
+    matches: (f) => /^(pmf-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split-[0-9a-f]+\.js|app-[0-9a-f]+\.css)$/.test(f),
+  },
+  { name: 'on demand (other pages)', target: 565 * KB, ceiling: 565 * KB, matches: (f) => /^(page|chunk)-.*\.wasm$/.test(f) },
   { name: 'charting (ECharts)', target: 250 * KB, ceiling: 250 * KB, matches: (f) => /^echarts-[0-9a-f]+\.js$/.test(f) },
 ];
 

@@ -1,5 +1,6 @@
-// The service worker: after the first visit the app opens with no network. On install it caches the page
-// and every file the page names (styles, scripts, the wasm, ECharts, the icon); it answers the app's
+// The service worker: after the first visit the app opens with no network. On install it caches the page,
+// every file the page names (styles, scripts, the wasm, ECharts, the icon) and the modules the other pages
+// are drawn from, fetched on demand (listed here by .ci/split-wasm.mjs at build time); it answers the app's
 // requests from that cache, and any navigation inside the app with the cached page. A new release has a new
 // build stamp, so the browser sees a new worker; it waits until the page asks it to take over ("update
 // available" → Reload), so a release never swaps files under a running app.
@@ -7,6 +8,8 @@ const BUILD = '__BUILD_STAMP__';
 const CACHE = `pmf-${BUILD}`;
 const SCOPE = new URL(self.registration.scope);
 const PAGE = new URL('index.html', SCOPE).href;
+/** The modules fetched on demand, by name relative to the scope. */
+const ON_DEMAND_FILES = [/* __ON_DEMAND_FILES__ */];
 
 /** Every same-origin file index.html names in a src or href attribute. */
 function assetsOf(html) {
@@ -27,7 +30,8 @@ self.addEventListener('install', (event) => {
       const response = await fetch(PAGE, { cache: 'no-store' });
       const html = await response.clone().text();
       await cache.put(PAGE, response);
-      await cache.addAll(assetsOf(html).filter((url) => url !== PAGE && url !== SCOPE.href));
+      const named = assetsOf(html).filter((url) => url !== PAGE && url !== SCOPE.href);
+      await cache.addAll([...named, ...ON_DEMAND_FILES.map((file) => new URL(file, SCOPE).href)]);
     })(),
   );
 });

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, StaticSegment};
+use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::ui::address::served_path::served_under;
 use crate::ui::area::Area;
@@ -10,11 +10,12 @@ use crate::ui::browser::service_worker;
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
-use crate::ui::pages::{
-    AccessibilityPage, ActionsPage, AreaPlaceholder, AuditPage, CalendarPage, DataPage,
-    GoldenThreadPage, HelpPage, KpiPage, LessonsPage, NotFoundPage, PlanOnAPagePage, PresentPage,
-    ReportsPage, RisksPage, RolesPage, ScorecardsPage, StructurePage, ValidationPage,
+use crate::ui::on_demand_pages::{
+    AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, GoldenThreadRoute,
+    HelpRoute, KpiRoute, LessonsRoute, PlanOnAPageRoute, PresentRoute, ReportsRoute, RisksRoute,
+    RolesRoute, StructureRoute, ValidationRoute,
 };
+use crate::ui::pages::{AreaPlaceholder, NotFoundPage, ScorecardsPage};
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
 
@@ -41,8 +42,10 @@ pub fn App(
     state.watch_other_tabs();
     let update = service_worker::register();
     let placeholder = |area: Area| move || view! { <AreaPlaceholder area=area /> };
+    // True while the router gets the next page ready: for a page not yet opened, while its module downloads.
+    let (opening, set_opening) = signal(false);
     view! {
-        <Router base=served_under()>
+        <Router base=served_under() set_is_routing=set_opening>
             <SkipLink />
             <SiteHeader />
             <main id=MAIN_CONTENT_ID class="app-main" tabindex="-1">
@@ -54,46 +57,49 @@ pub fn App(
                             on:click=move |_| service_worker::update(&registration)>"Reload with the new version"</button>
                     </div>
                 })}
+                {move || opening.get().then(|| view! {
+                    <p class="app-opening" data-testid="page-opening">"Opening the page…"</p>
+                })}
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment(Page::Overview.section()) view=placeholder(Area::Overview) />
                     <Route path=StaticSegment(Page::Scorecards.section()) view=ScorecardsPage />
                     <Route
                         path=(StaticSegment(Page::Kpi.section()), StaticSegment(Page::Kpi.subpage()), ParamSegment("id"))
-                        view=KpiPage
+                        view={Lazy::<KpiRoute>::new()}
                     />
-                    <Route path=StaticSegment(Page::GoldenThread.section()) view=GoldenThreadPage />
-                    <Route path=(StaticSegment(Page::Plan.section()), StaticSegment(Page::Plan.subpage())) view=PlanOnAPagePage />
+                    <Route path=StaticSegment(Page::GoldenThread.section()) view={Lazy::<GoldenThreadRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Plan.section()), StaticSegment(Page::Plan.subpage())) view={Lazy::<PlanOnAPageRoute>::new()} />
                     <Route
                         path=(StaticSegment(Page::Structure.section()), StaticSegment(Page::Structure.subpage()))
-                        view=StructurePage
+                        view={Lazy::<StructureRoute>::new()}
                     />
-                    <Route path=StaticSegment(Page::Risks.section()) view=RisksPage />
+                    <Route path=StaticSegment(Page::Risks.section()) view={Lazy::<RisksRoute>::new()} />
                     <Route
                         path=(StaticSegment(Page::Calendar.section()), StaticSegment(Page::Calendar.subpage()))
-                        view=CalendarPage
+                        view={Lazy::<CalendarRoute>::new()}
                     />
                     <Route
                         path=(StaticSegment(Page::Lessons.section()), StaticSegment(Page::Lessons.subpage()))
-                        view=LessonsPage
+                        view={Lazy::<LessonsRoute>::new()}
                     />
                     <Route
                         path=(StaticSegment(Page::Actions.section()), StaticSegment(Page::Actions.subpage()))
-                        view=ActionsPage
+                        view={Lazy::<ActionsRoute>::new()}
                     />
-                    <Route path=(StaticSegment(Page::Audit.section()), StaticSegment(Page::Audit.subpage())) view=AuditPage />
+                    <Route path=(StaticSegment(Page::Audit.section()), StaticSegment(Page::Audit.subpage())) view={Lazy::<AuditRoute>::new()} />
                     <Route
                         path=(StaticSegment(Page::Validation.section()), StaticSegment(Page::Validation.subpage()))
-                        view=ValidationPage
+                        view={Lazy::<ValidationRoute>::new()}
                     />
-                    <Route path=(StaticSegment(Page::Roles.section()), StaticSegment(Page::Roles.subpage())) view=RolesPage />
-                    <Route path=StaticSegment(Page::Reports.section()) view=ReportsPage />
+                    <Route path=(StaticSegment(Page::Roles.section()), StaticSegment(Page::Roles.subpage())) view={Lazy::<RolesRoute>::new()} />
+                    <Route path=StaticSegment(Page::Reports.section()) view={Lazy::<ReportsRoute>::new()} />
                     <Route
                         path=(StaticSegment(Page::Present.section()), StaticSegment(Page::Present.subpage()))
-                        view=PresentPage
+                        view={Lazy::<PresentRoute>::new()}
                     />
-                    <Route path=StaticSegment(Page::Data.section()) view=DataPage />
-                    <Route path=StaticSegment(Page::Help.section()) view=HelpPage />
-                    <Route path=StaticSegment(Page::Accessibility.section()) view=AccessibilityPage />
+                    <Route path=StaticSegment(Page::Data.section()) view={Lazy::<DataRoute>::new()} />
+                    <Route path=StaticSegment(Page::Help.section()) view={Lazy::<HelpRoute>::new()} />
+                    <Route path=StaticSegment(Page::Accessibility.section()) view={Lazy::<AccessibilityRoute>::new()} />
                 </Routes>
             </main>
             <SiteFooter />

@@ -1,0 +1,7 @@
+// Trunk post-build hook: Trunk starts the hooks of one stage all at once, so the steps that must follow one
+// another run here, in order: split the wasm (it rewrites index.html's integrity hashes and fills the service
+// worker's list), then hash the inline scripts into the Content-Security-Policy, then stamp the service worker
+// with the finished build.
+await import('./split-wasm.mjs');
+await import('./csp-hashes.mjs');
+await import('./stamp-service-worker.mjs');

@@ -1,0 +1,67 @@
+// Pages fetched on demand (issue 21): the first page waits only for the main module; another page's module
+// arrives when that page is first opened, and a deep link into such a page opens it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from './support/harness.mjs';
+import { AppShell } from './pages/app-shell.mjs';
+
+const app = useApp();
+
+/** The on-demand page modules the page itself has fetched so far, by page ("page-risks-<hash>.wasm" → "risks"). */
+const pageModulesFetched = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname.match(/\/page-([a-z-]+)-[0-9a-f]+\.wasm$/)?.[1])
+      .filter(Boolean),
+  );
+
+test('the scorecards need no page module; opening the risks page fetches its module and no other', async () => {
+  await app.visit('/scorecards', async (page) => {
+    await page.getByTestId('scorecard-row').first().waitFor();
+    assert.deepEqual(await pageModulesFetched(page), [], 'the first page fetched no page module');
+
+    const shell = new AppShell(page);
+    await shell.navLink('nav-risks').click();
+    await page.getByTestId('risk-row').first().waitFor();
+    assert.deepEqual(await pageModulesFetched(page), ['risks'], 'only the risks page module arrived');
+  });
+});
+
+test('a deep link into an on-demand page opens it with its own module', async () => {
+  await app.visit('/data', async (page) => {
+    const shell = await new AppShell(page).ready();
+    assert.equal(await shell.headingText(), 'Data');
+    assert.deepEqual(await pageModulesFetched(page), ['data']);
+  });
+});
+
+test('while a page module is slow to arrive, the page says it is opening the page', async () => {
+  await app.visit(
+    '/scorecards',
+    async (page) => {
+      await page.getByTestId('scorecard-row').first().waitFor();
+      // The help page's module is held back until the message has been seen.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/page-help-[0-9a-f]+\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const shell = new AppShell(page);
+      await shell.navLink('nav-help').click();
+      const opening = page.getByTestId('page-opening');
+      await opening.filter({ hasText: 'Opening the page…' }).waitFor({ state: 'visible' });
+      release();
+      await opening.waitFor({ state: 'detached' });
+      assert.equal(await shell.headingText(), 'Help & about');
+    },
+    // Requests the service worker answers would not reach the route above, so the browser offers none (as
+    // on a plain http:// host).
+    {
+      initScript: () => {
+        Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined, configurable: true });
+      },
+    },
+  );
+});
