@@ -3,7 +3,7 @@
 //! from its heading; [`period_forms`], [`cell_figure`] and [`field_words`] read periods, figures and words as
 //! councils print them, each reading said back; [`plan`] turns a sheet into the KPIs, figures and targets to
 //! record, with every problem at its row and column, and applies it; [`reconcile`] lists where the council's
-//! published RAG differs from the app's rating. The rules and defaults are in docs/spreadsheet-import.md.
+//! published RAG differs from the app's rating; [`template`] is the sheet offered to fill in. The rules and defaults are in docs/spreadsheet-import.md.
 
 pub mod cell_figure;
 pub mod field_words;
@@ -12,3 +12,4 @@ pub mod period_forms;
 pub mod plan;
 pub mod reconcile;
 pub mod sheet;
+pub mod template;

@@ -697,6 +697,25 @@ mod tests {
     }
 
     #[test]
+    fn the_same_sheet_imported_again_changes_nothing() {
+        let mut workspace = council();
+        let first = planned(SCORECARD, &workspace);
+        apply(&mut workspace, &first);
+        let second = planned(SCORECARD, &workspace);
+        let again = apply(&mut workspace, &second);
+        // Three KPIs and three figures, every one as the first import left it.
+        assert_eq!((again.kpis_added, again.kpis_updated), (0, 0));
+        assert_eq!(
+            (
+                again.measurements.added,
+                again.measurements.updated,
+                again.measurements.unchanged
+            ),
+            (0, 0, 3)
+        );
+    }
+
+    #[test]
     fn next_quarters_sheet_updates_the_same_kpis_and_adds_no_duplicate() {
         let mut workspace = council();
         let first = planned(SCORECARD, &workspace);

@@ -2,6 +2,8 @@
 //! council finds the tolerance it really uses, or a figure entered wrongly.
 
 use super::plan::PublishedStatus;
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::Period;
 use crate::domain::kpi::assessment::assess;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::workspace::{PerformanceIndex, Workspace};
@@ -10,11 +12,11 @@ use crate::domain::model::workspace::{PerformanceIndex, Workspace};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Difference {
     /// The KPI's id.
-    pub kpi: String,
+    pub kpi: KpiId,
     /// The KPI's name.
     pub name: String,
-    /// The period, in words.
-    pub period: String,
+    /// The period.
+    pub period: Period,
     /// What the council published.
     pub council: RagStatus,
     /// The app's rating, in words ("Green", "No data").
@@ -37,9 +39,9 @@ pub fn differences(workspace: &Workspace, published: &[PublishedStatus]) -> Vec<
             let assessment = assess(kpi, &index.history(&kpi.id), p.period, &workspace.framework);
             let ours = assessment.rating.status();
             (ours != Some(p.status)).then(|| Difference {
-                kpi: kpi.id.to_string(),
+                kpi: kpi.id.clone(),
                 name: kpi.name.clone(),
-                period: p.period.to_string(),
+                period: p.period,
                 council: p.status,
                 ours: assessment.rating.label(),
                 value: assessment.shown_value("no value"),
@@ -81,9 +83,9 @@ mod tests {
         assert_eq!(
             differences(&workspace, &import.published),
             [Difference {
-                kpi: "kpi-missed-bin-collections".to_owned(),
+                kpi: KpiId::new("kpi-missed-bin-collections").unwrap(),
                 name: "Missed bin collections".to_owned(),
-                period: "Q3 2024/25".to_owned(),
+                period: Period::parse("Q3 2024/25").unwrap(),
                 council: RagStatus::Red,
                 ours: "Green".to_owned(),
                 value: "65".to_owned(),

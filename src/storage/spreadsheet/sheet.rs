@@ -35,6 +35,8 @@ pub struct Sheet {
 pub enum SheetError {
     /// The CSV itself is broken.
     Csv(CsvError),
+    /// An Excel or OpenDocument workbook (a zip archive), which is not read yet.
+    Workbook,
     /// More rows than [`MAX_ROWS`].
     TooManyRows {
         /// How many rows the sheet has.
@@ -46,6 +48,10 @@ impl std::fmt::Display for SheetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Csv(problem) => problem.fmt(f),
+            Self::Workbook => f.write_str(
+                "this is an Excel or OpenDocument workbook, which the import cannot read yet. Open it, choose the \
+                 sheet, and use Save As, \"CSV UTF-8 (Comma delimited)\"; then choose that file.",
+            ),
             Self::TooManyRows { rows } => write!(
                 f,
                 "The sheet has {rows} rows; the most the import reads is {MAX_ROWS}. Split it into smaller sheets."
@@ -54,7 +60,18 @@ impl std::fmt::Display for SheetError {
     }
 }
 
+/// The first bytes of a zip archive, which is what .xlsx and .ods workbooks are.
+const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+
 impl Sheet {
+    /// The sheet in a file called `name`: a CSV file; a workbook is refused with what to do instead.
+    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Self, SheetError> {
+        if bytes.starts_with(ZIP_SIGNATURE) {
+            return Err(SheetError::Workbook);
+        }
+        Self::from_csv(name, bytes)
+    }
+
     /// The sheet of a CSV file called `name`.
     pub fn from_csv(name: &str, bytes: &[u8]) -> Result<Self, SheetError> {
         let table = csv::read(bytes).map_err(SheetError::Csv)?;
@@ -117,6 +134,14 @@ mod tests {
                 .unwrap()
                 .decimal_comma
         );
+    }
+
+    #[test]
+    fn a_workbook_is_refused_with_what_to_do_instead() {
+        let refused = Sheet::from_file("register.xlsx", b"PK\x03\x04\x14\x00\x06\x00").unwrap_err();
+        assert_eq!(refused, SheetError::Workbook);
+        assert!(refused.to_string().contains("Save As"), "{refused}");
+        assert!(Sheet::from_file("q3.csv", b"Indicator\nHomes\n").is_ok());
     }
 
     #[test]

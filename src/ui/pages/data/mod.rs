@@ -1,6 +1,6 @@
-//! The Data page: what the workspace holds and its exports; importing a colleague's file (replace or merge)
-//! and measurements from a spreadsheet, each previewed before anything changes; undo; starting again; and
-//! data kept aside because it could not be read.
+//! The Data page: what the workspace holds and its exports; importing a colleague's file (replace or merge),
+//! a council's own spreadsheet (register, targets, returns) and measurements from a spreadsheet, each
+//! previewed before anything changes; undo; starting again; and data kept aside because it could not be read.
 
 mod conflicts;
 mod csv_import;
@@ -8,6 +8,7 @@ mod file_picker;
 mod import;
 mod kept_aside;
 mod refused;
+mod spreadsheet_import;
 mod start_again;
 mod summary;
 mod undo;
@@ -19,6 +20,7 @@ use crate::ui::browser::page_title::use_page_title;
 use csv_import::CsvImportSection;
 use import::ImportWorkspace;
 use kept_aside::KeptAside;
+use spreadsheet_import::SpreadsheetImportSection;
 use start_again::StartAgain;
 use summary::WorkspaceSummary;
 use undo::UndoImport;
@@ -32,6 +34,7 @@ pub fn DataPage() -> impl IntoView {
         <p class="app-lead">{Area::Data.purpose()}</p>
         <WorkspaceSummary />
         <ImportWorkspace />
+        <SpreadsheetImportSection />
         <CsvImportSection />
         <UndoImport />
         <StartAgain />

@@ -1,0 +1,82 @@
+//! The spreadsheet template offered on the Data page: one heading for every field the import reads, each
+//! worded so that the import recognises it with no mapping step. A council fills in the rows it has (a
+//! register, targets, a quarter's figures, or all three at once) and imports the sheet as it is.
+
+use super::headings::Field;
+
+/// The template's columns, in order: the heading and the field the import reads it as.
+pub const TEMPLATE_COLUMNS: [(&str, Field); 12] = [
+    ("KPI reference", Field::KpiId),
+    ("KPI name", Field::Name),
+    ("Definition", Field::Definition),
+    ("Responsible officer", Field::Owner),
+    ("Data source", Field::Source),
+    ("Unit", Field::Unit),
+    ("Polarity", Field::Polarity),
+    ("Frequency", Field::Frequency),
+    ("Period", Field::Period),
+    ("Target", Field::Target),
+    ("Actual", Field::Value),
+    ("Commentary", Field::Commentary),
+];
+
+/// The template as CSV text: the heading row, and one example row showing how each cell may be written
+/// (delete it, or overwrite it with the council's first KPI).
+pub fn template_csv() -> String {
+    const EXAMPLE: [&str; 12] = [
+        "HOU-01",
+        "Net additional homes delivered",
+        "Net additional dwellings completed in the period",
+        "Head of Housing Delivery",
+        "Planning monitoring system",
+        "number",
+        "Higher is better",
+        "Quarterly",
+        "2025/26 Q1",
+        "250",
+        "231",
+        "Two large sites delayed by the contractor",
+    ];
+    let line = |cells: &[&str]| cells.join(",");
+    let headings: Vec<&str> = TEMPLATE_COLUMNS
+        .iter()
+        .map(|(heading, _)| *heading)
+        .collect();
+    format!("{}\r\n{}\r\n", line(&headings), line(&EXAMPLE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::basics::period::FinancialYear;
+    use crate::domain::model::framework::Framework;
+    use crate::domain::model::workspace::Workspace;
+    use crate::storage::spreadsheet::headings::{ColumnRole, guess_roles};
+    use crate::storage::spreadsheet::plan::plan;
+    use crate::storage::spreadsheet::sheet::Sheet;
+
+    #[test]
+    fn every_template_heading_is_recognised_as_its_field_so_no_mapping_is_needed() {
+        let sheet = Sheet::from_csv("template.csv", template_csv().as_bytes()).unwrap();
+        let expected: Vec<ColumnRole> = TEMPLATE_COLUMNS
+            .iter()
+            .map(|&(_, field)| ColumnRole::Field { field })
+            .collect();
+        assert_eq!(guess_roles(&sheet.headings), expected);
+    }
+
+    #[test]
+    fn the_templates_example_row_imports_with_no_problem() {
+        let sheet = Sheet::from_csv("template.csv", template_csv().as_bytes()).unwrap();
+        let workspace = Workspace::new(Framework::new(
+            "Anyshire",
+            FinancialYear::starting(2025).unwrap(),
+        ));
+        let import = plan(&sheet, &guess_roles(&sheet.headings), &workspace);
+        assert_eq!(import.problems, []);
+        // One KPI, one figure (231 for Q1 2025/26), as the example row says.
+        assert_eq!(import.kpis.len(), 1);
+        assert_eq!(import.kpis[0].name, "Net additional homes delivered");
+        assert_eq!(import.measurements.len(), 1);
+    }
+}

@@ -1,0 +1,499 @@
+//! Moving in from a spreadsheet: choose a council's own sheet (a KPI register, targets, returns or its published
+//! scorecard), see what each column was taken to hold beside its first values and change any of it, see what
+//! importing would add and change, every reading said back and every problem at its row and column, then
+//! import. Afterwards, every KPI where the council's published status differs from the app's rating. The
+//! reading and planning are `storage::spreadsheet`; this section only wires them to the page.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::file_picker::{FilePicker, read_bytes};
+use crate::domain::basics::period::Period;
+use crate::domain::kpi::measurement_entry::{EntryField, EntryProblem, entry_for, record};
+use crate::domain::model::workspace::Workspace;
+use crate::storage::spreadsheet::headings::{ColumnRole, Field, guess_roles, shapes};
+use crate::storage::spreadsheet::plan::{CellNote, Imported, SheetImport, apply, plan};
+use crate::storage::spreadsheet::reconcile::{Difference, differences};
+use crate::storage::spreadsheet::sheet::Sheet;
+use crate::storage::spreadsheet::template::template_csv;
+use crate::ui::address::value_code::code;
+use crate::ui::browser::download::download_text;
+use crate::ui::browser::yield_now::yield_to_browser;
+use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::fields::{Select, TextArea, TextField, Width};
+use crate::ui::state::use_app_state;
+
+/// The most notes of one kind listed; a line says how many more there are.
+const NOTES_SHOWN: usize = 200;
+/// How many of a column's values the mapping shows.
+const SAMPLES: usize = 3;
+
+/// Where a spreadsheet import stands.
+#[derive(Clone)]
+enum Step {
+    Idle,
+    Reading(String),
+    /// Read: the sheet, and what each of its columns holds (as guessed, then as the person chose).
+    Mapping {
+        sheet: Arc<Sheet>,
+        roles: RwSignal<Vec<ColumnRole>>,
+    },
+    Refused(String),
+    Done {
+        message: String,
+        differences: Vec<Difference>,
+    },
+}
+
+/// What importing the sheet with the columns as they are mapped would do.
+#[derive(Clone)]
+struct Preview {
+    import: Arc<SheetImport>,
+    /// The workspace as it would be, and what importing did to it; only when there is no problem.
+    outcome: Option<(Arc<Workspace>, Imported)>,
+}
+
+/// The spreadsheet import section of the Data page.
+#[component]
+pub fn SpreadsheetImportSection() -> impl IntoView {
+    let state = use_app_state();
+    let step = RwSignal::new(Step::Idle);
+    let open = Callback::new(move |file: web_sys::File| {
+        let name = file.name();
+        step.set(Step::Reading(name.clone()));
+        spawn_local(async move {
+            let read = match read_bytes(&file).await {
+                Ok(bytes) => {
+                    yield_to_browser().await;
+                    Sheet::from_file(&name, &bytes).map_err(|reason| format!("{name}: {reason}"))
+                }
+                Err(reason) => Err(format!("{name} could not be read ({reason}).")),
+            };
+            step.set(match read {
+                Ok(sheet) => Step::Mapping {
+                    roles: RwSignal::new(guess_roles(&sheet.headings)),
+                    sheet: Arc::new(sheet),
+                },
+                Err(message) => Step::Refused(message),
+            });
+        });
+    });
+    let import = move |preview: Preview| {
+        let Some((updated, imported)) = preview.outcome else {
+            return;
+        };
+        let differences = differences(&updated, &preview.import.published);
+        state
+            .session
+            .update(|s| s.replace(Arc::unwrap_or_clone(updated)));
+        step.set(Step::Done {
+            message: done_message(imported),
+            differences,
+        });
+    };
+    let download_template = move |_| {
+        if let Err(reason) = download_text("kpi-import-template.csv", "text/csv", &template_csv()) {
+            step.set(Step::Refused(format!(
+                "The template could not be downloaded ({reason})."
+            )));
+        }
+    };
+    view! {
+        <section class="app-section" aria-labelledby="spreadsheet-heading">
+            <h2 id="spreadsheet-heading">"Import from a spreadsheet"</h2>
+            <p>
+                "Your council's KPI register, targets, returns or published scorecard, as a CSV saved from Excel \
+                 (comma, semicolon or tab separated). The columns are recognised from their headings (Indicator, \
+                 Target, Actual, Quarter, Status…); you see what each was taken to hold, and what the import would \
+                 add and change, before anything changes. Importing next quarter's sheet updates the same KPIs."
+            </p>
+            <p>
+                <button type="button" class="app-button app-button--secondary" data-testid="spreadsheet-template-download"
+                    on:click=download_template>"Download the template (CSV)"</button>
+                " Its headings are recognised as they are, and its example row shows how each cell may be written."
+            </p>
+            <FilePicker
+                id="spreadsheet-file"
+                label="Choose a spreadsheet saved as CSV, or drop it here"
+                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                test_id="spreadsheet-import-file"
+                on_file=open
+            />
+            <div aria-live="polite">
+                {move || match step.get() {
+                    Step::Idle => ().into_any(),
+                    Step::Reading(name) => view! { <p role="status">"Reading " {name} "…"</p> }.into_any(),
+                    Step::Mapping { sheet, roles } => {
+                        let planned = sheet.clone();
+                        let preview = Signal::derive(move || {
+                            let roles = roles.get();
+                            state.session.with(|s| preview_of(&planned, &roles, s.current()))
+                        });
+                        view! {
+                            <Mapping sheet=sheet.clone() roles=roles />
+                            {move || view! {
+                                <PreviewOf preview=preview.get() on_import=Callback::new(import)
+                                    on_cancel=Callback::new(move |()| step.set(Step::Idle)) />
+                            }}
+                        }.into_any()
+                    }
+                    Step::Refused(message) => view! {
+                        <div class="app-banner app-banner--error" role="alert" data-testid="spreadsheet-refused">
+                            <p>{message}</p>
+                            <p>"Nothing has changed."</p>
+                        </div>
+                    }.into_any(),
+                    Step::Done { message, differences } => view! {
+                        <p class="app-notice" role="status" data-testid="spreadsheet-done">{message}</p>
+                        <Reconcile differences=differences />
+                    }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// What importing `sheet` with its columns holding `roles` would do to `workspace`.
+fn preview_of(sheet: &Sheet, roles: &[ColumnRole], workspace: &Workspace) -> Preview {
+    let import = plan(sheet, roles, workspace);
+    let outcome = import.problems.is_empty().then(|| {
+        let mut updated = workspace.clone();
+        let imported = apply(&mut updated, &import);
+        (Arc::new(updated), imported)
+    });
+    Preview {
+        import: Arc::new(import),
+        outcome,
+    }
+}
+
+/// "1 KPI added, …", for the message after importing.
+fn done_message(imported: Imported) -> String {
+    format!(
+        "Imported: {}, {} updated; {}, {} updated. Updated figures return to draft for sign-off; \
+         \"Undo last import\" takes it all back.",
+        counted(imported.kpis_added, "KPI added", "KPIs added"),
+        imported.kpis_updated,
+        counted(imported.measurements.added, "figure added", "figures added"),
+        imported.measurements.updated,
+    )
+}
+
+/// "1 KPI" or "3 KPIs".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A column's role as the mapping's select codes it.
+fn role_code(role: ColumnRole) -> String {
+    match role {
+        ColumnRole::Field { field } => code(&field).unwrap_or_default(),
+        ColumnRole::ValuesFor { .. } => "period-values".to_owned(),
+        ColumnRole::Ignored => String::new(),
+    }
+}
+
+/// The role a select's code stands for; `period` is the period the column's heading names, if it names one.
+fn role_of(chosen: &str, period: Option<Period>) -> ColumnRole {
+    if chosen == "period-values" {
+        return period.map_or(ColumnRole::Ignored, |period| ColumnRole::ValuesFor {
+            period,
+        });
+    }
+    Field::ALL
+        .into_iter()
+        .find(|field| code(field).as_deref() == Some(chosen))
+        .map_or(ColumnRole::Ignored, |field| ColumnRole::Field { field })
+}
+
+/// Every column of the sheet: its heading, its first values, and what it holds, which the person can change.
+#[component]
+fn Mapping(sheet: Arc<Sheet>, roles: RwSignal<Vec<ColumnRole>>) -> impl IntoView {
+    let guessed = guess_roles(&sheet.headings);
+    let columns = vec![
+        Column::row_heading("Column"),
+        Column::text("First values"),
+        Column::text("Holds"),
+    ];
+    let described = move || {
+        let shapes = shapes(&roles.get());
+        if shapes.is_empty() {
+            "No column names the KPIs yet: choose the column that holds each KPI's name or reference.".to_owned()
+        } else {
+            let words: Vec<&str> = shapes.iter().map(|shape| shape.label()).collect();
+            format!("This sheet holds {}.", words.join("; "))
+        }
+    };
+    let name = sheet.name.clone();
+    let rows = move || {
+        sheet
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(index, heading)| {
+                let samples: Vec<&str> = sheet
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.cells.get(index).map(|c| c.trim()))
+                    .filter(|cell| !cell.is_empty())
+                    .take(SAMPLES)
+                    .collect();
+                let period = match guessed.get(index) {
+                    Some(ColumnRole::ValuesFor { period }) => Some(*period),
+                    _ => None,
+                };
+                let mut choices: Vec<(String, String)> = Field::ALL
+                    .into_iter()
+                    .map(|field| (code(&field).unwrap_or_default(), field.label().to_owned()))
+                    .collect();
+                if let Some(period) = period {
+                    choices.push(("period-values".to_owned(), format!("Values for {period}")));
+                }
+                let label = if heading.trim().is_empty() {
+                    format!("Column {}", index + 1)
+                } else {
+                    heading.clone()
+                };
+                let value = Signal::derive(move || {
+                    roles.with(|r| r.get(index).copied().map(role_code).unwrap_or_default())
+                });
+                let choose = Callback::new(move |chosen: String| {
+                    roles.update(|r| {
+                        if let Some(role) = r.get_mut(index) {
+                            *role = role_of(&chosen, period);
+                        }
+                    });
+                });
+                Row::new(vec![
+                    label.clone().into_any(),
+                    samples.join(" · ").into_any(),
+                    view! {
+                        <Select id=format!("spreadsheet-column-{index}") test_id="spreadsheet-column"
+                            label=format!("What \"{label}\" holds") label_hidden=true class="app-field app-field--in-table"
+                            value=value on_change=choose choices=choices none="Not imported" />
+                    }
+                    .into_any(),
+                ])
+                .data("data-column", heading.clone())
+            })
+            .collect()
+    };
+    view! {
+        <div class="app-preview" data-testid="spreadsheet-mapping">
+            <h3>"What each column of " {name} " holds"</h3>
+            <p data-testid="spreadsheet-shapes">{described}</p>
+            <DataTable test_id="spreadsheet-columns" caption="Columns, their first values, and what the import reads them as"
+                columns=columns rows=rows layout=Layout::COMPACT />
+        </div>
+    }
+}
+
+/// What importing would do, every reading and problem, and the buttons to import or cancel.
+#[component]
+fn PreviewOf(
+    preview: Preview,
+    on_import: Callback<Preview>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let import = preview.import.clone();
+    let new_kpis = import.new_kpis.len();
+    let summary = match &preview.outcome {
+        Some((_, imported)) => format!(
+            "Importing would add {} and update {}; {}, {} changed and {} the same as now.",
+            counted(imported.kpis_added, "KPI", "KPIs"),
+            counted(imported.kpis_updated, "KPI", "KPIs"),
+            counted(imported.measurements.added, "new figure", "new figures"),
+            imported.measurements.updated,
+            imported.measurements.unchanged,
+        ),
+        None => format!(
+            "{} to put right before anything can be imported; nothing has changed.",
+            counted(import.problems.len(), "problem", "problems")
+        ),
+    };
+    let ready = preview.outcome.is_some();
+    view! {
+        <div class="app-preview" data-testid="spreadsheet-preview">
+            <h3>"What importing would do"</h3>
+            <p data-testid="spreadsheet-summary">{summary}</p>
+            {(!import.problems.is_empty()).then(|| view! {
+                <Notes test_id="spreadsheet-problems" heading="Problems" notes=import.problems.clone() />
+            })}
+            {(new_kpis > 0).then(|| view! {
+                <p>"New KPIs are given the defaults listed in the readings below for what the sheet does not say; \
+                    review them on each KPI's page."</p>
+            })}
+            {(!import.readings.is_empty()).then(|| view! {
+                <details>
+                    <summary>"How cells were read (" {import.readings.len()} ")"</summary>
+                    <Notes test_id="spreadsheet-readings" heading="Readings" notes=import.readings.clone() />
+                </details>
+            })}
+            <div class="app-button-group">
+                {ready.then(|| view! {
+                    <button type="button" class="app-button" data-testid="spreadsheet-confirm"
+                        on:click=move |_| on_import.run(preview.clone())>"Import"</button>
+                })}
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// A list of cell notes, each with its row and column, at most [`NOTES_SHOWN`] of them.
+#[component]
+fn Notes(test_id: &'static str, heading: &'static str, notes: Vec<CellNote>) -> impl IntoView {
+    let hidden = notes.len().saturating_sub(NOTES_SHOWN);
+    view! {
+        <ul class="app-problem-list" data-testid=test_id aria-label=heading>
+            {notes.into_iter().take(NOTES_SHOWN).map(|note| view! { <li>{note.to_string()}</li> }).collect_view()}
+        </ul>
+        {(hidden > 0).then(|| view! { <p>"… and " {hidden} " more."</p> })}
+    }
+}
+
+/// Every KPI and period where the council's published status differs from the app's rating, each with a way to
+/// record the council's status as an override of that figure's rating, with a reason.
+#[component]
+fn Reconcile(differences: Vec<Difference>) -> impl IntoView {
+    if differences.is_empty() {
+        return view! {
+            <p data-testid="reconcile-agrees">"Where the sheet published a status, the app's rating agrees with it."</p>
+        }
+        .into_any();
+    }
+    let differences = Arc::new(differences);
+    // The difference whose override is being recorded, and those already recorded.
+    let choosing = RwSignal::new(None::<usize>);
+    let recorded = RwSignal::new(Vec::<usize>::new());
+    let columns = vec![
+        Column::row_heading("KPI"),
+        Column::text("Period"),
+        Column::text("The council's status"),
+        Column::text("The app's rating"),
+        Column::number("Value"),
+        Column::number("Target"),
+        Column::number("Sheet row"),
+        Column::text("Override"),
+    ];
+    let listed = differences.clone();
+    let rows = move || {
+        listed
+            .iter()
+            .enumerate()
+            .map(|(index, d)| {
+                let action = if recorded.with(|r| r.contains(&index)) {
+                    "Recorded as an override".into_any()
+                } else {
+                    view! {
+                        <button type="button" class="app-button app-button--secondary"
+                            data-testid="reconcile-override" on:click=move |_| choosing.set(Some(index))>
+                            "Record " {d.council.label()} " as an override"
+                        </button>
+                    }
+                    .into_any()
+                };
+                Row::new(vec![
+                    d.name.clone().into_any(),
+                    d.period.to_string().into_any(),
+                    d.council.label().into_any(),
+                    d.ours.clone().into_any(),
+                    d.value.clone().into_any(),
+                    d.target.clone().into_any(),
+                    d.row.into_any(),
+                    action,
+                ])
+                .test_id("reconcile-row")
+                .data("data-kpi", d.kpi.to_string())
+            })
+            .collect()
+    };
+    let on_recorded = Callback::new(move |index: usize| {
+        recorded.update(|r| r.push(index));
+        choosing.set(None);
+    });
+    view! {
+        <div class="app-preview">
+            <h3>"Where the council's status and the app's rating differ"</h3>
+            <p>
+                "The app rates each figure by its target and the council's RAG rule. Where they differ, the council \
+                 may use another tolerance (check the rule in the framework's settings), a figure or target may have \
+                 been entered differently, or the council's status may be a judgement: record it as an override, \
+                 with the reason, and every view reports it as one."
+            </p>
+            <DataTable test_id="reconcile-list" caption="KPIs whose published status differs from the app's rating"
+                columns=columns rows=rows layout=Layout::WIDE_COMPACT />
+            {move || choosing.get().and_then(|index| differences.get(index).cloned().map(|difference| view! {
+                <OverrideForm index difference on_recorded on_cancel=Callback::new(move |()| choosing.set(None)) />
+            }))}
+        </div>
+    }
+    .into_any()
+}
+
+/// Records the council's published status for one KPI and period as an override of the app's rating: the
+/// reason (required, and offered from the sheet) and who records it, checked as any entry of a figure is.
+#[component]
+fn OverrideForm(
+    index: usize,
+    difference: Difference,
+    on_recorded: Callback<usize>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let reason = RwSignal::new(format!(
+        "The council published {} for this period (sheet row {}).",
+        difference.council.label(),
+        difference.row
+    ));
+    let by = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<EntryProblem>::new());
+    let error = move |field: EntryField| {
+        Signal::derive(move || {
+            problems.with(|p| {
+                p.iter()
+                    .find(|p| p.field == field)
+                    .map(|p| p.message.clone())
+            })
+        })
+    };
+    let kpi = difference.kpi.clone();
+    let period = difference.period;
+    let status = difference.council;
+    let record_it = move |_| {
+        let outcome = state.session.try_update(|s| {
+            let mut entry = entry_for(s.current(), &kpi, period);
+            entry.override_status = Some(status);
+            entry.override_reason = reason.get_untracked();
+            s.edit(|w| record(w, &kpi, period, &entry, &by.get_untracked(), Utc::now()))
+        });
+        match outcome {
+            Some(Ok(_)) => on_recorded.run(index),
+            Some(Err(found)) => problems.set(found),
+            None => {}
+        }
+    };
+    view! {
+        <form class="app-form" data-testid="reconcile-override-form" on:submit=move |e| e.prevent_default()>
+            <h4>"Record " {status.label()} " for " {difference.name.clone()} ", " {period.to_string()} " as an override"</h4>
+            {move || error(EntryField::Value).get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
+            <TextArea id="reconcile-reason" label="Why the council's status stands" value=reason rows=2
+                error=error(EntryField::OverrideReason) />
+            <TextField id="reconcile-by" label="Your name" value=by width=Width::Medium autocomplete="name"
+                hint="Recorded with the override." error=error(EntryField::By) />
+            <div class="app-button-group">
+                <button type="submit" class="app-button" data-testid="reconcile-override-confirm" on:click=record_it>
+                    "Record the override"
+                </button>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
+    }
+}
