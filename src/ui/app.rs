@@ -11,11 +11,11 @@ use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::on_demand_pages::{
-    AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, GoldenThreadRoute,
-    HelpRoute, KpiRoute, LessonsRoute, PlanOnAPageRoute, PresentRoute, ReportsRoute, RisksRoute,
-    RolesRoute, StructureRoute, ValidationRoute,
+    AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, HelpRoute,
+    LessonsRoute, PlanOnAPageRoute, PresentRoute, ReportsRoute, RisksRoute, RolesRoute,
+    StructureRoute, ValidationRoute,
 };
-use crate::ui::pages::{AreaPlaceholder, NotFoundPage, ScorecardsPage};
+use crate::ui::pages::{AreaPlaceholder, GoldenThreadPage, KpiPage, NotFoundPage, ScorecardsPage};
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
 
@@ -65,9 +65,9 @@ pub fn App(
                     <Route path=StaticSegment(Page::Scorecards.section()) view=ScorecardsPage />
                     <Route
                         path=(StaticSegment(Page::Kpi.section()), StaticSegment(Page::Kpi.subpage()), ParamSegment("id"))
-                        view={Lazy::<KpiRoute>::new()}
+                        view=KpiPage
                     />
-                    <Route path=StaticSegment(Page::GoldenThread.section()) view={Lazy::<GoldenThreadRoute>::new()} />
+                    <Route path=StaticSegment(Page::GoldenThread.section()) view=GoldenThreadPage />
                     <Route path=(StaticSegment(Page::Plan.section()), StaticSegment(Page::Plan.subpage())) view={Lazy::<PlanOnAPageRoute>::new()} />
                     <Route
                         path=(StaticSegment(Page::Structure.section()), StaticSegment(Page::Structure.subpage()))

@@ -1,6 +1,9 @@
 //! The pages that are not in the first download. Each is a route drawn from its own WebAssembly module,
 //! fetched the first time the page is opened (and kept by the service worker for offline use), so the first
-//! page a person opens waits only for the app's shell, its storage and the scorecards.
+//! page a person opens waits only for the app's shell, its storage and the pages people most often open first:
+//! the scorecards, a KPI's page and the golden thread (links to those are what councillors are sent; a page
+//! opened first from its own module waits for its shared chunks too, many small requests, which measured
+//! worse than having it in the first download: docs/performance.md).
 //!
 //! With the cargo feature `split` (the release and served builds: `index.html` turns it on, and
 //! `.ci/split-wasm.mjs` splits the module after cargo), each route is a Leptos `#[lazy_route]`. Without it (the
@@ -14,9 +17,8 @@ use leptos_router::LazyRoute;
 use leptos_router::lazy_route;
 
 use crate::ui::pages::{
-    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, GoldenThreadPage, HelpPage,
-    KpiPage, LessonsPage, PlanOnAPagePage, PresentPage, ReportsPage, RisksPage, RolesPage,
-    StructurePage, ValidationPage,
+    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, HelpPage, LessonsPage,
+    PlanOnAPagePage, PresentPage, ReportsPage, RisksPage, RolesPage, StructurePage, ValidationPage,
 };
 
 /// Declares, for each page component, a route type that draws it from its own module.
@@ -51,8 +53,6 @@ macro_rules! on_demand_pages {
 }
 
 on_demand_pages! {
-    KpiRoute draws KpiPage;
-    GoldenThreadRoute draws GoldenThreadPage;
     PlanOnAPageRoute draws PlanOnAPagePage;
     StructureRoute draws StructurePage;
     RisksRoute draws RisksPage;
