@@ -6,8 +6,13 @@
 //   wasm-bindgen JS, the loader of the on-demand modules (which the JS imports) and the stylesheet. The issue's
 //   target is 300 KB; the enforced ceiling is what the app measures today plus a small margin, so the build can
 //   only shrink until the target is met (docs/performance.md says where the bytes go).
-// - on demand: the modules the other pages are drawn from (.ci/split-wasm.mjs), all of them together; a page
-//   fetches only its own and the shared chunks it uses.
+// - on demand: every module split out of the first one (.ci/split-wasm.mjs), all of them together: the other
+//   pages, the spreadsheet modules (the workbook reader, fetched the first time a file is chosen in the Data
+//   page's spreadsheet import; the workbook writer, fetched the first time an Excel template or export is asked
+//   for) and the chunks they share (the reader and the writer share zip and inflate code). A page fetches only
+//   its own module and the chunks it uses.
+// - workbook reader: the reader's own module (calamine, XML and the text encodings it names), also counted
+//   above.
 // - charting: the ECharts bundle (only the charts and components used, see src/charts/echarts.js), fetched
 //   by the first page that draws a chart.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,10 +24,21 @@ const budgets = [
   {
     name: 'first download (wasm + js + css)',
     target: 300 * KB,
-    ceiling: 700 * KB,
+    ceiling: 685 * KB,
     matches: (f) => /^(pmf-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split-[0-9a-f]+\.js|app-[0-9a-f]+\.css)$/.test(f),
   },
-  { name: 'on demand (other pages)', target: 310 * KB, ceiling: 310 * KB, matches: (f) => /^(page|chunk)-.*\.wasm$/.test(f) },
+  {
+    name: 'on demand (other pages, spreadsheet modules, shared chunks)',
+    target: 745 * KB,
+    ceiling: 745 * KB,
+    matches: (f) => /^(page|chunk|lazy)-.*\.wasm$/.test(f),
+  },
+  {
+    name: 'workbook reader (on demand)',
+    target: 235 * KB,
+    ceiling: 235 * KB,
+    matches: (f) => /^lazy-read-sheets-on-demand-[0-9a-f]+\.wasm$/.test(f),
+  },
   { name: 'charting (ECharts)', target: 250 * KB, ceiling: 250 * KB, matches: (f) => /^echarts-[0-9a-f]+\.js$/.test(f) },
 ];
 

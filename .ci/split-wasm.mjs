@@ -31,11 +31,15 @@ const CHUNK_OPT = ['-Oz', '--low-memory-unused'];
 const WORKER_MARKER = '/* __ON_DEMAND_FILES__ */';
 const LOADER = '__wasm_split.js';
 
-/** "split___kpi_route_view_1037….wasm" → "page-kpi"; "chunk_17.wasm" → "chunk-17". */
+/**
+ * "split___kpi_route_view_1037….wasm" → "page-kpi"; a `#[lazy]` function's "split_read_sheets_on_demand_52….wasm"
+ * → "lazy-read-sheets-on-demand"; "chunk_17.wasm" → "chunk-17".
+ */
 const shortName = (file) =>
   file
     .replace(/\.wasm$/, '')
     .replace(/^split___(\w+?)_route_view_\d+$/, (_, page) => `page-${page.replaceAll('_', '-')}`)
+    .replace(/^split_+(\w+?)_\d+$/, (_, name) => `lazy-${name.replaceAll('_', '-')}`)
     .replace(/^chunk_(\d+)$/, 'chunk-$1');
 const release = profile === 'release';
 /** `source` minified in release builds, as Trunk minifies the scripts it writes. */

@@ -85,9 +85,18 @@ fn nice(value: f64, unit: Unit) -> f64 {
         Unit::Percent => ((value * 2.0).round() / 2.0).min(100.0),
         Unit::Days => series::round_to(value, 1),
         _ if value == 0.0 => 0.0,
+        // Three significant figures. Below 100, rounding to decimal places divides by a power of ten rather
+        // than multiplying by a fraction of one: 156 × 0.1 is 15.600000000000001, 156 / 10 is 15.6, the
+        // figure a council would type (and a spreadsheet, keeping 15 digits, would read back).
         _ => {
-            let magnitude = 10f64.powf(value.abs().log10().floor() - 2.0);
-            (value / magnitude).round() * magnitude
+            let exponent = value.abs().log10().floor() as i32 - 2;
+            match u8::try_from(-exponent) {
+                Ok(places) if exponent < 0 => series::round_to(value, places),
+                _ => {
+                    let magnitude = 10f64.powi(exponent);
+                    (value / magnitude).round() * magnitude
+                }
+            }
         }
     }
 }

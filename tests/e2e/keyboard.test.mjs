@@ -59,7 +59,13 @@ test('keyboard only: find a KPI, read its trend as a table, import a file and pr
     await page.waitForURL(/\/data$/);
     const data = await new DataPage(page).ready();
     await tabTo(page, '[data-testid="import-file"]');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    // Playwright asks the browser to hand it the chooser when the wait starts, without waiting for the answer;
+    // one round trip to the page after it makes sure the browser has the request before Space is pressed
+    // (CI once pressed Space first, and the chooser opened where the test could not see it).
+    const chooserOpened = page.waitForEvent('filechooser');
+    await page.evaluate(() => document.activeElement?.dataset.testid);
+    await page.keyboard.press('Space');
+    const chooser = await chooserOpened;
     await chooser.setFiles(await docsExampleFile());
     await data.preview.waitFor();
     await tabTo(page, '[data-testid="confirm-replace"]');

@@ -9,6 +9,7 @@ use crate::domain::maths::rag::RagRule;
 use crate::domain::maths::rag::RollupRule;
 use crate::domain::maths::spc::SpcSettings;
 use crate::domain::maths::trend::TrendRule;
+use crate::domain::model::remembered_column::RememberedColumn;
 use crate::domain::model::risk::RiskSettings;
 
 /// A council's framework settings.
@@ -40,6 +41,10 @@ pub struct Framework {
     /// When the reporting cycle's deadlines fall, and the bank holidays they skip.
     #[serde(default)]
     pub calendar: CalendarTimings,
+    /// The columns of the council's spreadsheets whose meaning a person chose when importing, so that the
+    /// next sheet with the same headings is read the same way.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spreadsheet_columns: Vec<RememberedColumn>,
 }
 
 impl Framework {
@@ -55,6 +60,7 @@ impl Framework {
             risk: RiskSettings::default(),
             rollup: RollupRule::default(),
             calendar: CalendarTimings::default(),
+            spreadsheet_columns: Vec::new(),
         }
     }
 }

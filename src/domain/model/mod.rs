@@ -9,5 +9,6 @@ pub mod golden_thread;
 pub mod kpi;
 pub mod lesson;
 pub mod measurement;
+pub mod remembered_column;
 pub mod risk;
 pub mod workspace;

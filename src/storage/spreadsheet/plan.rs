@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::cell_figure::{CellFigure, read_figure};
+use super::column_memory::remember;
 use super::field_words::{read_frequency, read_polarity, read_status, read_unit};
 use super::headings::{ColumnRole, Field};
 use super::period_forms::read_period;
@@ -66,6 +67,10 @@ pub struct SheetImport {
     pub readings: Vec<CellNote>,
     /// Every problem; while there is one, nothing is imported.
     pub problems: Vec<CellNote>,
+    /// The sheet's headings, and what the person said each column holds: remembered on import.
+    pub headings: Vec<String>,
+    /// What each column holds.
+    pub roles: Vec<ColumnRole>,
 }
 
 /// The defaults a new KPI gets for what a council's sheet does not say (documented in
@@ -115,7 +120,11 @@ pub fn plan(sheet: &Sheet, roles: &[ColumnRole], workspace: &Workspace) -> Sheet
             ColumnRole::Ignored => {}
         }
     }
-    let mut import = SheetImport::default();
+    let mut import = SheetImport {
+        headings: sheet.headings.clone(),
+        roles: roles.to_vec(),
+        ..SheetImport::default()
+    };
     if !columns.fields.contains_key(&Field::Name) && !columns.fields.contains_key(&Field::KpiId) {
         import.problems.push(CellNote {
             row: 1,
@@ -370,9 +379,14 @@ impl<'a> Planner<'a> {
         if period.frequency() == kpi.frequency {
             return true;
         }
+        let kind = period.frequency().label().to_lowercase();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         let note = format!(
-            "{period} is a {} period, but \"{}\" is reported {}",
-            period.frequency().label().to_lowercase(),
+            "{period} is {article} {kind} period, but \"{}\" is reported {}",
             kpi.name,
             kpi.frequency.label().to_lowercase()
         );
@@ -394,7 +408,13 @@ impl<'a> Planner<'a> {
                         self.reading(row.number, column, format!("'{text}' read as {period}"));
                     }
                     let column = self.columns.heading(Field::Period);
-                    self.fits(row.number, column, index, period)
+                    // A financial year with only a target on the row is the KPI's year-end target, however
+                    // often the KPI is reported.
+                    let year_end_target = period.frequency() == Frequency::Annual
+                        && [Field::Value, Field::Commentary]
+                            .into_iter()
+                            .all(|field| self.columns.cell(row, field).is_none());
+                    (year_end_target || self.fits(row.number, column, index, period))
                         .then_some(period)
                 }
                 Err(problem) => {
@@ -560,6 +580,8 @@ pub struct Imported {
     pub kpis_updated: usize,
     /// What happened to the figures.
     pub measurements: csv_measurements::Applied,
+    /// Whether what the person chose the columns hold was remembered for the next sheet.
+    pub columns_remembered: bool,
 }
 
 /// Applies a plan with no problems to `workspace`.
@@ -579,7 +601,33 @@ pub fn apply(workspace: &mut Workspace, import: &SheetImport) -> Imported {
         }
     }
     imported.measurements = csv_measurements::apply(workspace, &import.measurements);
+    imported.columns_remembered = remember(
+        &mut workspace.framework.spreadsheet_columns,
+        &import.headings,
+        &import.roles,
+    );
     imported
+}
+
+/// What importing a sheet would do, worked out before anything changes.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The plan: KPIs, figures, published statuses, readings and problems.
+    pub import: SheetImport,
+    /// When the plan has no problem: the workspace as importing would leave it, and what importing did.
+    pub outcome: Option<(Workspace, Imported)>,
+}
+
+/// What importing `sheet`, whose columns hold `roles`, would do to `workspace`: the plan, applied to a copy of
+/// the workspace when it has no problem.
+pub fn preview(sheet: &Sheet, roles: &[ColumnRole], workspace: &Workspace) -> Preview {
+    let import = plan(sheet, roles, workspace);
+    let outcome = import.problems.is_empty().then(|| {
+        let mut updated = workspace.clone();
+        let imported = apply(&mut updated, &import);
+        (updated, imported)
+    });
+    Preview { import, outcome }
 }
 
 #[cfg(test)]
@@ -694,6 +742,26 @@ mod tests {
                 Some(RagStatus::Amber)
             ]
         );
+    }
+
+    #[test]
+    fn a_preview_applies_a_sound_plan_to_a_copy_and_a_faulty_one_to_nothing() {
+        let workspace = council();
+        let sheet = Sheet::from_csv("scorecard.csv", SCORECARD.as_bytes()).unwrap();
+        let sound = preview(&sheet, &guess_roles(&sheet.headings), &workspace);
+        let (updated, imported) = sound.outcome.expect("a plan with no problem is applied");
+        // The sheet's three KPIs and their three figures, on the copy only.
+        assert_eq!((imported.kpis_added, imported.measurements.added), (3, 3));
+        assert_eq!((updated.kpis.len(), workspace.kpis.len()), (3, 0));
+
+        let faulty = Sheet::from_csv(
+            "faulty.csv",
+            b"Indicator,Quarter,Actual\nHomes,Q5 2024/25,1\n",
+        )
+        .unwrap();
+        let refused = preview(&faulty, &guess_roles(&faulty.headings), &workspace);
+        assert_eq!(refused.import.problems.len(), 1);
+        assert!(refused.outcome.is_none());
     }
 
     #[test]

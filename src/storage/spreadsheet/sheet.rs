@@ -28,6 +28,9 @@ pub struct Sheet {
     /// Whether figures are written with a decimal comma (a semicolon-separated file, as a European Excel
     /// saves one).
     pub decimal_comma: bool,
+    /// What a person should know about how the sheet was read (formulas, cells showing an error), in plain
+    /// English.
+    pub remarks: Vec<String>,
 }
 
 /// Why a sheet cannot be read.
@@ -35,8 +38,26 @@ pub struct Sheet {
 pub enum SheetError {
     /// The CSV itself is broken.
     Csv(CsvError),
-    /// An Excel or OpenDocument workbook (a zip archive), which is not read yet.
-    Workbook,
+    /// A workbook protected with a password (an encrypted file).
+    Protected,
+    /// An Excel 97–2003 workbook (.xls).
+    OldExcel,
+    /// A zip archive that is neither an Excel nor an OpenDocument workbook, or one too damaged to read.
+    DamagedWorkbook,
+    /// A workbook whose sheets are all empty.
+    EmptyWorkbook,
+    /// Headings in merged cells.
+    MergedHeadings {
+        /// The row the merged cells start in, as the spreadsheet numbers it.
+        row: usize,
+        /// The columns they span, in letters ("C to F").
+        columns: String,
+    },
+    /// A file that is not a spreadsheet at all.
+    NotASpreadsheet {
+        /// What it is, in words ("a PDF document").
+        kind: &'static str,
+    },
     /// More rows than [`MAX_ROWS`].
     TooManyRows {
         /// How many rows the sheet has.
@@ -48,9 +69,32 @@ impl std::fmt::Display for SheetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Csv(problem) => problem.fmt(f),
-            Self::Workbook => f.write_str(
-                "this is an Excel or OpenDocument workbook, which the import cannot read yet. Open it, choose the \
-                 sheet, and use Save As, \"CSV UTF-8 (Comma delimited)\"; then choose that file.",
+            Self::Protected => f.write_str(
+                "the workbook is protected with a password, so it cannot be read. Open it in Excel, remove the \
+                 password (File, Info, Protect Workbook, Encrypt with Password, and clear it), save it, and choose \
+                 it again.",
+            ),
+            Self::OldExcel => f.write_str(
+                "this is an Excel 97-2003 workbook (.xls), which the import does not read. Open it in Excel and use \
+                 Save As, \"Excel Workbook (.xlsx)\"; then choose that file.",
+            ),
+            Self::DamagedWorkbook => f.write_str(
+                "this file is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) workbook, or it is \
+                 damaged. Open it in Excel or LibreOffice Calc, save it as .xlsx, and choose it again.",
+            ),
+            Self::EmptyWorkbook => f.write_str(
+                "no sheet of this workbook has a row of headings with rows below it. Put the headings (Indicator, \
+                 Target, Actual, Quarter…) in one row at the top of a sheet, and choose the file again.",
+            ),
+            Self::MergedHeadings { row, columns } => write!(
+                f,
+                "the headings in row {row}, columns {columns}, are merged cells. The import needs one heading for \
+                 each column, all in one row: unmerge them, give each column its own heading (for example \
+                 \"Actual Q3 2024/25\"), and choose the file again."
+            ),
+            Self::NotASpreadsheet { kind } => write!(
+                f,
+                "this is {kind}, not a spreadsheet. Choose the council's sheet as .xlsx, .ods or .csv."
             ),
             Self::TooManyRows { rows } => write!(
                 f,
@@ -60,18 +104,7 @@ impl std::fmt::Display for SheetError {
     }
 }
 
-/// The first bytes of a zip archive, which is what .xlsx and .ods workbooks are.
-const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
-
 impl Sheet {
-    /// The sheet in a file called `name`: a CSV file; a workbook is refused with what to do instead.
-    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Self, SheetError> {
-        if bytes.starts_with(ZIP_SIGNATURE) {
-            return Err(SheetError::Workbook);
-        }
-        Self::from_csv(name, bytes)
-    }
-
     /// The sheet of a CSV file called `name`.
     pub fn from_csv(name: &str, bytes: &[u8]) -> Result<Self, SheetError> {
         let table = csv::read(bytes).map_err(SheetError::Csv)?;
@@ -99,6 +132,7 @@ impl Sheet {
             headings: table.header,
             rows,
             decimal_comma: table.separator == ';',
+            remarks: Vec::new(),
         })
     }
 }
@@ -134,14 +168,6 @@ mod tests {
                 .unwrap()
                 .decimal_comma
         );
-    }
-
-    #[test]
-    fn a_workbook_is_refused_with_what_to_do_instead() {
-        let refused = Sheet::from_file("register.xlsx", b"PK\x03\x04\x14\x00\x06\x00").unwrap_err();
-        assert_eq!(refused, SheetError::Workbook);
-        assert!(refused.to_string().contains("Save As"), "{refused}");
-        assert!(Sheet::from_file("q3.csv", b"Indicator\nHomes\n").is_ok());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! register, targets, a quarter's figures, or all three at once) and imports the sheet as it is.
 
 use super::headings::Field;
+use super::sheet_out::{CellOut, SheetOut};
 
 /// The template's columns, in order: the heading and the field the import reads it as.
 pub const TEMPLATE_COLUMNS: [(&str, Field); 12] = [
@@ -20,29 +21,50 @@ pub const TEMPLATE_COLUMNS: [(&str, Field); 12] = [
     ("Commentary", Field::Commentary),
 ];
 
-/// The template as CSV text: the heading row, and one example row showing how each cell may be written
-/// (delete it, or overwrite it with the council's first KPI).
-pub fn template_csv() -> String {
-    const EXAMPLE: [&str; 12] = [
-        "HOU-01",
-        "Net additional homes delivered",
-        "Net additional dwellings completed in the period",
-        "Head of Housing Delivery",
-        "Planning monitoring system",
-        "number",
-        "Higher is better",
-        "Quarterly",
-        "2025/26 Q1",
-        "250",
-        "231",
-        "Two large sites delayed by the contractor",
-    ];
-    let line = |cells: &[&str]| cells.join(",");
-    let headings: Vec<&str> = TEMPLATE_COLUMNS
+/// The template's example row, showing how each cell may be written (delete it, or overwrite it with the
+/// council's first KPI).
+const EXAMPLE: [&str; 12] = [
+    "HOU-01",
+    "Net additional homes delivered",
+    "Net additional dwellings completed in the period",
+    "Head of Housing Delivery",
+    "Planning monitoring system",
+    "number",
+    "Higher is better",
+    "Quarterly",
+    "2025/26 Q1",
+    "250",
+    "231",
+    "Two large sites delayed by the contractor",
+];
+
+/// The template's headings.
+fn headings() -> Vec<String> {
+    TEMPLATE_COLUMNS
         .iter()
-        .map(|(heading, _)| *heading)
+        .map(|(heading, _)| (*heading).to_owned())
+        .collect()
+}
+
+/// The template as CSV text: the heading row and the example row.
+pub fn template_csv() -> String {
+    format!("{}\r\n{}\r\n", headings().join(","), EXAMPLE.join(","))
+}
+
+/// The template as a sheet to write as a workbook: the headings and the example row, its figures as numbers.
+pub fn template_sheet() -> SheetOut {
+    let example = EXAMPLE
+        .iter()
+        .map(|cell| {
+            cell.parse::<f64>()
+                .map_or_else(|_| CellOut::Text((*cell).to_owned()), CellOut::Number)
+        })
         .collect();
-    format!("{}\r\n{}\r\n", line(&headings), line(&EXAMPLE))
+    SheetOut {
+        name: "KPIs".to_owned(),
+        headings: headings(),
+        rows: vec![example],
+    }
 }
 
 #[cfg(test)]

@@ -8,15 +8,25 @@ use crate::storage::envelope::to_file;
 
 /// Offers `text` as a download named `filename`.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    download(filename, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers `bytes` (a workbook) as a download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download(filename, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers `part`, a string or a byte array, as a download named `filename`.
+fn download(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let describe = |error: wasm_bindgen::JsValue| format!("{error:?}");
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")

@@ -94,28 +94,31 @@ pub fn EChart(
             ));
         }
     });
+    // The chart is read in place, never cloned: a chart's options are large, and cloning them is code too.
     Effect::new(move |_| {
-        let option = chart.get();
-        if !library_ready.get() {
-            return;
-        }
-        let updated = instance.with_value(|existing| {
-            existing
-                .as_ref()
-                .map(|echarts| WasmRenderer::update(echarts, &option))
-                .is_some()
-        });
-        if !updated {
-            match WasmRenderer::new_opt(None, Some(height)).render(id, &option) {
-                Ok(echarts) => {
-                    if let Some(handler) = on_click {
-                        click_listener.set_value(listen_for_clicks(&echarts, handler));
-                    }
-                    instance.set_value(Some(echarts));
-                }
-                Err(error) => failure.set(Some(format!("The chart could not be drawn ({error:?}); the table below has the same figures."))),
+        let ready = library_ready.get();
+        chart.with(|option| {
+            if !ready {
+                return;
             }
-        }
+            let updated = instance.with_value(|existing| {
+                existing
+                    .as_ref()
+                    .map(|echarts| WasmRenderer::update(echarts, option))
+                    .is_some()
+            });
+            if !updated {
+                match WasmRenderer::new_opt(None, Some(height)).render(id, option) {
+                    Ok(echarts) => {
+                        if let Some(handler) = on_click {
+                            click_listener.set_value(listen_for_clicks(&echarts, handler));
+                        }
+                        instance.set_value(Some(echarts));
+                    }
+                    Err(error) => failure.set(Some(format!("The chart could not be drawn ({error:?}); the table below has the same figures."))),
+                }
+            }
+        });
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         instance.with_value(|existing| {

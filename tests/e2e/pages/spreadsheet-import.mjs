@@ -23,6 +23,16 @@ export class SpreadsheetImport {
     await this.mapping.or(this.refused).waitFor();
   }
 
+  /** Chooses the workbook's sheet shown as `label` ("Q2 scorecard (2 rows)"), and waits for its columns. */
+  async chooseSheet(label) {
+    await this.page.getByTestId('spreadsheet-sheet').selectOption({ label });
+    await this.page.waitForFunction(
+      (chosen) => document.querySelector('[data-testid=spreadsheet-sheet]')?.selectedOptions[0]?.textContent === chosen,
+      label,
+    );
+    await this.mapping.waitFor();
+  }
+
   /** The select saying what the column headed `heading` holds. */
   column(heading) {
     return this.mapping.locator(`tr[data-column="${heading}"] [data-testid=spreadsheet-column]`);

@@ -8,10 +8,12 @@ mod file_picker;
 mod import;
 mod kept_aside;
 mod refused;
+mod sheets_on_demand;
 mod spreadsheet_import;
 mod start_again;
 mod summary;
 mod undo;
+mod workbook_on_demand;
 
 use leptos::prelude::*;
 

@@ -11,16 +11,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::file_picker::{FilePicker, read_bytes};
-use crate::domain::basics::period::Period;
+use super::sheets_on_demand::read_sheets_on_demand;
+use super::workbook_on_demand::{XLSX_TYPE, write_workbook_on_demand};
 use crate::domain::kpi::measurement_entry::{EntryField, EntryProblem, entry_for, record};
-use crate::domain::model::workspace::Workspace;
-use crate::storage::spreadsheet::headings::{ColumnRole, Field, guess_roles, shapes};
-use crate::storage::spreadsheet::plan::{CellNote, Imported, SheetImport, apply, plan};
+use crate::storage::spreadsheet::column_memory::roles_for;
+use crate::storage::spreadsheet::headings::{ColumnRole, Field, shapes};
+use crate::storage::spreadsheet::period_forms::read_period;
+use crate::storage::spreadsheet::plan::{CellNote, Imported, Preview, preview};
 use crate::storage::spreadsheet::reconcile::{Difference, differences};
 use crate::storage::spreadsheet::sheet::Sheet;
-use crate::storage::spreadsheet::template::template_csv;
+use crate::storage::spreadsheet::template::{template_csv, template_sheet};
 use crate::ui::address::value_code::code;
-use crate::ui::browser::download::download_text;
+use crate::ui::browser::download::{download_bytes, download_text};
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::fields::{Select, TextArea, TextField, Width};
@@ -36,10 +38,10 @@ const SAMPLES: usize = 3;
 enum Step {
     Idle,
     Reading(String),
-    /// Read: the sheet, and what each of its columns holds (as guessed, then as the person chose).
+    /// Read: every sheet of the file that holds anything, and the one chosen.
     Mapping {
-        sheet: Arc<Sheet>,
-        roles: RwSignal<Vec<ColumnRole>>,
+        sheets: Arc<Vec<Sheet>>,
+        chosen: usize,
     },
     Refused(String),
     Done {
@@ -48,19 +50,22 @@ enum Step {
     },
 }
 
-/// What importing the sheet with the columns as they are mapped would do.
-#[derive(Clone)]
-struct Preview {
-    import: Arc<SheetImport>,
-    /// The workspace as it would be, and what importing did to it; only when there is no problem.
-    outcome: Option<(Arc<Workspace>, Imported)>,
-}
-
 /// The spreadsheet import section of the Data page.
 #[component]
 pub fn SpreadsheetImportSection() -> impl IntoView {
     let state = use_app_state();
     let step = RwSignal::new(Step::Idle);
+    // What each column of the chosen sheet holds: as remembered from earlier imports or as its heading
+    // suggests, then as the person chooses. One signal for the section, so that it outlives the views of the
+    // step that sets it (choosing another sheet redraws them).
+    let roles = RwSignal::new(Vec::<ColumnRole>::new());
+    let mapping = move |sheets: Arc<Vec<Sheet>>, chosen: usize| {
+        let remembered = state
+            .session
+            .with_untracked(|s| s.current().framework.spreadsheet_columns.clone());
+        roles.set(roles_for(&sheets[chosen].headings, &remembered));
+        Step::Mapping { sheets, chosen }
+    };
     let open = Callback::new(move |file: web_sys::File| {
         let name = file.name();
         step.set(Step::Reading(name.clone()));
@@ -68,27 +73,26 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
             let read = match read_bytes(&file).await {
                 Ok(bytes) => {
                     yield_to_browser().await;
-                    Sheet::from_file(&name, &bytes).map_err(|reason| format!("{name}: {reason}"))
+                    let read = read_sheets_on_demand(name.clone(), bytes).await;
+                    // The preview is worked out as the columns are drawn: a task of its own.
+                    yield_to_browser().await;
+                    read.map_err(|reason| format!("{name}: {reason}"))
                 }
                 Err(reason) => Err(format!("{name} could not be read ({reason}).")),
             };
             step.set(match read {
-                Ok(sheet) => Step::Mapping {
-                    roles: RwSignal::new(guess_roles(&sheet.headings)),
-                    sheet: Arc::new(sheet),
-                },
+                Ok(sheets) => mapping(Arc::new(sheets), 0),
                 Err(message) => Step::Refused(message),
             });
         });
     });
-    let import = move |preview: Preview| {
-        let Some((updated, imported)) = preview.outcome else {
+    let import = move |preview: Arc<Preview>| {
+        let Preview { import, outcome } = Arc::unwrap_or_clone(preview);
+        let Some((updated, imported)) = outcome else {
             return;
         };
-        let differences = differences(&updated, &preview.import.published);
-        state
-            .session
-            .update(|s| s.replace(Arc::unwrap_or_clone(updated)));
+        let differences = differences(&updated, &import.published);
+        state.session.update(|s| s.replace(updated));
         step.set(Step::Done {
             message: done_message(imported),
             differences,
@@ -101,24 +105,40 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
             )));
         }
     };
+    let download_workbook_template = move |_| {
+        spawn_local(async move {
+            let downloaded = write_workbook_on_demand(template_sheet())
+                .await
+                .and_then(|bytes| download_bytes("kpi-import-template.xlsx", XLSX_TYPE, &bytes));
+            if let Err(reason) = downloaded {
+                step.set(Step::Refused(format!(
+                    "The template could not be downloaded ({reason})."
+                )));
+            }
+        });
+    };
     view! {
         <section class="app-section" aria-labelledby="spreadsheet-heading">
             <h2 id="spreadsheet-heading">"Import from a spreadsheet"</h2>
             <p>
-                "Your council's KPI register, targets, returns or published scorecard, as a CSV saved from Excel \
-                 (comma, semicolon or tab separated). The columns are recognised from their headings (Indicator, \
-                 Target, Actual, Quarter, Status…); you see what each was taken to hold, and what the import would \
-                 add and change, before anything changes. Importing next quarter's sheet updates the same KPIs."
+                "Your council's KPI register, targets, returns or published scorecard: an Excel workbook (.xlsx), \
+                 an OpenDocument spreadsheet (.ods) or a CSV file (comma, semicolon or tab separated). The columns \
+                 are recognised from their headings (Indicator, Target, Actual, Quarter, Status…); you see what \
+                 each was taken to hold, and what the import would add and change, before anything changes. \
+                 Importing next quarter's sheet updates the same KPIs."
             </p>
             <p>
                 <button type="button" class="app-button app-button--secondary" data-testid="spreadsheet-template-download"
                     on:click=download_template>"Download the template (CSV)"</button>
+                " "
+                <button type="button" class="app-button app-button--secondary" data-testid="spreadsheet-template-download-xlsx"
+                    on:click=download_workbook_template>"Download the template (Excel)"</button>
                 " Its headings are recognised as they are, and its example row shows how each cell may be written."
             </p>
             <FilePicker
                 id="spreadsheet-file"
-                label="Choose a spreadsheet saved as CSV, or drop it here"
-                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                label="Choose a spreadsheet (.xlsx, .ods or .csv), or drop it here"
+                accept=".xlsx,.xlsm,.ods,.csv,.tsv,.txt,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
                 test_id="spreadsheet-import-file"
                 on_file=open
             />
@@ -126,13 +146,16 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
                 {move || match step.get() {
                     Step::Idle => ().into_any(),
                     Step::Reading(name) => view! { <p role="status">"Reading " {name} "…"</p> }.into_any(),
-                    Step::Mapping { sheet, roles } => {
+                    Step::Mapping { sheets, chosen } => {
+                        let sheet = Arc::new(sheets[chosen].clone());
                         let planned = sheet.clone();
                         let preview = Signal::derive(move || {
                             let roles = roles.get();
-                            state.session.with(|s| preview_of(&planned, &roles, s.current()))
+                            state.session.with(|s| Arc::new(preview(&planned, &roles, s.current())))
                         });
                         view! {
+                            <SheetChoice sheets=sheets chosen=chosen
+                                on_choose=Callback::new(move |(sheets, chosen)| step.set(mapping(sheets, chosen))) />
                             <Mapping sheet=sheet.clone() roles=roles />
                             {move || view! {
                                 <PreviewOf preview=preview.get() on_import=Callback::new(import)
@@ -156,17 +179,39 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
     }
 }
 
-/// What importing `sheet` with its columns holding `roles` would do to `workspace`.
-fn preview_of(sheet: &Sheet, roles: &[ColumnRole], workspace: &Workspace) -> Preview {
-    let import = plan(sheet, roles, workspace);
-    let outcome = import.problems.is_empty().then(|| {
-        let mut updated = workspace.clone();
-        let imported = apply(&mut updated, &import);
-        (Arc::new(updated), imported)
+/// Which sheet of a workbook to import, when it has more than one, and what to know about how the chosen one
+/// was read.
+#[component]
+fn SheetChoice(
+    sheets: Arc<Vec<Sheet>>,
+    chosen: usize,
+    on_choose: Callback<(Arc<Vec<Sheet>>, usize)>,
+) -> impl IntoView {
+    let remarks = sheets[chosen].remarks.clone();
+    let choices: Vec<(String, String)> = sheets
+        .iter()
+        .enumerate()
+        .map(|(index, sheet)| {
+            let rows = counted(sheet.rows.len(), "row", "rows");
+            (index.to_string(), format!("{} ({rows})", sheet.name))
+        })
+        .collect();
+    let several = choices.len() > 1;
+    let choose = Callback::new(move |value: String| {
+        if let Ok(index) = value.parse::<usize>() {
+            on_choose.run((sheets.clone(), index));
+        }
     });
-    Preview {
-        import: Arc::new(import),
-        outcome,
+    view! {
+        {several.then(|| view! {
+            <Select id="spreadsheet-sheet" label="Sheet to import" value=chosen.to_string() on_change=choose
+                choices=choices hint="The workbook has more than one sheet with headings and rows." />
+        })}
+        {(!remarks.is_empty()).then(|| view! {
+            <ul data-testid="spreadsheet-remarks">
+                {remarks.into_iter().map(|remark| view! { <li>{remark}</li> }).collect_view()}
+            </ul>
+        })}
     }
 }
 
@@ -179,7 +224,11 @@ fn done_message(imported: Imported) -> String {
         imported.kpis_updated,
         counted(imported.measurements.added, "figure added", "figures added"),
         imported.measurements.updated,
-    )
+    ) + if imported.columns_remembered {
+        " What you chose the columns hold is remembered for the next sheet with these headings."
+    } else {
+        ""
+    }
 }
 
 /// "1 KPI" or "3 KPIs".
@@ -187,32 +236,9 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// A column's role as the mapping's select codes it.
-fn role_code(role: ColumnRole) -> String {
-    match role {
-        ColumnRole::Field { field } => code(&field).unwrap_or_default(),
-        ColumnRole::ValuesFor { .. } => "period-values".to_owned(),
-        ColumnRole::Ignored => String::new(),
-    }
-}
-
-/// The role a select's code stands for; `period` is the period the column's heading names, if it names one.
-fn role_of(chosen: &str, period: Option<Period>) -> ColumnRole {
-    if chosen == "period-values" {
-        return period.map_or(ColumnRole::Ignored, |period| ColumnRole::ValuesFor {
-            period,
-        });
-    }
-    Field::ALL
-        .into_iter()
-        .find(|field| code(field).as_deref() == Some(chosen))
-        .map_or(ColumnRole::Ignored, |field| ColumnRole::Field { field })
-}
-
 /// Every column of the sheet: its heading, its first values, and what it holds, which the person can change.
 #[component]
 fn Mapping(sheet: Arc<Sheet>, roles: RwSignal<Vec<ColumnRole>>) -> impl IntoView {
-    let guessed = guess_roles(&sheet.headings);
     let columns = vec![
         Column::row_heading("Column"),
         Column::text("First values"),
@@ -241,10 +267,7 @@ fn Mapping(sheet: Arc<Sheet>, roles: RwSignal<Vec<ColumnRole>>) -> impl IntoView
                     .filter(|cell| !cell.is_empty())
                     .take(SAMPLES)
                     .collect();
-                let period = match guessed.get(index) {
-                    Some(ColumnRole::ValuesFor { period }) => Some(*period),
-                    _ => None,
-                };
+                let period = read_period(heading).ok();
                 let mut choices: Vec<(String, String)> = Field::ALL
                     .into_iter()
                     .map(|field| (code(&field).unwrap_or_default(), field.label().to_owned()))
@@ -258,12 +281,13 @@ fn Mapping(sheet: Arc<Sheet>, roles: RwSignal<Vec<ColumnRole>>) -> impl IntoView
                     heading.clone()
                 };
                 let value = Signal::derive(move || {
-                    roles.with(|r| r.get(index).copied().map(role_code).unwrap_or_default())
+                    roles.with(|r| r.get(index).copied().map(ColumnRole::code).unwrap_or_default())
                 });
+                let heading_for_role = heading.clone();
                 let choose = Callback::new(move |chosen: String| {
                     roles.update(|r| {
                         if let Some(role) = r.get_mut(index) {
-                            *role = role_of(&chosen, period);
+                            *role = ColumnRole::from_code(&chosen, &heading_for_role);
                         }
                     });
                 });
@@ -294,11 +318,11 @@ fn Mapping(sheet: Arc<Sheet>, roles: RwSignal<Vec<ColumnRole>>) -> impl IntoView
 /// What importing would do, every reading and problem, and the buttons to import or cancel.
 #[component]
 fn PreviewOf(
-    preview: Preview,
-    on_import: Callback<Preview>,
+    preview: Arc<Preview>,
+    on_import: Callback<Arc<Preview>>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let import = preview.import.clone();
+    let import = &preview.import;
     let new_kpis = import.new_kpis.len();
     let summary = match &preview.outcome {
         Some((_, imported)) => format!(

@@ -1,14 +1,17 @@
 //! What the workspace holds and the exports: the whole workspace, one directorate's or committee's part
-//! for a colleague to work on and send back, and every measurement as CSV.
+//! for a colleague to work on and send back, every measurement as CSV, and the KPI register with its targets
+//! and values as an Excel workbook in the import template's shape.
 
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::workbook_on_demand::{XLSX_TYPE, write_workbook_on_demand};
 use crate::storage::collection::Collection;
 use crate::storage::csv_measurements;
 use crate::storage::envelope::to_file;
+use crate::storage::spreadsheet::register_export::register_sheet;
 use crate::storage::subset::{Scope, subset};
-use crate::ui::browser::download::{download_text, export_workspace, file_name};
+use crate::ui::browser::download::{download_bytes, download_text, export_workspace, file_name};
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::fields::{Choice, Select};
 use crate::ui::state::use_app_state;
@@ -53,6 +56,26 @@ pub fn WorkspaceSummary() -> impl IntoView {
             )
         }))
     };
+    let export_register = move |_| {
+        let (sheet, name) = state.session.with_untracked(|s| {
+            let workspace = s.current();
+            (
+                register_sheet(workspace),
+                file_name(
+                    &workspace.framework.council_name,
+                    "kpis-targets-values",
+                    "xlsx",
+                ),
+            )
+        });
+        leptos::task::spawn_local(async move {
+            report(
+                write_workbook_on_demand(sheet)
+                    .await
+                    .and_then(|bytes| download_bytes(&name, XLSX_TYPE, &bytes)),
+            );
+        });
+    };
     view! {
         <section class="app-section" aria-labelledby="workspace-heading">
             <h2 id="workspace-heading">"This workspace"</h2>
@@ -64,6 +87,9 @@ pub fn WorkspaceSummary() -> impl IntoView {
                 </button>
                 <button type="button" class="app-button app-button--secondary" data-testid="export-measurements" on:click=export_csv>
                     "Export measurements (CSV)"
+                </button>
+                <button type="button" class="app-button app-button--secondary" data-testid="export-register-xlsx" on:click=export_register>
+                    "Export KPIs, targets and values (Excel)"
                 </button>
             </div>
             <PartExport report=Callback::new(report) />
