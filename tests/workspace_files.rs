@@ -588,6 +588,7 @@ mod round_trip {
             rag_rule: None,
             plausible_range: None,
             status_changes: vec![],
+            defaulted: vec![],
         }
     }
 

@@ -239,6 +239,7 @@ fn add_kpi(
         ),
         plausible_range: None,
         status_changes: vec![],
+        defaulted: vec![],
     });
     let (coordinator_name, head_name) = (
         person_name(workspace, coordinator),

@@ -62,9 +62,18 @@ test('a council scorecard sheet becomes rated KPIs, its statuses reconciled; the
           kpi: 'kpi-residents-satisfied-with-the-council',
           cells: [
             'Residents satisfied with the council', 'Q2 2026/27', 'Red', 'Amber', '76.0%', '80.0%', '4',
-            'Record Red as an override',
+            'Check our rule', 'Record Red as an override',
           ],
         },
+      ]);
+
+      // "Check our rule" says the rule, the gap on its basis, and the tolerance the council's Red implies.
+      await page.getByTestId('reconcile-check-rule').click();
+      assert.deepEqual(await page.getByTestId('reconcile-rule-check').locator('p').allTextContents(), [
+        "The council's rule in this app: green on target or better, amber up to 10% short of the target, red further off.",
+        // (80 - 76) / 80 = 5.0% short.
+        '76.0% against a target of 80.0% is 5.0% short of target: Amber.',
+        "For Red, the council's amber band would have to end before 5.0% short of target.",
       ]);
 
       // The council's Red stands as a judgement: recorded as an override, with its reason and who recorded it.
@@ -99,6 +108,19 @@ test('a council scorecard sheet becomes rated KPIs, its statuses reconciled; the
       assert.deepEqual([bins.value, bins.rag], ['65', 'Red']);
       const ids = await scorecards.kpiIds();
       assert.equal(ids.filter((id) => id === 'kpi-homes-delivered').length, 1, 'no duplicate KPI');
+
+      // What the sheet did not say is marked on the KPI's page. Homes delivered: "Good is" gave the direction
+      // and the quarter the frequency; its plain figures say no unit (a count by default), and status,
+      // perspective, category, measure, level and timing are never in the sheet.
+      await page.goto(`${app.origin()}/scorecards/kpi/kpi-homes-delivered`);
+      await page.getByTestId('kpi-definition').waitFor();
+      const flagged = await page
+        .getByTestId('kpi-definition')
+        .locator('.app-definition__row:has([data-testid=kpi-not-set]) dt')
+        .allTextContents();
+      assert.deepEqual(flagged, [
+        'Status', 'Perspective', 'Metric category', 'Unit', 'Measure', 'Level', 'Leading or lagging',
+      ]);
     },
     { now: DEMO_DAY },
   );

@@ -320,6 +320,50 @@ pub struct KpiDefinition {
     /// Its steps through the KPI cycle, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_changes: Vec<StatusChange>,
+    /// The fields given a default because the council's sheet did not say (docs/spreadsheet-import.md), shown
+    /// "not set — please review" on the KPI's page until someone sets them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defaulted: Vec<DefaultedField>,
+}
+
+/// A field of a KPI that can be given a default when a council's sheet does not say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DefaultedField {
+    /// [`KpiDefinition::level`].
+    Level,
+    /// [`KpiDefinition::perspective`].
+    Perspective,
+    /// [`KpiDefinition::category`].
+    Category,
+    /// [`KpiDefinition::measure`].
+    Measure,
+    /// [`KpiDefinition::status`].
+    Status,
+    /// [`KpiDefinition::timing`].
+    Timing,
+    /// [`KpiDefinition::frequency`].
+    Frequency,
+    /// [`KpiDefinition::polarity`].
+    Polarity,
+    /// [`KpiDefinition::unit`].
+    Unit,
+}
+
+impl DefaultedField {
+    /// Every field a new KPI from a sheet starts with a default for; the sheet's columns and figures then
+    /// settle some of them.
+    pub const ALL: [Self; 9] = [
+        Self::Level,
+        Self::Perspective,
+        Self::Category,
+        Self::Measure,
+        Self::Status,
+        Self::Timing,
+        Self::Frequency,
+        Self::Polarity,
+        Self::Unit,
+    ];
 }
 
 impl KpiDefinition {
@@ -355,6 +399,7 @@ impl KpiDefinition {
             rag_rule: None,
             plausible_range: None,
             status_changes: Vec::new(),
+            defaulted: Vec::new(),
         }
     }
 
@@ -444,6 +489,7 @@ pub(crate) mod tests {
             rag_rule: None,
             plausible_range: None,
             status_changes: vec![],
+            defaulted: vec![],
         }
     }
 

@@ -53,6 +53,21 @@ const SCALES: [(&str, f64); 7] = [
     ("k", 1e3),
 ];
 
+/// `lower` without the words a figure's unit is shown with after it, as every view shows them ("14 days",
+/// "1 day", "3.4 per 1,000"): they say the unit, not the value.
+fn without_unit_words(lower: &str) -> &str {
+    let lower = lower.trim_end();
+    if let Some((number, per)) = lower.rsplit_once(" per ")
+        && per.replace(',', "").trim().parse::<u32>().is_ok()
+    {
+        return number.trim_end();
+    }
+    [" days", " day"]
+        .iter()
+        .find_map(|word| lower.strip_suffix(word))
+        .map_or(lower, str::trim_end)
+}
+
 /// The figure in `text`; `decimal_comma` when the file writes decimals with a comma (85,2).
 pub fn read_figure(text: &str, decimal_comma: bool) -> CellFigure {
     let trimmed = text.trim();
@@ -69,6 +84,7 @@ pub fn read_figure(text: &str, decimal_comma: bool) -> CellFigure {
         None => (false, trimmed),
     };
     let lower = body.to_lowercase();
+    let lower = without_unit_words(&lower);
     let (digits, scale) = SCALES
         .iter()
         .find_map(|(suffix, factor)| {
@@ -77,7 +93,7 @@ pub fn read_figure(text: &str, decimal_comma: bool) -> CellFigure {
                 .ends_with(|c: char| c.is_ascii_digit() || c == '.')
                 .then_some((number.to_owned(), *factor))
         })
-        .unwrap_or((lower.clone(), 1.0));
+        .unwrap_or((lower.to_owned(), 1.0));
     match parse_number(&digits, decimal_comma) {
         Ok(Some(number)) => {
             let value = if negative { -number } else { number } * scale;
@@ -112,6 +128,24 @@ mod tests {
             CellFigure::Figure { value, reading } => (value, reading),
             other => panic!("{text}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_figure_shown_with_its_units_words_is_read_as_the_figure() {
+        assert_eq!(
+            figure("14 days"),
+            (14.0, Some("'14 days' read as 14".to_owned()))
+        );
+        assert_eq!(figure("1 day").0, 1.0);
+        assert_eq!(
+            figure("3.4 per 1,000"),
+            (3.4, Some("'3.4 per 1,000' read as 3.4".to_owned()))
+        );
+        // "per" with no number after it is not a rate's words.
+        assert!(matches!(
+            read_figure("3.4 per week", false),
+            CellFigure::NotAFigure(_)
+        ));
     }
 
     #[test]
@@ -197,8 +231,53 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::domain::basics::unit::Unit;
+    use crate::storage::spreadsheet::workbook::figure_text;
+
+    /// A figure as the app holds one for a unit shown to `decimals` places: a whole number of hundredths,
+    /// thousandths… up to a billion, either sign.
+    fn figure(decimals: u8) -> impl Strategy<Value = f64> {
+        let scale = 10f64.powi(i32::from(decimals));
+        (-1_000_000_000i64..=1_000_000_000).prop_map(move |units| units as f64 / scale)
+    }
+
+    fn unit() -> impl Strategy<Value = Unit> {
+        prop_oneof![
+            Just(Unit::Percent),
+            Just(Unit::Count),
+            Just(Unit::Pounds),
+            Just(Unit::Days),
+            Just(Unit::Score),
+            (1u32..=100_000).prop_map(|per| Unit::RatePer { per }),
+        ]
+    }
+
+    fn read(text: &str) -> Option<f64> {
+        match read_figure(text, false) {
+            CellFigure::Figure { value, .. } => Some(value),
+            _ => None,
+        }
+    }
 
     proptest! {
+        /// What every view shows ("19,625", "85.2%", "£1,234.50", "-3.5") reads back as the figure shown.
+        #[test]
+        fn a_figure_formatted_as_the_app_shows_it_reads_back(
+            (decimals, value) in (0u8..=2).prop_flat_map(|d| (Just(d), figure(d))),
+            unit in unit(),
+        ) {
+            let shown = unit.format(value, decimals);
+            prop_assert_eq!(read(&shown), Some(value), "{} read back", shown);
+        }
+
+        /// A number cell of a workbook, read as its digits, reads back as the number the spreadsheet keeps
+        /// (15 significant digits).
+        #[test]
+        fn a_number_cell_reads_back_to_fifteen_significant_digits(value in -1e15f64..1e15) {
+            let kept: f64 = format!("{value:.14e}").parse().unwrap();
+            prop_assert_eq!(read(&figure_text(value)), Some(kept));
+        }
+
         #[test]
         fn a_figure_written_with_thousands_separators_reads_back(whole in 0u64..10_000_000_000, pence in 0u32..100) {
             // Formatting a value as a council's spreadsheet prints it, then reading it, gives the value back.

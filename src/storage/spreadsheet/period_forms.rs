@@ -150,8 +150,29 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::domain::basics::period::{FIRST_YEAR, LAST_YEAR};
 
     proptest::proptest! {
+        /// Every period, written as the app writes it ("Q3 2024/25", "Dec 2024", "2024/25", "Autumn term
+        /// 2024/25"), reads back as itself.
+        #[test]
+        fn a_period_as_the_app_writes_it_reads_back(
+            frequency in proptest::prop_oneof![
+                proptest::strategy::Just(Frequency::Monthly),
+                proptest::strategy::Just(Frequency::Quarterly),
+                proptest::strategy::Just(Frequency::HalfYearly),
+                proptest::strategy::Just(Frequency::Annual),
+                proptest::strategy::Just(Frequency::Termly),
+            ],
+            start in FIRST_YEAR..=LAST_YEAR,
+            index in 1u8..=12,
+        ) {
+            let year = FinancialYear::starting(start).unwrap();
+            let index = (index - 1) % frequency.periods_per_year() + 1;
+            let period = Period::new(frequency, year, index).unwrap();
+            proptest::prop_assert_eq!(read_period(&period.to_string()), Ok(period));
+        }
+
         #[test]
         fn a_quarter_written_any_way_reads_back(start in 2000u16..2090, index in 1u8..=4) {
             // Formatting a quarter in each printed form, then reading it, gives the quarter back.

@@ -8,13 +8,14 @@ use super::cell_figure::{CellFigure, read_figure};
 use super::column_memory::remember;
 use super::field_words::{read_frequency, read_polarity, read_status, read_unit};
 use super::headings::{ColumnRole, Field};
+use super::named_records::{Found, find_directorate, find_person, find_service};
 use super::period_forms::read_period;
 use super::sheet::{Sheet, SheetRow};
 use crate::domain::basics::ids::{KpiId, fresh_id};
 use crate::domain::basics::period::{FinancialYear, Frequency, Period};
 use crate::domain::basics::unit::Unit;
 use crate::domain::maths::rag::{Polarity, RagStatus};
-use crate::domain::model::kpi::{KpiDefinition, Target};
+use crate::domain::model::kpi::{DefaultedField, KpiDefinition, Target};
 use crate::domain::model::workspace::Workspace;
 use crate::storage::csv_measurements::{self, MeasurementRow};
 
@@ -162,6 +163,9 @@ struct Planner<'a> {
     decimals_seen: HashMap<usize, u8>,
     /// The new KPIs whose frequency a period has settled: the first period a new KPI's rows give.
     frequency_settled: HashSet<usize>,
+    /// The KPIs and fields whose owner, directorate or service has been looked up, so that a KPI on several
+    /// rows is said back once.
+    looked_up: HashSet<(usize, Field)>,
 }
 
 impl<'a> Planner<'a> {
@@ -182,6 +186,7 @@ impl<'a> Planner<'a> {
             units_seen: HashMap::new(),
             decimals_seen: HashMap::new(),
             frequency_settled: HashSet::new(),
+            looked_up: HashSet::new(),
         }
     }
 
@@ -272,7 +277,10 @@ impl<'a> Planner<'a> {
                     column,
                     format!("\"{name}\" is a new KPI ({kpi_id}): {DEFAULTS}; please review them on its page"),
                 );
-                KpiDefinition::named(kpi_id, name)
+                KpiDefinition {
+                    defaulted: DefaultedField::ALL.to_vec(),
+                    ..KpiDefinition::named(kpi_id, name)
+                }
             }
         };
         let index = self.kpis.len();
@@ -315,6 +323,50 @@ impl<'a> Planner<'a> {
         }
         if let Some(source) = self.columns.cell(row, Field::Source) {
             self.kpis[index].source = source.to_owned();
+        }
+        self.read_named_records(row, index);
+    }
+
+    /// The owner, service and directorate `row` names, found among the workspace's people and structure
+    /// (once for each KPI); one not found is said back and left as it was.
+    fn read_named_records(&mut self, row: &SheetRow, index: usize) {
+        for field in [Field::Owner, Field::Service, Field::Directorate] {
+            let Some(text) = self.columns.cell(row, field).map(str::to_owned) else {
+                continue;
+            };
+            if !self.looked_up.insert((index, field)) {
+                continue;
+            }
+            let kpi = &mut self.kpis[index];
+            let note = match field {
+                Field::Owner => match find_person(self.workspace, &text) {
+                    Found::One(person, note) => {
+                        kpi.owner = Some(person);
+                        note
+                    }
+                    Found::NotFound(why) => Some(why),
+                },
+                Field::Service => match find_service(self.workspace, &text) {
+                    Found::One(service, note) => {
+                        kpi.service = Some(service);
+                        note
+                    }
+                    Found::NotFound(why) => Some(why),
+                },
+                // A KPI hangs under a directorate directly only when no service says where it belongs.
+                _ if kpi.service.is_some() => None,
+                _ => match find_directorate(self.workspace, &text) {
+                    Found::One(directorate, note) => {
+                        kpi.directorate = Some(directorate);
+                        note
+                    }
+                    Found::NotFound(why) => Some(why),
+                },
+            };
+            if let Some(note) = note {
+                let column = self.columns.heading(field);
+                self.reading(row.number, column, note);
+            }
         }
     }
 
@@ -373,7 +425,7 @@ impl<'a> Planner<'a> {
             && !self.columns.fields.contains_key(&Field::Frequency)
             && self.frequency_settled.insert(index)
         {
-            self.kpis[index].frequency = period.frequency();
+            KpiSetting::Frequency(period.frequency()).set(&mut self.kpis[index]);
         }
         let kpi = &self.kpis[index];
         if period.frequency() == kpi.frequency {
@@ -526,7 +578,7 @@ impl<'a> Planner<'a> {
                 continue;
             }
             if let Some(unit) = self.units_seen.get(&index) {
-                kpi.unit = *unit;
+                KpiSetting::Unit(*unit).set(kpi);
             }
             kpi.decimals = self.decimals_seen.get(&index).copied().unwrap_or(0);
         }
@@ -561,13 +613,27 @@ enum KpiSetting {
 }
 
 impl KpiSetting {
+    /// Sets the field the sheet gave, which is then no longer a default to review.
     fn set(self, kpi: &mut KpiDefinition) {
-        match self {
-            Self::Polarity(polarity) => kpi.polarity = polarity,
-            Self::Frequency(frequency) => kpi.frequency = frequency,
-            Self::Unit(unit) => kpi.unit = unit,
-            Self::Definition(definition) => kpi.definition = definition,
-        }
+        let settled = match self {
+            Self::Polarity(polarity) => {
+                kpi.polarity = polarity;
+                DefaultedField::Polarity
+            }
+            Self::Frequency(frequency) => {
+                kpi.frequency = frequency;
+                DefaultedField::Frequency
+            }
+            Self::Unit(unit) => {
+                kpi.unit = unit;
+                DefaultedField::Unit
+            }
+            Self::Definition(definition) => {
+                kpi.definition = definition;
+                return;
+            }
+        };
+        kpi.defaulted.retain(|field| *field != settled);
     }
 }
 
@@ -762,6 +828,62 @@ mod tests {
         let refused = preview(&faulty, &guess_roles(&faulty.headings), &workspace);
         assert_eq!(refused.import.problems.len(), 1);
         assert!(refused.outcome.is_none());
+    }
+
+    #[test]
+    fn a_new_kpis_fields_the_sheet_did_not_settle_are_marked_defaulted() {
+        let sheet = Sheet::from_csv(
+            "q3.csv",
+            b"Indicator,Quarter,Good is,Actual\n\
+              Homes delivered,Q3 2024/25,High,1050\n\
+              Residents satisfied,Q3 2024/25,High,76.0%\n",
+        )
+        .unwrap();
+        let import = plan(&sheet, &guess_roles(&sheet.headings), &council());
+        use DefaultedField as F;
+        // Both: which way is better from "Good is", quarterly from the period; level, perspective, category,
+        // measure, status and timing are the documented defaults. Homes' plain 1050 says no unit (a count by
+        // default); satisfaction's "76.0%" makes it a percentage.
+        let never_in_a_sheet = [
+            F::Level,
+            F::Perspective,
+            F::Category,
+            F::Measure,
+            F::Status,
+            F::Timing,
+        ];
+        assert_eq!(
+            import.kpis[0].defaulted,
+            [never_in_a_sheet.as_slice(), &[F::Unit]].concat()
+        );
+        assert_eq!(import.kpis[1].defaulted, never_in_a_sheet);
+    }
+
+    #[test]
+    fn owners_and_services_are_found_in_the_workspace_and_an_unknown_one_said_once() {
+        let workspace = crate::demo::demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap());
+        let person = &workspace.people[3];
+        let service = &workspace.services[2];
+        let csv = format!(
+            "Indicator,Quarter,Actual,Lead,Service\n\
+             Homes delivered,Q1 2026/27,10,{},{}\n\
+             Pothole repairs,Q1 2026/27,5,Pat Unknown,\n\
+             Pothole repairs,Q2 2026/27,6,Pat Unknown,\n",
+            person.name, service.name
+        );
+        let import = planned(&csv, &workspace);
+        assert_eq!(import.problems, []);
+        assert_eq!(import.kpis[0].owner.as_ref(), Some(&person.id));
+        assert_eq!(import.kpis[0].service.as_ref(), Some(&service.id));
+        assert_eq!(import.kpis[1].owner, None);
+        let unknown: Vec<&CellNote> = import
+            .readings
+            .iter()
+            .filter(|note| note.note.contains("Pat Unknown"))
+            .collect();
+        // Two rows name the same KPI and the same unknown lead: said once, at the first.
+        assert_eq!(unknown.len(), 1);
+        assert_eq!((unknown[0].row, unknown[0].column.as_str()), (3, "Lead"));
     }
 
     #[test]

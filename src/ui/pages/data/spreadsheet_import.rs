@@ -19,6 +19,7 @@ use crate::storage::spreadsheet::headings::{ColumnRole, Field, shapes};
 use crate::storage::spreadsheet::period_forms::read_period;
 use crate::storage::spreadsheet::plan::{CellNote, Imported, Preview, preview};
 use crate::storage::spreadsheet::reconcile::{Difference, differences};
+use crate::storage::spreadsheet::rule_check::check_rule;
 use crate::storage::spreadsheet::sheet::Sheet;
 use crate::storage::spreadsheet::template::{template_csv, template_sheet};
 use crate::ui::address::value_code::code;
@@ -395,6 +396,9 @@ fn Reconcile(differences: Vec<Difference>) -> impl IntoView {
     // The difference whose override is being recorded, and those already recorded.
     let choosing = RwSignal::new(None::<usize>);
     let recorded = RwSignal::new(Vec::<usize>::new());
+    // The difference whose rating is being explained.
+    let checking = RwSignal::new(None::<usize>);
+    let state = use_app_state();
     let columns = vec![
         Column::row_heading("KPI"),
         Column::text("Period"),
@@ -403,9 +407,11 @@ fn Reconcile(differences: Vec<Difference>) -> impl IntoView {
         Column::number("Value"),
         Column::number("Target"),
         Column::number("Sheet row"),
+        Column::text("Our rule"),
         Column::text("Override"),
     ];
     let listed = differences.clone();
+    let explained = differences.clone();
     let rows = move || {
         listed
             .iter()
@@ -430,6 +436,14 @@ fn Reconcile(differences: Vec<Difference>) -> impl IntoView {
                     d.value.clone().into_any(),
                     d.target.clone().into_any(),
                     d.row.into_any(),
+                    view! {
+                        <button type="button" class="app-button app-button--secondary" data-testid="reconcile-check-rule"
+                            aria-expanded=move || (checking.get() == Some(index)).to_string()
+                            on:click=move |_| checking.update(|c| *c = if *c == Some(index) { None } else { Some(index) })>
+                            "Check our rule"
+                        </button>
+                    }
+                    .into_any(),
                     action,
                 ])
                 .test_id("reconcile-row")
@@ -452,6 +466,15 @@ fn Reconcile(differences: Vec<Difference>) -> impl IntoView {
             </p>
             <DataTable test_id="reconcile-list" caption="KPIs whose published status differs from the app's rating"
                 columns=columns rows=rows layout=Layout::WIDE_COMPACT />
+            {move || checking.get().and_then(|index| explained.get(index)).map(|difference| {
+                let sentences = state.session.with(|s| check_rule(s.current(), difference));
+                view! {
+                    <div class="app-notice" role="status" data-testid="reconcile-rule-check">
+                        <h4>{format!("{}, {}: how the app rated it", difference.name, difference.period)}</h4>
+                        {sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}
+                    </div>
+                }
+            })}
             {move || choosing.get().and_then(|index| differences.get(index).cloned().map(|difference| view! {
                 <OverrideForm index difference on_recorded on_cancel=Callback::new(move |()| choosing.set(None)) />
             }))}

@@ -1,14 +1,16 @@
 //! A KPI's definition and its place in the golden thread: every field of the scorecard's register, with
-//! people, ambitions and committees by name, and its targets.
+//! people, ambitions and committees by name, and its targets. A field given a default because the council's
+//! sheet did not say it is marked "not set — please review".
 
 use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
+use crate::domain::model::kpi::DefaultedField;
 use crate::domain::model::workspace::Workspace;
 use crate::ui::state::use_app_state;
 
-/// The rows of the definition list, as (term, description).
-fn rows(workspace: &Workspace, id: &KpiId) -> Vec<(&'static str, String)> {
+/// The rows of the definition list, as (term, description, whether it is a default to review).
+fn rows(workspace: &Workspace, id: &KpiId) -> Vec<(&'static str, String, bool)> {
     let Some(kpi) = workspace.kpi(id) else {
         return Vec::new();
     };
@@ -54,33 +56,78 @@ fn rows(workspace: &Workspace, id: &KpiId) -> Vec<(&'static str, String)> {
         .iter()
         .map(|t| format!("{}: {}", t.period, kpi.unit.format(t.value, kpi.decimals)))
         .collect();
-    vec![
-        ("Definition", or_not_set(Some(kpi.definition.clone()))),
-        ("Perspective", kpi.perspective.label().to_owned()),
-        ("Metric category", kpi.category.label().to_owned()),
-        ("Source", or_not_set(Some(kpi.source.clone()))),
-        ("Reporting frequency", kpi.frequency.label().to_owned()),
-        ("Direction for improvement", kpi.polarity.label().to_owned()),
-        ("Unit", kpi.unit.label()),
-        ("Measure", kpi.measure.label().to_owned()),
-        ("Level", kpi.level.label().to_owned()),
-        ("Leading or lagging", kpi.timing.label().to_owned()),
+    let fields = [
+        ("Definition", or_not_set(Some(kpi.definition.clone())), None),
         (
-            "PMF component",
-            or_not_set(kpi.component.map(|c| c.label().to_owned())),
+            "Status",
+            kpi.status.label().to_owned(),
+            Some(DefaultedField::Status),
         ),
-        ("Directorate", or_not_set(directorate)),
-        ("Service", or_not_set(service)),
-        ("Team", or_not_set(team)),
-        ("Owner", person(kpi.owner.as_ref())),
-        ("Data co-ordinator", person(kpi.data_coordinator.as_ref())),
         (
-            "Corporate ambitions",
-            or_not_set(Some(ambitions.join("; "))),
+            "Perspective",
+            kpi.perspective.label().to_owned(),
+            Some(DefaultedField::Perspective),
         ),
-        ("Reported to", or_not_set(Some(committees.join("; ")))),
-        ("Targets", or_not_set(Some(targets.join("; ")))),
-    ]
+        (
+            "Metric category",
+            kpi.category.label().to_owned(),
+            Some(DefaultedField::Category),
+        ),
+        ("Source", or_not_set(Some(kpi.source.clone())), None),
+        (
+            "Reporting frequency",
+            kpi.frequency.label().to_owned(),
+            Some(DefaultedField::Frequency),
+        ),
+        (
+            "Direction for improvement",
+            kpi.polarity.label().to_owned(),
+            Some(DefaultedField::Polarity),
+        ),
+        ("Unit", kpi.unit.label(), Some(DefaultedField::Unit)),
+        (
+            "Measure",
+            kpi.measure.label().to_owned(),
+            Some(DefaultedField::Measure),
+        ),
+        (
+            "Level",
+            kpi.level.label().to_owned(),
+            Some(DefaultedField::Level),
+        ),
+        (
+            "Leading or lagging",
+            kpi.timing.label().to_owned(),
+            Some(DefaultedField::Timing),
+        ),
+    ];
+    let defaulted =
+        |field: Option<DefaultedField>| field.is_some_and(|field| kpi.defaulted.contains(&field));
+    let mut rows: Vec<(&'static str, String, bool)> = fields
+        .into_iter()
+        .map(|(term, description, field)| (term, description, defaulted(field)))
+        .collect();
+    rows.extend(
+        [
+            (
+                "PMF component",
+                or_not_set(kpi.component.map(|c| c.label().to_owned())),
+            ),
+            ("Directorate", or_not_set(directorate)),
+            ("Service", or_not_set(service)),
+            ("Team", or_not_set(team)),
+            ("Owner", person(kpi.owner.as_ref())),
+            ("Data co-ordinator", person(kpi.data_coordinator.as_ref())),
+            (
+                "Corporate ambitions",
+                or_not_set(Some(ambitions.join("; "))),
+            ),
+            ("Reported to", or_not_set(Some(committees.join("; ")))),
+            ("Targets", or_not_set(Some(targets.join("; ")))),
+        ]
+        .map(|(term, description)| (term, description, false)),
+    );
+    rows
 }
 
 /// The definition of the KPI with id `id`.
@@ -99,7 +146,17 @@ pub fn KpiDefinitionList(id: Memo<String>) -> impl IntoView {
             <dl class="app-definition" data-testid="kpi-definition">
                 {move || entries()
                     .into_iter()
-                    .map(|(term, description)| view! { <div class="app-definition__row"><dt>{term}</dt><dd>{description}</dd></div> })
+                    .map(|(term, description, defaulted)| view! {
+                        <div class="app-definition__row">
+                            <dt>{term}</dt>
+                            <dd>
+                                {description}
+                                {defaulted.then(|| view! {
+                                    " " <strong class="app-review-flag" data-testid="kpi-not-set">"not set — please review"</strong>
+                                })}
+                            </dd>
+                        </div>
+                    })
                     .collect_view()}
             </dl>
         </section>
