@@ -69,24 +69,36 @@ pub fn find_person(workspace: &Workspace, text: &str) -> Found<PersonId> {
 
 /// The directorate `text` names.
 pub fn find_directorate(workspace: &Workspace, text: &str) -> Found<DirectorateId> {
-    let matches: Vec<(DirectorateId, &str)> = workspace
-        .directorates
-        .iter()
-        .filter(|directorate| same(&directorate.name, text))
-        .map(|directorate| (directorate.id.clone(), directorate.name.as_str()))
-        .collect();
-    only(&matches, text, "directorates", "Structure")
+    by_name(
+        workspace
+            .directorates
+            .iter()
+            .map(|d| (&d.id, d.name.as_str())),
+        text,
+        "directorates",
+    )
 }
 
 /// The service `text` names.
 pub fn find_service(workspace: &Workspace, text: &str) -> Found<ServiceId> {
-    let matches: Vec<(ServiceId, &str)> = workspace
-        .services
-        .iter()
-        .filter(|service| same(&service.name, text))
-        .map(|service| (service.id.clone(), service.name.as_str()))
+    by_name(
+        workspace.services.iter().map(|s| (&s.id, s.name.as_str())),
+        text,
+        "services",
+    )
+}
+
+/// The one of `records` (an id and its name) that `text` names; they are added on the Structure page.
+fn by_name<'a, T: Clone + 'a>(
+    records: impl Iterator<Item = (&'a T, &'a str)>,
+    text: &str,
+    kind: &str,
+) -> Found<T> {
+    let matches: Vec<(T, &str)> = records
+        .filter(|(_, name)| same(name, text))
+        .map(|(id, name)| (id.clone(), name))
         .collect();
-    only(&matches, text, "services", "Structure")
+    only(&matches, text, kind, "Structure")
 }
 
 #[cfg(test)]
