@@ -7,6 +7,7 @@
 //! published RAG differs from the app's rating; [`template`] is the sheet offered to fill in. The rules and defaults are in docs/spreadsheet-import.md.
 
 pub mod cell_figure;
+pub mod column_letters;
 pub mod column_memory;
 pub mod field_words;
 pub mod headings;
@@ -22,3 +23,4 @@ pub mod sheet_out;
 pub mod template;
 pub mod workbook;
 pub mod xlsx_writer;
+pub mod zip_package;

@@ -9,6 +9,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Ods, OdsError, Range, Reader, StyleRange, Xlsx, XlsxError};
 
+use super::column_letters::column_letters;
 use super::sheet::{MAX_ROWS, Sheet, SheetError, SheetRow};
 
 /// How many rows from the top are searched for the heading row.
@@ -382,18 +383,6 @@ fn fill_merged_cells(
             }
         }
     }
-}
-
-/// A column's letters as the spreadsheet names it: 0 is A, 25 is Z, 26 is AA.
-pub fn column_letters(index: usize) -> String {
-    let mut letters = Vec::new();
-    let mut rest = index + 1;
-    while rest > 0 {
-        let digit = (rest - 1) % 26;
-        letters.push(char::from(b'A' + digit as u8));
-        rest = (rest - 1) / 26;
-    }
-    letters.iter().rev().collect()
 }
 
 /// The heading of column `index`, or its letters when it has none.
@@ -789,15 +778,5 @@ mod tests {
         assert_eq!(figure_text(-0.0), "0");
         assert_eq!(figure_text(1.5e-7), "0.00000015");
         assert_eq!(figure_text(f64::NAN), "");
-    }
-
-    #[test]
-    fn columns_are_lettered_as_a_spreadsheet_letters_them() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-        assert_eq!(column_letters(701), "ZZ");
-        assert_eq!(column_letters(702), "AAA");
     }
 }

@@ -13,7 +13,6 @@ mod spreadsheet_import;
 mod start_again;
 mod summary;
 mod undo;
-mod workbook_on_demand;
 
 use leptos::prelude::*;
 

@@ -12,7 +12,6 @@ use leptos::task::spawn_local;
 
 use super::file_picker::{FilePicker, read_bytes};
 use super::sheets_on_demand::read_sheets_on_demand;
-use super::workbook_on_demand::{XLSX_TYPE, write_workbook_on_demand};
 use crate::domain::kpi::measurement_entry::{EntryField, EntryProblem, entry_for, record};
 use crate::storage::spreadsheet::column_memory::roles_for;
 use crate::storage::spreadsheet::headings::{ColumnRole, Field, shapes};
@@ -22,6 +21,7 @@ use crate::storage::spreadsheet::reconcile::{Difference, differences};
 use crate::storage::spreadsheet::rule_check::check_rule;
 use crate::storage::spreadsheet::sheet::Sheet;
 use crate::storage::spreadsheet::template::{template_csv, template_sheet};
+use crate::storage::spreadsheet::xlsx_writer::{XLSX_TYPE, workbook_bytes};
 use crate::ui::address::value_code::code;
 use crate::ui::browser::download::{download_bytes, download_text};
 use crate::ui::browser::yield_now::yield_to_browser;
@@ -107,16 +107,13 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
         }
     };
     let download_workbook_template = move |_| {
-        spawn_local(async move {
-            let downloaded = write_workbook_on_demand(template_sheet())
-                .await
-                .and_then(|bytes| download_bytes("kpi-import-template.xlsx", XLSX_TYPE, &bytes));
-            if let Err(reason) = downloaded {
-                step.set(Step::Refused(format!(
-                    "The template could not be downloaded ({reason})."
-                )));
-            }
-        });
+        let downloaded = workbook_bytes(&template_sheet())
+            .and_then(|bytes| download_bytes("kpi-import-template.xlsx", XLSX_TYPE, &bytes));
+        if let Err(reason) = downloaded {
+            step.set(Step::Refused(format!(
+                "The template could not be downloaded ({reason})."
+            )));
+        }
     };
     view! {
         <section class="app-section" aria-labelledby="spreadsheet-heading">

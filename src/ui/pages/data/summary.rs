@@ -5,11 +5,11 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::workbook_on_demand::{XLSX_TYPE, write_workbook_on_demand};
 use crate::storage::collection::Collection;
 use crate::storage::csv_measurements;
 use crate::storage::envelope::to_file;
 use crate::storage::spreadsheet::register_export::register_sheet;
+use crate::storage::spreadsheet::xlsx_writer::{XLSX_TYPE, workbook_bytes};
 use crate::storage::subset::{Scope, subset};
 use crate::ui::browser::download::{download_bytes, download_text, export_workspace, file_name};
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
@@ -68,13 +68,7 @@ pub fn WorkspaceSummary() -> impl IntoView {
                 ),
             )
         });
-        leptos::task::spawn_local(async move {
-            report(
-                write_workbook_on_demand(sheet)
-                    .await
-                    .and_then(|bytes| download_bytes(&name, XLSX_TYPE, &bytes)),
-            );
-        });
+        report(workbook_bytes(&sheet).and_then(|bytes| download_bytes(&name, XLSX_TYPE, &bytes)));
     };
     view! {
         <section class="app-section" aria-labelledby="workspace-heading">
