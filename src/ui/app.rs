@@ -12,8 +12,8 @@ use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::on_demand_pages::{
     AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, HelpRoute,
-    LessonsRoute, PlanOnAPageRoute, PresentRoute, ReportsRoute, RisksRoute, RolesRoute,
-    StructureRoute, ValidationRoute,
+    KpiEditRoute, LessonsRoute, PlanOnAPageRoute, PresentRoute, ReportsRoute, RisksRoute,
+    RolesRoute, StructureRoute, ValidationRoute,
 };
 use crate::ui::pages::{AreaPlaceholder, GoldenThreadPage, KpiPage, NotFoundPage, ScorecardsPage};
 use crate::ui::routes::Page;
@@ -66,6 +66,10 @@ pub fn App(
                     <Route
                         path=(StaticSegment(Page::Kpi.section()), StaticSegment(Page::Kpi.subpage()), ParamSegment("id"))
                         view=KpiPage
+                    />
+                    <Route
+                        path=(StaticSegment(Page::KpiEdit.section()), StaticSegment(Page::KpiEdit.subpage()), ParamSegment("id"))
+                        view={Lazy::<KpiEditRoute>::new()}
                     />
                     <Route path=StaticSegment(Page::GoldenThread.section()) view=GoldenThreadPage />
                     <Route path=(StaticSegment(Page::Plan.section()), StaticSegment(Page::Plan.subpage())) view={Lazy::<PlanOnAPageRoute>::new()} />

@@ -17,8 +17,9 @@ use leptos_router::LazyRoute;
 use leptos_router::lazy_route;
 
 use crate::ui::pages::{
-    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, HelpPage, LessonsPage,
-    PlanOnAPagePage, PresentPage, ReportsPage, RisksPage, RolesPage, StructurePage, ValidationPage,
+    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, HelpPage, KpiEditPage,
+    LessonsPage, PlanOnAPagePage, PresentPage, ReportsPage, RisksPage, RolesPage, StructurePage,
+    ValidationPage,
 };
 
 /// Declares, for each page component, a route type that draws it from its own module.
@@ -53,6 +54,7 @@ macro_rules! on_demand_pages {
 }
 
 on_demand_pages! {
+    KpiEditRoute draws KpiEditPage;
     PlanOnAPageRoute draws PlanOnAPagePage;
     StructureRoute draws StructurePage;
     RisksRoute draws RisksPage;

@@ -10,6 +10,8 @@ pub enum Page {
     Scorecards,
     /// `/scorecards/kpi/<id>`: one KPI (see [`kpi_path`]).
     Kpi,
+    /// `/scorecards/kpi-edit/<id>`: the KPI editor (see [`kpi_edit_path`]).
+    KpiEdit,
     /// `/golden-thread`.
     GoldenThread,
     /// `/golden-thread/plan`: the plan on a page.
@@ -44,10 +46,11 @@ pub enum Page {
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 18] = [
+    pub const ALL: [Page; 19] = [
         Page::Overview,
         Page::Scorecards,
         Page::Kpi,
+        Page::KpiEdit,
         Page::GoldenThread,
         Page::Plan,
         Page::Structure,
@@ -69,7 +72,7 @@ impl Page {
     pub const fn section(self) -> &'static str {
         match self {
             Page::Overview => "",
-            Page::Scorecards | Page::Kpi => "scorecards",
+            Page::Scorecards | Page::Kpi | Page::KpiEdit => "scorecards",
             Page::GoldenThread | Page::Plan | Page::Structure => "golden-thread",
             Page::Risks
             | Page::Calendar
@@ -86,10 +89,11 @@ impl Page {
     }
 
     /// The second segment, for a page below its section (empty for a section's own page). A KPI's page has
-    /// its id after it.
+    /// its id after it, and so does its editor.
     pub const fn subpage(self) -> &'static str {
         match self {
             Page::Kpi => "kpi",
+            Page::KpiEdit => "kpi-edit",
             Page::Plan => "plan",
             Page::Structure => "structure",
             Page::Calendar => "calendar",
@@ -116,6 +120,15 @@ impl Page {
 /// The address of the page of the KPI with id `id`.
 pub fn kpi_path(id: &str) -> String {
     format!("{}/{}", Page::Kpi.path(), super::address::query::encode(id))
+}
+
+/// The address of the editor of the KPI with id `id`.
+pub fn kpi_edit_path(id: &str) -> String {
+    format!(
+        "{}/{}",
+        Page::KpiEdit.path(),
+        super::address::query::encode(id)
+    )
 }
 
 #[cfg(test)]

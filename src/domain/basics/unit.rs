@@ -71,6 +71,40 @@ impl Unit {
         }
     }
 
+    /// Every kind of unit, in the order a form offers them (a rate with no base yet: the form asks for it).
+    pub const KINDS: [Unit; 6] = [
+        Unit::Percent,
+        Unit::Count,
+        Unit::Pounds,
+        Unit::Days,
+        Unit::RatePer { per: 0 },
+        Unit::Score,
+    ];
+
+    /// The unit's kind as the file format and a form's choice write it: `percent`, `count`, `pounds`,
+    /// `days`, `rate_per` or `score` (a rate's base aside).
+    pub const fn kind(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Pounds => "pounds",
+            Unit::Days => "days",
+            Unit::RatePer { .. } => "rate_per",
+            Unit::Score => "score",
+        }
+    }
+
+    /// The unit of kind `kind` (see [`Unit::kind`]); a rate is per `per`.
+    pub fn of_kind(kind: &str, per: u32) -> Option<Unit> {
+        Self::KINDS
+            .into_iter()
+            .find(|unit| unit.kind() == kind)
+            .map(|unit| match unit {
+                Unit::RatePer { .. } => Unit::RatePer { per },
+                unit => unit,
+            })
+    }
+
     /// The unit's name as shown in a KPI's definition.
     pub fn label(self) -> String {
         match self {
@@ -221,5 +255,19 @@ mod tests {
         assert_eq!(Unit::Percent.plausible_range(), (0.0, 100.0));
         assert_eq!(Unit::Days.plausible_range().0, 0.0);
         assert_eq!(Unit::Pounds.plausible_range().0, f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn a_units_kind_is_its_name_in_the_file_and_reads_back() {
+        for unit in Unit::KINDS {
+            let written = serde_json::to_value(unit).unwrap();
+            assert_eq!(written["kind"], unit.kind());
+            assert_eq!(Unit::of_kind(unit.kind(), 0), Some(unit));
+        }
+        assert_eq!(
+            Unit::of_kind("rate_per", 1000),
+            Some(Unit::RatePer { per: 1000 })
+        );
+        assert_eq!(Unit::of_kind("furlongs", 1), None);
     }
 }

@@ -4,6 +4,7 @@ pub mod data_table;
 pub mod direction_mark;
 pub mod echart;
 mod echarts_script;
+pub mod error_summary;
 pub mod fields;
 pub mod kpi_link;
 pub mod outcome_message;

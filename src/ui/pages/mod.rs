@@ -6,6 +6,7 @@ mod data;
 mod golden_thread;
 mod help;
 mod kpi;
+mod kpi_edit;
 mod not_found;
 mod reports;
 mod risks;
@@ -17,6 +18,7 @@ pub use data::DataPage;
 pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
 pub use help::HelpPage;
 pub use kpi::KpiPage;
+pub use kpi_edit::KpiEditPage;
 pub use not_found::NotFoundPage;
 pub use reports::{PresentPage, ReportsPage};
 pub use risks::{

@@ -51,11 +51,12 @@ pub fn Select(
     #[prop(optional)] label_hidden: bool,
     #[prop(optional)] test_id: Option<&'static str>,
     #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let around = Around {
         label_hidden,
         class: class.unwrap_or("app-field"),
-        ..Around::field(label, hint, None)
+        ..Around::field(label, hint, error)
     };
     let test_id = test_id.map_or_else(|| id.clone(), str::to_owned);
     let value = bind.map_or(value, Signal::from);
@@ -67,7 +68,7 @@ pub fn Select(
     let control_id = id.clone();
     field_row(&id, around, move |described| {
         view! {
-            <select id=control_id class="app-select" data-testid=test_id aria-describedby=described.by
+            <select id=control_id class="app-select" data-testid=test_id aria-describedby=described.by aria-invalid=described.invalid
                 prop:value=move || value.get() on:change=move |e| choose(event_target_value(&e))>
                 {none.map(|words| view! { <option value="">{words}</option> })}
                 {move || options(choices.get(), value)}

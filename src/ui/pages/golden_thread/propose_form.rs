@@ -13,7 +13,7 @@ use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::KpiLevel;
 use crate::ui::address::served_path::link;
 use crate::ui::address::value_code::{code, decode};
-use crate::ui::components::fields::TextField;
+use crate::ui::components::fields::{CheckList, TextField};
 use crate::ui::components::fields::{Select, coded};
 use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
@@ -60,7 +60,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
     let ambitions = RwSignal::new(Vec::<String>::new());
     let frequency = RwSignal::new(code(&Frequency::Monthly).unwrap_or_default());
     let polarity = RwSignal::new(code(&Polarity::HigherIsBetter).unwrap_or_default());
-    let unit = RwSignal::new(code(&Unit::Percent).unwrap_or_default());
+    let unit = RwSignal::new(Unit::Percent.kind().to_owned());
     let by = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(String, String), String>>);
     let services = Memo::new(move |_| {
@@ -102,7 +102,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
                 .collect(),
             frequency: decode(&frequency.get_untracked()).unwrap_or(Frequency::Monthly),
             polarity: decode(&polarity.get_untracked()).unwrap_or(Polarity::HigherIsBetter),
-            unit: decode(&unit.get_untracked()).unwrap_or(Unit::Percent),
+            unit: Unit::of_kind(&unit.get_untracked(), 0).unwrap_or(Unit::Percent),
         };
         let decision = Decision {
             by: by.get_untracked(),
@@ -128,31 +128,13 @@ pub fn ProposeKpiForm() -> impl IntoView {
             <TextField id="propose-definition" label="What it measures and how" value=definition />
             {coded_select("propose-level", "Level", &LEVELS, |l| l.label().to_owned(), level)}
             <Select id="propose-service" label="Reported by the service" none="Choose…" choices=services bind=service />
-            <fieldset class="app-conflict">
-                <legend>"The ambitions it serves (a strategic KPI needs at least one)"</legend>
-                {move || ambition_choices.get().into_iter().map(|(value, label)| {
-                    let checked_value = value.clone();
-                    let toggled_value = value.clone();
-                    view! {
-                        <label class="app-check">
-                            <input type="checkbox" value=value data-testid="propose-ambition"
-                                prop:checked=move || ambitions.with(|a| a.contains(&checked_value))
-                                on:change=move |_| ambitions.update(|a| {
-                                    if let Some(at) = a.iter().position(|x| x == &toggled_value) {
-                                        a.remove(at);
-                                    } else {
-                                        a.push(toggled_value.clone());
-                                    }
-                                }) />
-                            " " {label}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <CheckList id="propose-ambitions" legend="The ambitions it serves (a strategic KPI needs at least one)"
+                choices=ambition_choices chosen=ambitions test_id="propose-ambition" />
             <div class="app-inline-controls">
                 {coded_select("propose-frequency", "Reported", &Frequency::ALL, |f| f.label().to_owned(), frequency)}
                 {coded_select("propose-polarity", "Better when", &POLARITIES, |p| p.label().to_owned(), polarity)}
-                {coded_select("propose-unit", "Unit", &UNITS, Unit::label, unit)}
+                <Select id="propose-unit" label="Unit" bind=unit
+                    choices={UNITS.iter().map(|u| (u.kind().to_owned(), u.label())).collect::<Vec<_>>()} />
             </div>
             <TextField id="propose-by" label="Proposed by" value=by />
             <button type="submit" class="app-button app-button--secondary" data-testid="propose-submit">"Propose"</button>

@@ -4,7 +4,6 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
@@ -14,6 +13,7 @@ use crate::domain::kpi::measurement_entry::{
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::measurement::ValidationState;
 use crate::ui::address::value_code::{code, decode};
+use crate::ui::components::error_summary::{ErrorSummary, sentence};
 use crate::ui::components::fields::{Choice, Select, TextArea, TextField, Width};
 use crate::ui::state::use_app_state;
 
@@ -23,26 +23,6 @@ fn input_id(field: EntryField) -> &'static str {
         EntryField::Value => "entry-value",
         EntryField::OverrideReason => "entry-override-reason",
         EntryField::By => "entry-by",
-    }
-}
-
-/// A message as a sentence: its first letter a capital.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Moves focus to the field with `id` (and so scrolls it into view).
-fn focus_field(id: &str) {
-    if let Some(field) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        // Focus fails only if the field has gone, and then there is nothing to move to.
-        let _ = field.focus();
     }
 }
 
@@ -220,23 +200,9 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
     view! {
         <section aria-labelledby="entry-heading" class="app-section" data-testid="entry-form">
             <h2 id="entry-heading">"Record a value"</h2>
-            <Show when=move || problems.with(|p| !p.is_empty())>
-                <div class="app-error-summary" role="alert" tabindex="-1" data-testid="entry-problems">
-                    <h3>"There is a problem"</h3>
-                    <ul>
-                        {move || problems.get().into_iter().map(|p| {
-                            let target = input_id(p.field);
-                            view! {
-                                <li><a href=format!("#{target}") on:click=move |event| {
-                                    // The router would treat the link as a navigation: move focus to the field instead.
-                                    event.prevent_default();
-                                    focus_field(target);
-                                }>{sentence(&p.message)}</a></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            </Show>
+            <ErrorSummary test_id="entry-problems" problems=Signal::derive(move || problems.with(|p| {
+                p.iter().map(|p| (input_id(p.field).to_owned(), p.message.clone())).collect::<Vec<_>>()
+            })) />
             <form on:submit=save novalidate>
                 <Select id="entry-period" label="Period" choices=period_choices
                     value=Signal::derive(move || period.get().map(|p| p.code()).unwrap_or_default())

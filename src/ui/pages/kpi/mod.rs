@@ -31,6 +31,7 @@ use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
+use crate::ui::routes::kpi_edit_path;
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
 use contribution::KpiContribution;
@@ -160,6 +161,9 @@ pub fn KpiPage() -> impl IntoView {
                         {format!(" · {} · {} · {}", kpi.level.label(), kpi.status.label(), kpi.frequency.label())}
                     }
                 }))}
+            </p>
+            <p>
+                <a href=move || link(&kpi_edit_path(&id.get())) data-testid="kpi-edit-link">"Edit this KPI and its targets"</a>
             </p>
             <section aria-labelledby="position-heading" class="app-section">
                 <h2 id="position-heading">"Where it stands"</h2>

@@ -1,0 +1,113 @@
+// End-to-end tests of the KPI editor: a KPI made from nothing to a rated scorecard row with the UI alone (proposed,
+// taken live, defined, given an owner, a unit and a target profile, a value recorded), and a definition with
+// several faults refused with every problem linked to its field. Every page is checked for axe violations.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEMO_DAY, useApp } from './support/harness.mjs';
+import { KpiPage } from './pages/kpi-page.mjs';
+import { ScorecardsPage } from './pages/scorecards-page.mjs';
+
+const app = useApp();
+
+test('a KPI made from nothing with the UI alone reaches the scorecard rated on its own target profile', async () => {
+  await app.visit('/golden-thread/structure', async (page) => {
+    await page.getByTestId('propose-kpi').waitFor();
+    await page.getByTestId('propose-name').fill('Library e-book loans');
+    await page.getByTestId('propose-level').selectOption('operational');
+    await page.getByTestId('propose-service').selectOption({ label: 'Adult Social Care' });
+    await page.getByTestId('propose-frequency').selectOption('quarterly');
+    await page.getByTestId('propose-unit').selectOption('count');
+    await page.getByTestId('propose-by').fill('Grace Okafor');
+    await page.getByTestId('propose-submit').click();
+    await page.getByTestId('propose-outcome').filter({ hasText: 'Proposed: Library e-book loans' }).waitFor();
+
+    await page.goto(`${app.origin()}/scorecards/kpi/kpi-library-e-book-loans`);
+    const take = async (label) => {
+      await page.getByTestId('cycle-step').selectOption({ label });
+      await page.getByTestId('cycle-by').fill('CLT');
+      await page.getByTestId('cycle-submit').click();
+      await page.getByTestId('cycle-outcome').filter({ hasText: 'Done' }).waitFor();
+    };
+    await take('Approve');
+    await take('Go live with a target and RAG rating');
+
+    await page.getByTestId('kpi-edit-link').click();
+    await page.getByTestId('kpi-edit').waitFor();
+    assert.equal((await page.getByTestId('page-heading').textContent()).trim(), 'Edit Library e-book loans');
+    // The unit chosen when it was proposed is the one it has.
+    assert.equal(await page.getByTestId('kpi-edit-unit').inputValue(), 'count');
+    await page.getByTestId('kpi-edit-definition').fill('Loans of e-books and e-audiobooks through the library app');
+    await page.getByTestId('kpi-edit-source').fill('Library management system');
+    await page.getByTestId('kpi-edit-owner').selectOption({ index: 1 });
+    const owner = (await page.getByTestId('kpi-edit-owner').locator('option:checked').textContent()).split(',')[0];
+    await page.getByTestId('kpi-edit-measure').selectOption('cumulative');
+    await page.getByTestId('kpi-edit-decimals').fill('0');
+    await page.getByTestId('kpi-edit-save').click();
+    await page.getByTestId('kpi-edit-saved').filter({ hasText: 'Saved Library e-book loans.' }).waitFor();
+
+    // A cumulative year-end target of 400, spread through the year: 100, 200, 300 and 400 to date.
+    await page.getByTestId('kpi-targets-year-end').fill('400');
+    await page.getByTestId('kpi-targets-fill-same').click();
+    const profile = page.getByTestId('kpi-targets-period');
+    assert.deepEqual(await profile.evaluateAll((inputs) => inputs.map((i) => i.value)), ['100', '200', '300', '400']);
+    await page.getByTestId('kpi-targets-save').click();
+    // The year-end target and four period targets.
+    await page.getByTestId('kpi-targets-note').filter({ hasText: 'Saved 5 targets for 2026/27.' }).waitFor();
+
+    await page.getByTestId('kpi-edit-back').click();
+    const kpi = await new KpiPage(page).ready();
+    const shownOwner = await kpi.definitionOf('Owner');
+    assert.ok(shownOwner.startsWith(`${owner} (`), `the owner chosen, ${owner}, is the one shown: ${shownOwner}`);
+    for (const [period, value] of [['2026/27 Q1', '90'], ['2026/27 Q2', '95']]) {
+      await page.getByTestId('entry-period').selectOption(period);
+      await kpi.record({ value });
+      await page.getByTestId('entry-saved').filter({ hasText: 'as a draft' }).waitFor();
+    }
+    // Q2 2026/27 to date: 90 + 95 = 185 against 200 (400 × 2/4), 7.5% short: within the 10% amber band. Shown
+    // to no decimal places, as the editor set.
+    await kpi.rating.filter({ hasText: 'Amber' }).waitFor();
+    const position = await kpi.position.textContent();
+    assert.match(position, /Actual95 \(year to date 185\)Target200Previous period90/);
+
+    // An operational KPI is on its directorate's scorecard (Adult Social Care is in Adults, Health and
+    // Commissioning).
+    await page.goto(`${app.origin()}/scorecards?scope=directorate%3Adir-ahc`);
+    const scorecards = await new ScorecardsPage(page).ready();
+    const row = scorecards.table.locator('[data-testid=scorecard-row][data-kpi="kpi-library-e-book-loans"]');
+    assert.match(await row.locator('[data-testid=rag]').textContent(), /^Amber/);
+  }, { now: DEMO_DAY });
+});
+
+test('a definition with several faults lists every one, each linked to its field, and changes nothing', async () => {
+  await app.visit('/scorecards/kpi-edit/skpi-ahc-assess', async (page) => {
+    await page.getByTestId('kpi-edit').waitFor();
+    const name = await page.getByTestId('kpi-edit-name').inputValue();
+    await page.getByTestId('kpi-edit-name').fill('   ');
+    await page.getByTestId('kpi-edit-decimals').fill('9');
+    await page.getByTestId('kpi-edit-plausible-low').fill('10');
+    await page.getByTestId('kpi-edit-own-rule').check();
+    await page.getByTestId('kpi-edit-rule-amber').fill('ten');
+    await page.getByTestId('kpi-edit-save').click();
+    const summary = page.getByTestId('kpi-edit-problems');
+    await summary.waitFor();
+    const problems = await summary.locator('li').allTextContents();
+    assert.deepEqual(problems, [
+      'Give the KPI a name.',
+      'Decimal places are a whole number from 0 to 6, not “9”.',
+      "Give both the lowest and the highest believable values, or neither (the unit's own range).",
+      'The amber band: "ten" is not a number.',
+    ]);
+    assert.equal(await page.getByTestId('kpi-edit-decimals').getAttribute('aria-invalid'), 'true');
+    await summary.getByRole('link', { name: /Decimal places/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'kpi-edit-decimals');
+
+    // A target outside a percentage's range is refused where it is.
+    await page.getByTestId('kpi-targets-period').first().fill('120');
+    await page.getByTestId('kpi-targets-save').click();
+    await page.getByTestId('kpi-targets-problems').filter({ hasText: 'is outside the believable range for this KPI (0 to 100)' }).waitFor();
+
+    await page.getByTestId('kpi-edit-back').click();
+    const kpi = await new KpiPage(page).ready();
+    assert.equal((await kpi.heading.textContent()).trim(), name, 'nothing changed');
+  });
+});
