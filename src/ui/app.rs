@@ -12,8 +12,8 @@ use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::on_demand_pages::{
     AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, HelpRoute,
-    KpiEditRoute, LessonsRoute, PlanOnAPageRoute, PresentRoute, ReportsRoute, RisksRoute,
-    RolesRoute, StructureRoute, ValidationRoute,
+    KpiEditRoute, LessonsRoute, PlanOnAPageRoute, PresentRoute, RegisterRoute, ReportsRoute,
+    RisksRoute, RolesRoute, SettingsRoute, StructureRoute, ValidationRoute,
 };
 use crate::ui::pages::{AreaPlaceholder, GoldenThreadPage, KpiPage, NotFoundPage, ScorecardsPage};
 use crate::ui::routes::Page;
@@ -71,11 +71,19 @@ pub fn App(
                         path=(StaticSegment(Page::KpiEdit.section()), StaticSegment(Page::KpiEdit.subpage()), ParamSegment("id"))
                         view={Lazy::<KpiEditRoute>::new()}
                     />
+                    <Route
+                        path=(StaticSegment(Page::Register.section()), StaticSegment(Page::Register.subpage()))
+                        view={Lazy::<RegisterRoute>::new()}
+                    />
                     <Route path=StaticSegment(Page::GoldenThread.section()) view=GoldenThreadPage />
                     <Route path=(StaticSegment(Page::Plan.section()), StaticSegment(Page::Plan.subpage())) view={Lazy::<PlanOnAPageRoute>::new()} />
                     <Route
                         path=(StaticSegment(Page::Structure.section()), StaticSegment(Page::Structure.subpage()))
                         view={Lazy::<StructureRoute>::new()}
+                    />
+                    <Route
+                        path=(StaticSegment(Page::Settings.section()), StaticSegment(Page::Settings.subpage()))
+                        view={Lazy::<SettingsRoute>::new()}
                     />
                     <Route path=StaticSegment(Page::Risks.section()) view={Lazy::<RisksRoute>::new()} />
                     <Route

@@ -17,9 +17,9 @@ use leptos_router::LazyRoute;
 use leptos_router::lazy_route;
 
 use crate::ui::pages::{
-    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, HelpPage, KpiEditPage,
-    LessonsPage, PlanOnAPagePage, PresentPage, ReportsPage, RisksPage, RolesPage, StructurePage,
-    ValidationPage,
+    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, FrameworkSettingsPage,
+    HelpPage, KpiEditPage, LessonsPage, PlanOnAPagePage, PresentPage, RegisterPage, ReportsPage,
+    RisksPage, RolesPage, StructurePage, ValidationPage,
 };
 
 /// Declares, for each page component, a route type that draws it from its own module.
@@ -55,6 +55,8 @@ macro_rules! on_demand_pages {
 
 on_demand_pages! {
     KpiEditRoute draws KpiEditPage;
+    SettingsRoute draws FrameworkSettingsPage;
+    RegisterRoute draws RegisterPage;
     PlanOnAPageRoute draws PlanOnAPagePage;
     StructureRoute draws StructurePage;
     RisksRoute draws RisksPage;

@@ -12,12 +12,16 @@ pub enum Page {
     Kpi,
     /// `/scorecards/kpi-edit/<id>`: the KPI editor (see [`kpi_edit_path`]).
     KpiEdit,
+    /// `/scorecards/register`: the KPI register.
+    Register,
     /// `/golden-thread`.
     GoldenThread,
     /// `/golden-thread/plan`: the plan on a page.
     Plan,
     /// `/golden-thread/structure`: managing the framework.
     Structure,
+    /// `/golden-thread/settings`: the framework's settings and rules.
+    Settings,
     /// `/risks`.
     Risks,
     /// `/risks/calendar`: the reporting calendar.
@@ -46,14 +50,16 @@ pub enum Page {
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 19] = [
+    pub const ALL: [Page; 21] = [
         Page::Overview,
         Page::Scorecards,
         Page::Kpi,
         Page::KpiEdit,
+        Page::Register,
         Page::GoldenThread,
         Page::Plan,
         Page::Structure,
+        Page::Settings,
         Page::Risks,
         Page::Calendar,
         Page::Lessons,
@@ -72,8 +78,8 @@ impl Page {
     pub const fn section(self) -> &'static str {
         match self {
             Page::Overview => "",
-            Page::Scorecards | Page::Kpi | Page::KpiEdit => "scorecards",
-            Page::GoldenThread | Page::Plan | Page::Structure => "golden-thread",
+            Page::Scorecards | Page::Kpi | Page::KpiEdit | Page::Register => "scorecards",
+            Page::GoldenThread | Page::Plan | Page::Structure | Page::Settings => "golden-thread",
             Page::Risks
             | Page::Calendar
             | Page::Lessons
@@ -94,8 +100,10 @@ impl Page {
         match self {
             Page::Kpi => "kpi",
             Page::KpiEdit => "kpi-edit",
+            Page::Register => "register",
             Page::Plan => "plan",
             Page::Structure => "structure",
+            Page::Settings => "settings",
             Page::Calendar => "calendar",
             Page::Lessons => "lessons",
             Page::Actions => "actions",

@@ -11,6 +11,7 @@ pub mod outcome_message;
 pub mod overdue_flag;
 pub mod rag_badge;
 pub mod risk_table;
+pub mod rule_fields;
 mod site_footer;
 mod site_header;
 pub mod skip_link;

@@ -8,9 +8,11 @@ mod help;
 mod kpi;
 mod kpi_edit;
 mod not_found;
+mod register;
 mod reports;
 mod risks;
 mod scorecards;
+mod settings;
 
 pub use accessibility::AccessibilityPage;
 pub use area_placeholder::AreaPlaceholder;
@@ -20,8 +22,10 @@ pub use help::HelpPage;
 pub use kpi::KpiPage;
 pub use kpi_edit::KpiEditPage;
 pub use not_found::NotFoundPage;
+pub use register::RegisterPage;
 pub use reports::{PresentPage, ReportsPage};
 pub use risks::{
     ActionsPage, AuditPage, CalendarPage, LessonsPage, RisksPage, RolesPage, ValidationPage,
 };
 pub use scorecards::ScorecardsPage;
+pub use settings::FrameworkSettingsPage;

@@ -7,17 +7,30 @@ use leptos::prelude::*;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::unit::Unit;
-use crate::domain::kpi::kpi_form::{KpiField, KpiForm, KpiProblem, RuleForm, edit_kpi};
+use crate::domain::kpi::kpi_form::{KpiField, KpiForm, KpiProblem, edit_kpi};
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
-use crate::domain::maths::rag::{GapBasis, Polarity, RagRule};
+use crate::domain::maths::rag::{Polarity, RagRule};
 use crate::domain::model::kpi::{
     IndicatorTiming, KpiLevel, MetricCategory, Perspective, PmfComponent,
 };
 use crate::domain::model::workspace::Workspace;
+use crate::domain::settings::rule_form::RuleForm;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::components::error_summary::{ErrorSummary, sentence};
 use crate::ui::components::fields::{CheckList, Choice, Select, TextArea, TextField, Width, coded};
+use crate::ui::components::rule_fields::{RuleFieldIds, RuleFields, RuleSignals};
 use crate::ui::state::use_app_state;
+
+/// The ids of the KPI's own rule's fields.
+const RULE_IDS: RuleFieldIds = RuleFieldIds {
+    basis: "kpi-edit-rule-basis",
+    green: "kpi-edit-rule-green",
+    amber: "kpi-edit-rule-amber",
+    maintain: "kpi-edit-rule-maintain",
+    zero_green: "kpi-edit-rule-zero-green",
+    zero_amber: "kpi-edit-rule-zero-amber",
+    year_on_year: "kpi-edit-rule-year-on-year",
+};
 
 /// The control each field's problems point at.
 fn control_id(field: KpiField) -> &'static str {
@@ -62,13 +75,7 @@ struct Fields {
     low: RwSignal<String>,
     high: RwSignal<String>,
     own_rule: RwSignal<bool>,
-    basis: RwSignal<String>,
-    green: RwSignal<String>,
-    amber: RwSignal<String>,
-    maintain: RwSignal<String>,
-    zero_green: RwSignal<String>,
-    zero_amber: RwSignal<String>,
-    year_on_year: RwSignal<bool>,
+    rule: RuleSignals,
 }
 
 /// The ids in `list`, as the form's checkboxes hold them.
@@ -117,13 +124,7 @@ impl Fields {
             low: text(),
             high: text(),
             own_rule: RwSignal::new(false),
-            basis: text(),
-            green: text(),
-            amber: text(),
-            maintain: text(),
-            zero_green: text(),
-            zero_amber: text(),
-            year_on_year: RwSignal::new(false),
+            rule: RuleSignals::new(),
         }
     }
 
@@ -157,13 +158,7 @@ impl Fields {
             .own_rule
             .clone()
             .unwrap_or_else(|| RuleForm::of(framework_rule));
-        self.basis.set(code_of(Some(&rule.basis)));
-        self.green.set(rule.green_within);
-        self.amber.set(rule.amber_within);
-        self.maintain.set(rule.maintain_green_within);
-        self.zero_green.set(rule.zero_green_within);
-        self.zero_amber.set(rule.zero_amber_within);
-        self.year_on_year.set(rule.year_on_year_test);
+        self.rule.show(&rule);
     }
 
     /// What the form says, over `shown` (the KPI as it was shown) for any choice that does not decode.
@@ -197,15 +192,7 @@ impl Fields {
             committees: listed(self.committees),
             plausible_low: self.low.get_untracked(),
             plausible_high: self.high.get_untracked(),
-            own_rule: self.own_rule.get_untracked().then(|| RuleForm {
-                basis: chosen(self.basis, &GapBasis::RelativeToTarget),
-                green_within: self.green.get_untracked(),
-                amber_within: self.amber.get_untracked(),
-                maintain_green_within: self.maintain.get_untracked(),
-                zero_green_within: self.zero_green.get_untracked(),
-                zero_amber_within: self.zero_amber.get_untracked(),
-                year_on_year_test: self.year_on_year.get_untracked(),
-            }),
+            own_rule: self.own_rule.get_untracked().then(|| self.rule.read()),
         }
     }
 }
@@ -413,26 +400,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                         <p class="app-field-error"><span class="app-visually-hidden">"Error: "</span>{message}</p>
                     })}
                     <Show when=move || fields.own_rule.get()>
-                        <Select id="kpi-edit-rule-basis" label="Distance from target measured" bind=fields.basis
-                            choices=choices(vec![
-                                (code_of(Some(&GapBasis::RelativeToTarget)), "As a percentage of the target".to_owned()),
-                                (code_of(Some(&GapBasis::Absolute)), "In the KPI's own units".to_owned()),
-                            ]) />
-                        <div class="app-inline-controls">
-                            <TextField id="kpi-edit-rule-green" label="Green when off target by at most" value=fields.green width=Width::Short inputmode="decimal" />
-                            <TextField id="kpi-edit-rule-amber" label="Amber when off target by at most" value=fields.amber width=Width::Short inputmode="decimal" />
-                            <TextField id="kpi-edit-rule-maintain" label="Maintain: green within, either side" value=fields.maintain width=Width::Short inputmode="decimal" />
-                        </div>
-                        <div class="app-inline-controls">
-                            <TextField id="kpi-edit-rule-zero-green" label="Zero target: green within (units)" value=fields.zero_green width=Width::Short inputmode="decimal" />
-                            <TextField id="kpi-edit-rule-zero-amber" label="Zero target: amber within (units)" value=fields.zero_amber width=Width::Short inputmode="decimal" />
-                        </div>
-                        <label class="app-check">
-                            <input type="checkbox" data-testid="kpi-edit-rule-year-on-year"
-                                prop:checked=move || fields.year_on_year.get()
-                                on:change=move |_| fields.year_on_year.update(|on| *on = !*on) />
-                            " Red only if it has not improved on the same period last year"
-                        </label>
+                        <RuleFields ids=RULE_IDS rule=fields.rule />
                     </Show>
                 </fieldset>
                 <div class="app-button-group">

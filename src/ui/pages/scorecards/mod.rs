@@ -15,11 +15,13 @@ use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::scorecard::detached_row::DetachedRow;
 use crate::domain::scorecard::engine::{as_at_for, scorecard};
 use crate::domain::scorecard::filter::{ScorecardSummary, arrange, summarise};
+use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::area::Area;
 use crate::ui::browser::download::{download_text, file_name};
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::pages::scorecards::view::ScorecardView;
+use crate::ui::routes::Page;
 use crate::ui::state::use_app_state;
 use controls::ScorecardControls;
 use lines::{ScorecardLine, lines_to_csv};
@@ -125,6 +127,7 @@ pub fn ScorecardsPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{Area::Scorecards.label()}</h1>
         <p class="app-lead">{Area::Scorecards.purpose()}</p>
+        <p><a href=link(&Page::Register.path()) data-testid="register-link">"The KPI register: every KPI, live or not, to search, sort, edit and download"</a></p>
         <ScorecardControls view=view apply=apply today=today />
         <h2 class="app-scorecard__title" data-testid="scorecard-title">
             {move || shown.with(|s| s.title.clone())}
