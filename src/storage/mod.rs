@@ -2,6 +2,7 @@
 //! and the one restore path every source goes through. Everything here but `local` is pure.
 
 pub mod collection;
+pub mod comparator_csv;
 pub mod csv;
 pub mod csv_measurements;
 pub mod diff;

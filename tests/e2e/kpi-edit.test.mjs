@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import { DEMO_DAY, useApp } from './support/harness.mjs';
 import { KpiPage } from './pages/kpi-page.mjs';
 import { ScorecardsPage } from './pages/scorecards-page.mjs';
+import { DataPage } from './pages/data-page.mjs';
+import { threeKpiCouncil } from './support/councils.mjs';
 
 const app = useApp();
 
@@ -110,4 +112,39 @@ test('a definition with several faults lists every one, each linked to its field
     const kpi = await new KpiPage(page).ready();
     assert.equal((await kpi.heading.textContent()).trim(), name, 'nothing changed');
   });
+});
+
+test('a comparator file from LG Inform ranks the council in its group, its own row left out', async () => {
+  await app.visit('/data', async (page) => {
+    const data = await new DataPage(page).ready();
+    await data.chooseWorkspaceFile(threeKpiCouncil());
+    await data.replace();
+
+    await page.goto(`${app.origin()}/scorecards/kpi-edit/k-short`);
+    await page.getByTestId('kpi-benchmarks').waitFor();
+    await page.getByTestId('kpi-benchmarks-group').fill('Shire counties');
+    const csv = [
+      'Area code,Area name,Period,Value',
+      'E10000099,Testshire,Sep 2026,76',
+      'E10000029,Suffolk,Sep 2026,81.5',
+      'E10000020,Norfolk,Sep 2026,70',
+      'E10000012,Essex,Sep 2026,79',
+      'E10000016,Kent,Sep 2026,-',
+      'E10000008,Devon,Sep 2026,74',
+    ].join('\r\n');
+    await page.getByTestId('benchmark-import-file').setInputFiles({ name: 'lg-inform.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // Kent's value is suppressed ("-").
+    await page.getByTestId('benchmark-file-summary').filter({ hasText: 'The file holds 5 values for 5 areas, Sep 2026; 1 row without a value was left out.' }).waitFor();
+    await page.getByTestId('benchmark-own-area').selectOption({ label: 'Testshire (E10000099)' });
+    await page.getByTestId('benchmark-import').click();
+    await page.getByTestId('benchmark-outcome').filter({ hasText: 'Recorded 4 comparator values.' }).waitFor();
+
+    await page.getByTestId('kpi-edit-back').click();
+    await new KpiPage(page).ready();
+    const section = page.getByTestId('benchmark');
+    await section.locator('canvas').first().waitFor();
+    // The council's 76.0 against Suffolk 81.5, Essex 79, Devon 74 and Norfolk 70, higher being better: two are
+    // better, so rank 3 of 5; quartile ⌈4 × 3 / 5⌉ = ⌈2.4⌉ = 3, the third.
+    assert.match(await section.getByTestId('chart-summary').textContent(), /ranked 3rd of 5 in Shire counties \(third quartile\)/);
+  }, { now: DEMO_DAY });
 });

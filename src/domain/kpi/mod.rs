@@ -2,6 +2,7 @@
 //! data-quality notes, its life cycle, recording a period's figures, and editing its definition and targets.
 
 pub mod assessment;
+pub mod benchmark_entry;
 pub mod cycle;
 pub mod data_quality;
 pub mod history;

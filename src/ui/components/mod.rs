@@ -6,6 +6,7 @@ pub mod echart;
 mod echarts_script;
 pub mod error_summary;
 pub mod fields;
+pub mod file_picker;
 pub mod kpi_link;
 pub mod outcome_message;
 pub mod overdue_flag;

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::file_picker::{FilePicker, read_bytes};
 use super::refused::ProblemList;
 use crate::domain::model::workspace::Workspace;
 use crate::storage::csv_measurements::{Applied, CsvImport, apply, read};
 use crate::storage::import_error::Problem;
 use crate::ui::browser::yield_now::yield_to_browser;
+use crate::ui::components::file_picker::{FilePicker, read_bytes};
 use crate::ui::state::use_app_state;
 
 /// Where a CSV import stands.

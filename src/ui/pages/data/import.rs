@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::conflicts::ConflictChooser;
-use super::file_picker::{FilePicker, read_bytes};
 use super::refused::ImportRefused;
 use crate::storage::diff::{ItemRef, WorkspaceDiff, list_label};
 use crate::storage::import_error::ImportError;
@@ -16,6 +15,7 @@ use crate::storage::merge::{Conflict, Side, compare};
 use crate::storage::restore::{Restored, restore};
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::data_table::{Column, DataTable, Row};
+use crate::ui::components::file_picker::{FilePicker, read_bytes};
 use crate::ui::state::use_app_state;
 
 /// The steps of checking a file, as the progress bar counts them.

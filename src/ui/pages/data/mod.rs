@@ -4,7 +4,6 @@
 
 mod conflicts;
 mod csv_import;
-mod file_picker;
 mod import;
 mod kept_aside;
 mod refused;

@@ -10,7 +10,6 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::file_picker::{FilePicker, read_bytes};
 use super::sheets_on_demand::read_sheets_on_demand;
 use crate::domain::kpi::measurement_entry::{EntryField, EntryProblem, entry_for, record};
 use crate::storage::spreadsheet::column_memory::roles_for;
@@ -27,6 +26,7 @@ use crate::ui::browser::download::{download_bytes, download_text};
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::fields::{Select, TextArea, TextField, Width};
+use crate::ui::components::file_picker::{FilePicker, read_bytes};
 use crate::ui::state::use_app_state;
 
 /// The most notes of one kind listed; a line says how many more there are.

@@ -1,6 +1,7 @@
-//! The KPI editor: a KPI's definition and its targets, each a form of its own, on a page of its own
+//! The KPI editor: a KPI's definition, its targets and its comparators, each a form of its own, on a page of its own
 //! (`/scorecards/kpi-edit/<id>`, linked from the KPI's page), drawn from its own module.
 
+mod benchmarks_form;
 mod definition_form;
 mod targets_form;
 
@@ -11,6 +12,7 @@ use crate::domain::basics::ids::KpiId;
 use crate::ui::address::served_path::link;
 use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
+use benchmarks_form::BenchmarksEditor;
 use definition_form::DefinitionForm;
 use targets_form::TargetsEditor;
 
@@ -42,7 +44,8 @@ pub fn KpiEditPage() -> impl IntoView {
                     <h1 data-testid="page-heading">"Edit " {move || name.get()}</h1>
                     <p class="app-lead">"Every field of the KPI and its targets. Each form is checked as a whole when saved: nothing changes until every problem is put right."</p>
                     <DefinitionForm id=kpi.clone() />
-                    <TargetsEditor id=kpi />
+                    <TargetsEditor id=kpi.clone() />
+                    <BenchmarksEditor id=kpi />
                 }.into_any(),
                 None => view! {
                     <h1 data-testid="page-heading">"KPI not found"</h1>

@@ -1,4 +1,4 @@
-//! A file input that also takes a file dropped on it, for every import on the Data page.
+//! A file input that also takes a file dropped on it, for every import: the Data page's and a KPI's benchmarks.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
