@@ -10,7 +10,7 @@
 //   pages, the workbook reader (fetched the first time a file is chosen in the Data page's spreadsheet import)
 //   and the chunks they share. A page fetches only its own module and the chunks it uses. (745 KB until the
 //   workbook writer, rust_xlsxwriter's 165 KB module, gave way to src/storage/spreadsheet/xlsx_writer.rs: 580.9
-//   KB; then the KPI editor's (with comparators), framework settings' and KPI register's pages, 76 KB together.)
+//   KB; then the KPI editor's (with comparators), framework settings' and KPI register's pages, 77 KB together.)
 // - workbook reader: the reader's own module (calamine, zip, inflate, XML and the text encodings it names), also
 //   counted above. It was 231.7 KB with a 30.5 KB chunk of zip and inflate code it shared with the writer; with
 //   the writer gone that code is in the reader's module, and what the first file choice fetches fell from 262.2
@@ -31,8 +31,8 @@ const budgets = [
   },
   {
     name: 'on demand (other pages, spreadsheet modules, shared chunks)',
-    target: 670 * KB,
-    ceiling: 670 * KB,
+    target: 672 * KB,
+    ceiling: 672 * KB,
     matches: (f) => /^(page|chunk|lazy)-.*\.wasm$/.test(f),
   },
   {

@@ -1,7 +1,7 @@
 //! A comparator file as LG Inform and ONS downloads have it: one row per area and period, with the area's name,
 //! its code, the period and the value. The columns are found by their headings ("Area name", "Area code",
 //! "Period", "Value" and the other wordings those downloads use); rows whose value is suppressed or missing
-//! ("", "-", ".", "..", ":", "c", "x", "n/a") are left out and counted; every other problem is reported at its
+//! ("", "-", ".", "..", ":", "*", "c", "x", "n/a", ONS's "[c]", "[x]", "[z]", "[low]") are left out and counted; every other problem is reported at its
 //! line, and a file with any is refused whole.
 
 use super::csv;
@@ -89,7 +89,10 @@ const PERIOD: [&str; 7] = [
     "period label",
 ];
 const VALUE: [&str; 5] = ["value", "obs value", "observation", "data value", "figure"];
-const NO_VALUE: [&str; 9] = ["", "-", ".", "..", ":", "c", "x", "n/a", "na"];
+/// What LG Inform and ONS write where a value is suppressed, not available or not applicable.
+const NO_VALUE: [&str; 16] = [
+    "", "-", ".", "..", ":", "*", "c", "x", "z", "n/a", "na", "[c]", "[x]", "[z]", "[low]", "[u]",
+];
 
 /// A heading as the lists above hold it.
 fn plain(heading: &str) -> String {
@@ -211,15 +214,17 @@ mod tests {
         let text = "\u{feff}Area code,Area name,Period,Value\r\n\
                     E10000029,Suffolk,2025/26 Q2,81.5\r\n\
                     E10000020,Norfolk,2025/26 Q2,-\r\n\
+                    E10000016,Kent,2025/26 Q2,[C]\r\n\
                     E10000003,Cambridgeshire,2025/26 Q2,77\r\n\
                     E10000029,Suffolk,2025/26 Q1,80\r\n";
         let file = read_comparators(text.as_bytes(), Frequency::Quarterly).unwrap();
-        // Norfolk's value is suppressed ("-"): left out, and with it the area.
+        // Norfolk's value is suppressed ("-") and so is Kent's (ONS's "[c]", any case): left out, and with them the
+        // areas.
         assert_eq!(
             file.areas.iter().map(Area::label).collect::<Vec<_>>(),
             ["Suffolk (E10000029)", "Cambridgeshire (E10000003)"]
         );
-        assert_eq!(file.left_out, 1);
+        assert_eq!(file.left_out, 2);
         assert_eq!(file.values.len(), 3);
         assert_eq!(file.values[2].area, 0, "Suffolk again");
         assert_eq!(file.values[1].value, 77.0);

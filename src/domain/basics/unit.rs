@@ -153,10 +153,15 @@ fn parse_any_number(text: &str, decimal_comma: bool) -> Result<Option<f64>, Stri
     if cleaned.is_empty() {
         return Ok(None);
     }
-    let comma_is_decimal =
-        decimal_comma && cleaned.matches(',').count() == 1 && !cleaned.contains('.');
+    // Where commas are decimal separators, one comma after every dot makes the dots thousands separators:
+    // "1.234,5" is 1234.5.
+    let comma_is_decimal = decimal_comma
+        && cleaned.matches(',').count() == 1
+        && cleaned
+            .rfind('.')
+            .is_none_or(|dot| cleaned.find(',').is_some_and(|comma| dot < comma));
     let normalised = if comma_is_decimal {
-        cleaned.replace(',', ".")
+        cleaned.replace('.', "").replace(',', ".")
     } else {
         cleaned.replace(',', "")
     };
@@ -269,5 +274,15 @@ mod tests {
             Some(Unit::RatePer { per: 1000 })
         );
         assert_eq!(Unit::of_kind("furlongs", 1), None);
+    }
+
+    #[test]
+    fn where_commas_are_decimal_dots_before_the_comma_group_thousands() {
+        assert_eq!(parse_number("1.234,5", true), Ok(Some(1234.5)));
+        assert_eq!(parse_number("1.234.567,25", true), Ok(Some(1_234_567.25)));
+        assert_eq!(parse_number("85,2", true), Ok(Some(85.2)));
+        // A dot after the comma is the English way round: the comma groups thousands.
+        assert_eq!(parse_number("1,234.5", true), Ok(Some(1234.5)));
+        assert_eq!(parse_number("1,234.5", false), Ok(Some(1234.5)));
     }
 }

@@ -84,6 +84,8 @@ pub enum KpiField {
     Team,
     /// [`KpiForm::frequency`].
     Frequency,
+    /// [`KpiForm::unit`].
+    Unit,
     /// [`KpiForm::rate_per`].
     RatePer,
     /// [`KpiForm::decimals`].
@@ -308,6 +310,30 @@ fn checked(
         },
         unit => Some(unit),
     };
+    // A figure recorded as a numerator and denominator becomes a value through its unit (× 100 for a percentage,
+    // × the base for a rate): a unit that scales them differently would silently change those figures.
+    if let Some(new) = unit
+        && new.from_fraction(1.0, 1.0) != kpi.unit.from_fraction(1.0, 1.0)
+    {
+        let fractions = workspace
+            .measurements
+            .iter()
+            .filter(|m| m.kpi == kpi.id && m.value.is_none() && m.numerator.is_some())
+            .count();
+        if fractions > 0 {
+            problem(
+                KpiField::Unit,
+                format!(
+                    "{} recorded as a numerator and denominator would change with the unit ({} to {}): record \
+                     {} as a value first, or keep the unit.",
+                    counted(&[(fractions, "figure")]),
+                    kpi.unit.label(),
+                    new.label(),
+                    if fractions == 1 { "it" } else { "them" }
+                ),
+            );
+        }
+    }
     let decimals = match form.decimals.trim().parse::<u8>() {
         Ok(places) if places <= MOST_DECIMALS => Some(places),
         _ => {
@@ -403,6 +429,9 @@ fn plausible_range(form: &KpiForm) -> Result<Option<(f64, f64)>, String> {
     match (end(&form.plausible_low, "lowest")?, end(&form.plausible_high, "highest")?) {
         (None, None) => Ok(None),
         (Some(low), Some(high)) if low < high => Ok(Some((low, high))),
+        (Some(low), Some(high)) if low == high => Err(format!(
+            "The lowest and highest believable values are both {low}: give a range, or leave both blank."
+        )),
         (Some(low), Some(high)) => Err(format!(
             "The believable range runs from {low} down to {high}: give the lowest value first."
         )),
@@ -580,6 +609,31 @@ mod tests {
         form.level = KpiLevel::Operational;
         edit_kpi(&mut workspace, &k("k4"), &form).unwrap();
         assert_eq!(workspace.kpis[3].frequency, Frequency::Quarterly);
+    }
+
+    #[test]
+    fn a_unit_that_would_rescale_figures_kept_as_fractions_is_refused() {
+        let mut workspace = hand_drawn();
+        let period = |code: &str| Period::parse(code).unwrap();
+        // 45 of 60 as a percentage is 75%; as a count it would read 0.75.
+        let mut fraction = Measurement::new(k("k2"), period("Apr 2026"), 0.0);
+        fraction.value = None;
+        fraction.numerator = Some(45.0);
+        fraction.denominator = Some(60.0);
+        workspace.measurements = vec![fraction];
+        let mut form = KpiForm::of(&workspace.kpis[1]);
+        form.unit = Unit::Count;
+        let problems = edit_kpi(&mut workspace, &k("k2"), &form).unwrap_err();
+        assert_eq!(
+            problems[0].message,
+            "1 figure recorded as a numerator and denominator would change with the unit (Percentage to Number): \
+             record it as a value first, or keep the unit."
+        );
+        // A count and a score scale a fraction alike: the change is taken.
+        workspace.kpis[1].unit = Unit::Count;
+        let mut form = KpiForm::of(&workspace.kpis[1]);
+        form.unit = Unit::Score;
+        edit_kpi(&mut workspace, &k("k2"), &form).unwrap();
     }
 
     #[test]

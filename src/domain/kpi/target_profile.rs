@@ -217,6 +217,16 @@ pub fn set_targets(
         }]);
     };
     let (low, high) = kpi.plausible_range();
+    // A cumulative KPI's believable range is for one period's figure; its targets are to date, so the range
+    // grows with the periods they cover (the year-end target covers them all).
+    let cumulative = kpi.measure == MeasureType::Cumulative;
+    let periods_covered = |period: Option<Period>| match period {
+        Some(period) if cumulative && period.frequency() == Frequency::Annual => {
+            f64::from(kpi.frequency.periods_per_year())
+        }
+        Some(period) if cumulative => f64::from(period.index()),
+        _ => 1.0,
+    };
     let mut problems = Vec::new();
     let mut targets = Vec::new();
     let annual = Period::new(Frequency::Annual, form.year, 1);
@@ -232,6 +242,8 @@ pub fn set_targets(
             (_, Some(period)) => format!("The target for {period}"),
             (_, None) => "The target".to_owned(),
         };
+        let covered = periods_covered(period);
+        let (low, high) = (low * covered, high * covered);
         match parse_number(typed, false) {
             Ok(None) => {}
             Ok(Some(value)) if value < low || value > high => problems.push(TargetProblem {
@@ -486,5 +498,33 @@ mod tests {
             problems[1].message
         );
         assert_eq!(workspace, before);
+    }
+
+    #[test]
+    fn a_cumulative_kpis_targets_to_date_are_held_to_its_range_times_the_periods_they_cover() {
+        let mut workspace = hand_drawn();
+        let k4 = KpiId::new("k4").unwrap();
+        let kpi = &mut workspace.kpis[3];
+        kpi.measure = MeasureType::Cumulative;
+        kpi.frequency = Frequency::Quarterly;
+        kpi.unit = crate::domain::basics::unit::Unit::Count;
+        kpi.plausible_range = Some((0.0, 150.0));
+        let mut form = targets_form(&workspace.kpis[3], year());
+        // At most 150 a quarter: 400 by the year end (of 600 possible) and 280 by Q2 (of 300) are believable;
+        // 160 in Q1 (of 150) is not.
+        form.year_end = "400".to_owned();
+        form.periods[0].1 = "160".to_owned();
+        form.periods[1].1 = "280".to_owned();
+        let problems = set_targets(&mut workspace, &k4, &form).unwrap_err();
+        assert_eq!(
+            problems,
+            [TargetProblem {
+                at: TargetCell::Period(0),
+                message: "The target for Q1 2026/27, 160, is outside the believable range for this KPI (0 to 150)."
+                    .to_owned()
+            }]
+        );
+        form.periods[0].1 = "100".to_owned();
+        assert_eq!(set_targets(&mut workspace, &k4, &form), Ok(3));
     }
 }

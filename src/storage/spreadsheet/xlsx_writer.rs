@@ -14,7 +14,7 @@ use super::zip_package::ZipPackage;
 /// The media type of an .xlsx workbook.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The widest a column is made, in characters: longer text wraps in the cell when opened.
+/// The widest a column is made, in characters: longer text runs on under the next cells.
 const WIDEST: usize = 60;
 /// The most characters a spreadsheet cell holds.
 const CELL_CHARACTERS: usize = 32_767;
@@ -70,10 +70,16 @@ fn sheet_problems(sheet: &SheetOut) -> Vec<String> {
             sheet.rows.len() + 1
         ));
     }
-    if sheet.headings.len() > MAX_COLUMNS {
+    let widest = sheet
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain([sheet.headings.len()])
+        .max()
+        .unwrap_or(0);
+    if widest > MAX_COLUMNS {
         problems.push(format!(
-            "the sheet has {} columns and a spreadsheet holds at most {MAX_COLUMNS}",
-            sheet.headings.len()
+            "the sheet has {widest} columns and a spreadsheet holds at most {MAX_COLUMNS}"
         ));
     }
     let rows = std::iter::once(
@@ -174,7 +180,8 @@ fn workbook_part(name: &str, last_cell: &str) -> String {
     let last = last_cell.trim_start_matches(|c: char| c.is_ascii_uppercase());
     let last_column = &last_cell[..last_cell.len() - last.len()];
     format!(
-        "{XML_HEADER}<workbook xmlns=\"{MAIN_NAMESPACE}\" xmlns:r=\"{RELATIONSHIP_NAMESPACE}\"><sheets>\
+        "{XML_HEADER}<workbook xmlns=\"{MAIN_NAMESPACE}\" xmlns:r=\"{RELATIONSHIP_NAMESPACE}\">\
+         <bookViews><workbookView/></bookViews><sheets>\
          <sheet name=\"{}\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>\
          <definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">{}</definedName>\
          </definedNames></workbook>",
@@ -290,7 +297,8 @@ fn escaped(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '_' if looks_escaped(&characters[index..]) => out.push_str("_x005F_"),
-            '\t' | '\n' | '\r' => out.push(c),
+            // A carriage return would read back as a line feed (XML folds line ends): it goes as `_x000D_`.
+            '\t' | '\n' => out.push(c),
             c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
                 let _ = write!(out, "_x{:04X}_", u32::from(c));
             }
@@ -366,7 +374,7 @@ mod tests {
         // Each text is one a KPI name could hold; read back through the workbook reader it is unchanged.
         let texts = [
             "Fish & chips <served> \"hot\" 'n' ready",
-            "Tab\there, line\nbreak",
+            "Tab\there, line\nbreak, carriage\r\nreturn",
             "Bell\u{7} and form feed\u{c}",
             "literal _x0041_ stays literal",
             "  spaces kept  ",

@@ -63,6 +63,11 @@ pub fn FilePicker(
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "the browser gave no reason".to_owned())
+        })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

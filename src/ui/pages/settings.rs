@@ -160,22 +160,26 @@ pub fn FrameworkSettingsPage() -> impl IntoView {
     });
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let typed = fields.read();
+        let typed = untrack(|| fields.read());
         let outcome = state.session.try_update(|s| {
             let now = FrameworkForm::of(&s.current().framework);
             let form = typed.rebased(&loaded.get_value(), &now);
-            let result = s.edit(|w| edit_framework(w, &form));
-            (form, result)
+            s.edit(|w| edit_framework(w, &form))
         });
         match outcome {
-            Some((form, Ok(()))) => {
+            Some(Ok(())) => {
                 problems.set(Vec::new());
                 saved.set(Some(
                     "The settings are saved: every page now follows them.".to_owned(),
                 ));
-                loaded.set_value(form);
+                // Shown again as saved, so a change another tab made is on the form, not undone by the next save.
+                let now = state
+                    .session
+                    .with_untracked(|s| FrameworkForm::of(&s.current().framework));
+                fields.show(&now);
+                loaded.set_value(now);
             }
-            Some((_, Err(found))) => {
+            Some(Err(found)) => {
                 saved.set(None);
                 problems.set(found);
             }
@@ -220,15 +224,15 @@ pub fn FrameworkSettingsPage() -> impl IntoView {
                     <p class="app-field-error"><span class="app-visually-hidden">"Error: "</span>{message}</p>
                 })}
                 <RuleFields ids=RULE_IDS rule=fields.rule />
-                <div class="app-notice" role="status" data-testid="rag-rule-preview">
+                <div class="app-notice" data-testid="rag-rule-preview">
                     {move || match preview.get() {
                         Err(problems) => view! {
-                            <p data-testid="rag-rule-preview-summary">
+                            <p role="status" data-testid="rag-rule-preview-summary">
                                 {format!("No preview until the rule is put right: {}", problems.join(" "))}
                             </p>
                         }.into_any(),
                         Ok(shifts) => view! {
-                            <p data-testid="rag-rule-preview-summary">{shift_summary(&shifts)}</p>
+                            <p role="status" data-testid="rag-rule-preview-summary">{shift_summary(&shifts)}</p>
                             {(!shifts.is_empty()).then(|| view! {
                                 <table class="app-table app-table--compact" data-testid="rag-rule-preview-table">
                                     <caption class="app-table__caption">"KPIs whose rating the new rule would change, at their latest period"</caption>

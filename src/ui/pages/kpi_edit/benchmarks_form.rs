@@ -82,7 +82,16 @@ pub fn BenchmarksEditor(id: KpiId) -> impl IntoView {
                 Ok(bytes) => match read_comparators(&bytes, frequency) {
                     Ok(read) => {
                         problems.set(Vec::new());
-                        own_area.set(String::new());
+                        // The area the council's name names ("Suffolk" in "Suffolk County Council") is taken
+                        // to be the council; the person can choose another.
+                        let council = state
+                            .session
+                            .with_untracked(|s| s.current().framework.council_name.to_lowercase());
+                        let own = read.areas.iter().position(|area| {
+                            let name = area.name.to_lowercase();
+                            !name.is_empty() && (council.contains(&name) || name.contains(&council))
+                        });
+                        own_area.set(own.map(|at| at.to_string()).unwrap_or_default());
                         file.set(Some(read));
                     }
                     Err(found) => {

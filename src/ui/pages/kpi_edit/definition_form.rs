@@ -40,6 +40,7 @@ fn control_id(field: KpiField) -> &'static str {
         KpiField::DataCoordinator => "kpi-edit-coordinator",
         KpiField::Team => "kpi-edit-team",
         KpiField::Frequency => "kpi-edit-frequency",
+        KpiField::Unit => "kpi-edit-unit",
         KpiField::RatePer => "kpi-edit-rate-per",
         KpiField::Decimals => "kpi-edit-decimals",
         KpiField::Ambitions => "kpi-edit-ambitions",
@@ -241,7 +242,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
         let Some(shown) = loaded.get_value() else {
             return;
         };
-        let typed = fields.read(&shown);
+        let typed = untrack(|| fields.read(&shown));
         let outcome = state.session.try_update(|s| {
             let (now, _) = current(s.current(), &id.get_value())?;
             let form = typed.rebased(&shown, &now);
@@ -255,7 +256,14 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                     "Saved {}.",
                     form.name.split_whitespace().collect::<Vec<_>>().join(" ")
                 )));
-                loaded.set_value(Some(form));
+                // Shown again as saved, so a change another tab made is on the form, not undone by the next save.
+                if let Some((now, rule)) = state
+                    .session
+                    .with_untracked(|s| current(s.current(), &id.get_value()))
+                {
+                    fields.show(&now, &rule);
+                    loaded.set_value(Some(now));
+                }
             }
             Some((_, Err(found))) => {
                 saved.set(None);
@@ -364,7 +372,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                         choices=teams bind=fields.team error=error(KpiField::Team) />
                 </div>
                 <div class="app-inline-controls">
-                    <Select id="kpi-edit-unit" label="Unit" bind=fields.unit
+                    <Select id="kpi-edit-unit" label="Unit" bind=fields.unit error=error(KpiField::Unit)
                         choices=choices(Unit::KINDS.into_iter().map(|u| (u.kind().to_owned(), match u {
                             Unit::RatePer { .. } => "Rate per …".to_owned(),
                             unit => unit.label(),

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
-use crate::domain::basics::period::{FinancialYear, Period};
+use crate::domain::basics::period::{FinancialYear, Frequency, Period};
 use crate::domain::basics::unit::parse_number;
 use crate::domain::kpi::target_profile::{
     QuickFill, TargetCell, TargetProblem, TargetsForm, fill, set_targets, targets_form,
@@ -58,6 +58,19 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
         note.set(None);
     };
     load(this_year);
+    // The periods follow the KPI's frequency: when the definition form changes it, the profile is drawn again.
+    let frequency = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| s.current().kpi(&id.get_value()).map(|kpi| kpi.frequency))
+    });
+    Effect::new(move |shown: Option<Option<Frequency>>| {
+        let now = frequency.get();
+        if shown.is_some_and(|shown| shown != now) {
+            load(year.get_untracked());
+        }
+        now
+    });
     let form = move || TargetsForm {
         year: year.get_untracked(),
         year_end: year_end.get_untracked(),
@@ -73,9 +86,12 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
         problems.set(Vec::new());
         match filled {
             Some(Ok(filled)) => {
+                // A period the fill has nothing for keeps what was typed in it.
                 periods.update(|p| {
                     for ((_, typed), value) in p.iter_mut().zip(filled.periods) {
-                        *typed = value;
+                        if !value.is_empty() {
+                            *typed = value;
+                        }
                     }
                 });
                 note.set(Some(filled.note.unwrap_or_else(|| {
