@@ -398,15 +398,21 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_cumulative_kpis_last_year_plus_is_to_date() {
+    /// The hand-drawn framework with k4 a cumulative quarterly count, shown to no places.
+    fn with_cumulative_k4() -> Workspace {
         let mut workspace = hand_drawn();
-        let k4 = KpiId::new("k4").unwrap();
         let kpi = &mut workspace.kpis[3];
         kpi.measure = MeasureType::Cumulative;
         kpi.frequency = Frequency::Quarterly;
         kpi.unit = crate::domain::basics::unit::Unit::Count;
         kpi.decimals = 0;
+        workspace
+    }
+
+    #[test]
+    fn a_cumulative_kpis_last_year_plus_is_to_date() {
+        let mut workspace = with_cumulative_k4();
+        let k4 = KpiId::new("k4").unwrap();
         workspace.measurements = [
             ("2025/26 Q1", 90.0),
             ("2025/26 Q2", 110.0),
@@ -502,13 +508,9 @@ mod tests {
 
     #[test]
     fn a_cumulative_kpis_targets_to_date_are_held_to_its_range_times_the_periods_they_cover() {
-        let mut workspace = hand_drawn();
+        let mut workspace = with_cumulative_k4();
         let k4 = KpiId::new("k4").unwrap();
-        let kpi = &mut workspace.kpis[3];
-        kpi.measure = MeasureType::Cumulative;
-        kpi.frequency = Frequency::Quarterly;
-        kpi.unit = crate::domain::basics::unit::Unit::Count;
-        kpi.plausible_range = Some((0.0, 150.0));
+        workspace.kpis[3].plausible_range = Some((0.0, 150.0));
         let mut form = targets_form(&workspace.kpis[3], year());
         // At most 150 a quarter: 400 by the year end (of 600 possible) and 280 by Q2 (of 300) are believable;
         // 160 in Q1 (of 150) is not.
