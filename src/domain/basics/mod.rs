@@ -2,6 +2,7 @@
 //! are written, small statistics, the seeded random stream, and working days and bank holidays.
 
 pub mod calendar_timings;
+pub mod field_problem;
 pub mod ids;
 pub mod period;
 pub mod seeded_random;

@@ -4,6 +4,7 @@
 //! changes. Saving confirms what the form showed, so the "not set — please review" marks of the fields it holds
 //! are cleared.
 
+use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::ids::{AmbitionId, CommitteeId, KpiId, PersonId, TeamId};
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::unit::{Unit, parse_number};
@@ -101,13 +102,7 @@ pub enum KpiField {
 }
 
 /// A problem with the form, against its field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KpiProblem {
-    /// Which field.
-    pub field: KpiField,
-    /// What to do about it, in plain English.
-    pub message: String,
-}
+pub type KpiProblem = FieldProblem<KpiField>;
 
 /// The fields the form holds of those a sheet may leave to a default: saving the form confirms them.
 const CONFIRMED: [DefaultedField; 8] = [

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
 use crate::domain::basics::unit::parse_number;
@@ -38,13 +39,7 @@ pub enum EntryField {
 }
 
 /// A problem with an entry, against its field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntryProblem {
-    /// Which field.
-    pub field: EntryField,
-    /// What to do about it, in plain English.
-    pub message: String,
-}
+pub type EntryProblem = FieldProblem<EntryField>;
 
 /// What recording an entry did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::{FinancialYear, Frequency, Period};
 use crate::domain::basics::unit::parse_number;
@@ -36,13 +37,7 @@ pub enum TargetCell {
 }
 
 /// A problem with a target, where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TargetProblem {
-    /// Which target.
-    pub at: TargetCell,
-    /// What to do about it, in plain English.
-    pub message: String,
-}
+pub type TargetProblem = FieldProblem<TargetCell>;
 
 /// A way of filling in the profile.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -212,7 +207,7 @@ pub fn set_targets(
 ) -> Result<usize, Vec<TargetProblem>> {
     let Some(kpi) = workspace.kpis.iter_mut().find(|k| &k.id == id) else {
         return Err(vec![TargetProblem {
-            at: TargetCell::YearEnd,
+            field: TargetCell::YearEnd,
             message: format!("There is no KPI with the id {id} in this workspace."),
         }]);
     };
@@ -247,7 +242,7 @@ pub fn set_targets(
         match parse_number(typed, false) {
             Ok(None) => {}
             Ok(Some(value)) if value < low || value > high => problems.push(TargetProblem {
-                at,
+                field: at,
                 message: format!(
                     "{what}, {value}, is outside the believable range for this KPI ({}).",
                     range_words(low, high)
@@ -259,7 +254,7 @@ pub fn set_targets(
                 }
             }
             Err(problem) => problems.push(TargetProblem {
-                at,
+                field: at,
                 message: format!("{what}: {problem}."),
             }),
         }
@@ -270,7 +265,7 @@ pub fn set_targets(
         .position(|(period, _)| period.year() != form.year || period.frequency() != kpi.frequency);
     if let Some(at) = foreign {
         problems.push(TargetProblem {
-            at: TargetCell::Period(at),
+            field: TargetCell::Period(at),
             message: format!(
                 "{} is not a {} period of {}.",
                 form.periods[at].0,
@@ -482,7 +477,7 @@ mod tests {
         form.periods[0].1 = "eighty".to_owned();
         form.periods[2].1 = "-5".to_owned();
         let problems = set_targets(&mut workspace, &k2, &form).unwrap_err();
-        let at: Vec<TargetCell> = problems.iter().map(|p| p.at).collect();
+        let at: Vec<TargetCell> = problems.iter().map(|p| p.field).collect();
         assert_eq!(
             at,
             [
@@ -521,7 +516,7 @@ mod tests {
         assert_eq!(
             problems,
             [TargetProblem {
-                at: TargetCell::Period(0),
+                field: TargetCell::Period(0),
                 message: "The target for Q1 2026/27, 160, is outside the believable range for this KPI (0 to 150)."
                     .to_owned()
             }]

@@ -2,6 +2,7 @@
 //! every calculation follows (the RAG rule, the trend rule, the SPC rules, the roll-up rule), as typed.
 //! [`edit_framework`] checks the whole form and reports every problem against its field before anything changes.
 
+use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::period::FinancialYear;
 use crate::domain::basics::unit::parse_number;
 use crate::domain::maths::rag::RollupRule;
@@ -69,13 +70,7 @@ pub enum SettingsField {
 }
 
 /// A problem with the form, against its field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SettingsProblem {
-    /// Which field.
-    pub field: SettingsField,
-    /// What to do about it, in plain English.
-    pub message: String,
-}
+pub type SettingsProblem = FieldProblem<SettingsField>;
 
 /// The runs of the SPC rules a council may choose (NHS England's "Making Data Count" uses 6 to 8).
 const RUNS: (usize, usize) = (5, 10);

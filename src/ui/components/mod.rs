@@ -5,6 +5,7 @@ pub mod direction_mark;
 pub mod echart;
 mod echarts_script;
 pub mod error_summary;
+pub mod field_problems;
 pub mod fields;
 pub mod file_picker;
 pub mod kpi_link;

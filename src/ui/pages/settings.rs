@@ -6,12 +6,11 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::settings::framework_form::{
-    FrameworkForm, SettingsField, SettingsProblem, edit_framework,
-};
+use crate::domain::settings::framework_form::{FrameworkForm, SettingsField, edit_framework};
 use crate::domain::settings::rule_preview::{rule_preview, shift_summary};
 use crate::ui::address::served_path::link;
-use crate::ui::components::error_summary::{ErrorSummary, sentence};
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{TextArea, TextField, Width};
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::components::rule_fields::{RuleFieldIds, RuleFields, RuleSignals};
@@ -139,7 +138,7 @@ pub fn FrameworkSettingsPage() -> impl IntoView {
     let state = use_app_state();
     let today = Utc::now().date_naive();
     let fields = Fields::new();
-    let problems = RwSignal::new(Vec::<SettingsProblem>::new());
+    let problems = FieldProblems::<SettingsField>::new();
     let saved = RwSignal::new(None::<String>);
     let shown = state
         .session
@@ -168,7 +167,7 @@ pub fn FrameworkSettingsPage() -> impl IntoView {
         });
         match outcome {
             Some(Ok(())) => {
-                problems.set(Vec::new());
+                problems.clear();
                 saved.set(Some(
                     "The settings are saved: every page now follows them.".to_owned(),
                 ));
@@ -181,30 +180,13 @@ pub fn FrameworkSettingsPage() -> impl IntoView {
             }
             Some(Err(found)) => {
                 saved.set(None);
-                problems.set(found);
+                problems.show(found);
             }
             None => {}
         }
     };
-    let error = move |field: SettingsField| {
-        Signal::derive(move || {
-            problems.with(|p| {
-                let messages: Vec<String> = p
-                    .iter()
-                    .filter(|p| p.field == field)
-                    .map(|p| sentence(&p.message))
-                    .collect();
-                (!messages.is_empty()).then(|| messages.join(" "))
-            })
-        })
-    };
-    let summary = Signal::derive(move || {
-        problems.with(|p| {
-            p.iter()
-                .map(|p| (control_id(p.field).to_owned(), p.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let error = move |field: SettingsField| problems.error(field);
+    let summary = problems.summary(control_id);
     view! {
         <h1 data-testid="page-heading">"Framework settings"</h1>
         <p class="app-lead">"The council, its reporting year, and the rules every page follows. Nothing changes until the settings are saved, and then everything follows them: the scorecards, KPI pages, reports and slides."</p>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::sheets_on_demand::read_sheets_on_demand;
-use crate::domain::kpi::measurement_entry::{EntryField, EntryProblem, entry_for, record};
+use crate::domain::kpi::measurement_entry::{EntryField, entry_for, record};
 use crate::storage::spreadsheet::column_memory::roles_for;
 use crate::storage::spreadsheet::headings::{ColumnRole, Field, shapes};
 use crate::storage::spreadsheet::period_forms::read_period;
@@ -25,6 +25,7 @@ use crate::ui::address::value_code::code;
 use crate::ui::browser::download::{download_bytes, download_text};
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{Select, TextArea, TextField, Width};
 use crate::ui::components::file_picker::{FilePicker, read_bytes};
 use crate::ui::state::use_app_state;
@@ -496,16 +497,8 @@ fn OverrideForm(
         difference.row
     ));
     let by = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<EntryProblem>::new());
-    let error = move |field: EntryField| {
-        Signal::derive(move || {
-            problems.with(|p| {
-                p.iter()
-                    .find(|p| p.field == field)
-                    .map(|p| p.message.clone())
-            })
-        })
-    };
+    let problems = FieldProblems::<EntryField>::new();
+    let error = move |field: EntryField| problems.error(field);
     let kpi = difference.kpi.clone();
     let period = difference.period;
     let status = difference.council;
@@ -518,7 +511,7 @@ fn OverrideForm(
         });
         match outcome {
             Some(Ok(_)) => on_recorded.run(index),
-            Some(Err(found)) => problems.set(found),
+            Some(Err(found)) => problems.show(found),
             None => {}
         }
     };

@@ -7,13 +7,12 @@ use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
-use crate::domain::kpi::measurement_entry::{
-    Entry, EntryField, EntryProblem, Recorded, entry_for, record,
-};
+use crate::domain::kpi::measurement_entry::{Entry, EntryField, Recorded, entry_for, record};
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::measurement::ValidationState;
 use crate::ui::address::value_code::{code, decode};
-use crate::ui::components::error_summary::{ErrorSummary, sentence};
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{Choice, Select, TextArea, TextField, Width};
 use crate::ui::state::use_app_state;
 
@@ -70,7 +69,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
     let override_status = RwSignal::new(None::<RagStatus>);
     let override_reason = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<EntryProblem>::new());
+    let problems = FieldProblems::<EntryField>::new();
     let message = RwSignal::new(None::<String>);
     // What the form was filled with, so a save writes only what the person changed (see `Entry::rebased`).
     let loaded = StoredValue::new(Entry::default());
@@ -85,7 +84,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         variance.set(entry.variance_explanation);
         override_status.set(entry.override_status);
         override_reason.set(entry.override_reason);
-        problems.set(Vec::new());
+        problems.clear();
     };
     load(period.get_untracked());
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -118,7 +117,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         match result {
             Some((entry, Ok(recorded))) => {
                 loaded.set_value(entry);
-                problems.set(Vec::new());
+                problems.clear();
                 message.set(Some(match recorded {
                     Recorded::Added => format!("Recorded {chosen} as a draft."),
                     Recorded::Updated => format!("Recorded the changes to {chosen}; it is a draft again until submitted and approved."),
@@ -127,7 +126,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
             }
             Some((_, Err(found))) => {
                 message.set(None);
-                problems.set(found);
+                problems.show(found);
             }
             None => {}
         }
@@ -150,10 +149,10 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         };
         let name = by.get_untracked();
         if name.trim().is_empty() {
-            problems.set(vec![EntryProblem {
-                field: EntryField::By,
-                message: "enter your name: sign-off records who did it".to_owned(),
-            }]);
+            problems.show_one(
+                EntryField::By,
+                "enter your name: sign-off records who did it",
+            );
             return;
         }
         let id = kpi.get_value();
@@ -173,25 +172,14 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         });
         match outcome {
             Some(Ok(())) => {
-                problems.set(Vec::new());
+                problems.clear();
                 message.set(signoff.get_untracked().map(|(_, words)| words));
             }
-            Some(Err(reason)) => problems.set(vec![EntryProblem {
-                field: EntryField::By,
-                message: reason,
-            }]),
+            Some(Err(reason)) => problems.show_one(EntryField::By, reason),
             None => {}
         }
     };
-    let error = move |field: EntryField| {
-        Signal::derive(move || {
-            problems.with(|p| {
-                p.iter()
-                    .find(|p| p.field == field)
-                    .map(|p| sentence(&p.message))
-            })
-        })
-    };
+    let error = move |field: EntryField| problems.error(field);
     let period_choices: Vec<Choice> = periods.iter().map(|p| (p.code(), p.to_string())).collect();
     let override_choices: Vec<Choice> = RagStatus::ALL
         .into_iter()
@@ -200,9 +188,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
     view! {
         <section aria-labelledby="entry-heading" class="app-section" data-testid="entry-form">
             <h2 id="entry-heading">"Record a value"</h2>
-            <ErrorSummary test_id="entry-problems" problems=Signal::derive(move || problems.with(|p| {
-                p.iter().map(|p| (input_id(p.field).to_owned(), p.message.clone())).collect::<Vec<_>>()
-            })) />
+            <ErrorSummary test_id="entry-problems" problems=problems.summary(input_id) />
             <form on:submit=save novalidate>
                 <Select id="entry-period" label="Period" choices=period_choices
                     value=Signal::derive(move || period.get().map(|p| p.code()).unwrap_or_default())

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::unit::Unit;
-use crate::domain::kpi::kpi_form::{KpiField, KpiForm, KpiProblem, edit_kpi};
+use crate::domain::kpi::kpi_form::{KpiField, KpiForm, edit_kpi};
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
 use crate::domain::maths::rag::{Polarity, RagRule};
 use crate::domain::model::kpi::{
@@ -16,7 +16,8 @@ use crate::domain::model::kpi::{
 use crate::domain::model::workspace::Workspace;
 use crate::domain::settings::rule_form::RuleForm;
 use crate::ui::address::value_code::{code, decode};
-use crate::ui::components::error_summary::{ErrorSummary, sentence};
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{CheckList, Choice, Select, TextArea, TextField, Width, coded};
 use crate::ui::components::rule_fields::{RuleFieldIds, RuleFields, RuleSignals};
 use crate::ui::state::use_app_state;
@@ -226,7 +227,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
     let state = use_app_state();
     let id = StoredValue::new(id);
     let fields = Fields::new();
-    let problems = RwSignal::new(Vec::<KpiProblem>::new());
+    let problems = FieldProblems::<KpiField>::new();
     let saved = RwSignal::new(None::<String>);
     // What the form was filled with, so a save writes only what the person changed.
     let loaded = StoredValue::new(None::<KpiForm>);
@@ -251,7 +252,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
         });
         match outcome.flatten() {
             Some((form, Ok(()))) => {
-                problems.set(Vec::new());
+                problems.clear();
                 saved.set(Some(format!(
                     "Saved {}.",
                     form.name.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -267,38 +268,19 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
             }
             Some((_, Err(found))) => {
                 saved.set(None);
-                problems.set(found);
+                problems.show(found);
             }
             None => {
                 saved.set(None);
-                problems.set(vec![KpiProblem {
-                    field: KpiField::Name,
-                    message:
-                        "This KPI is no longer in the workspace (another tab may have removed it)."
-                            .to_owned(),
-                }]);
+                problems.show_one(
+                    KpiField::Name,
+                    "This KPI is no longer in the workspace (another tab may have removed it).",
+                );
             }
         }
     };
-    let error = move |field: KpiField| {
-        Signal::derive(move || {
-            problems.with(|p| {
-                let messages: Vec<String> = p
-                    .iter()
-                    .filter(|p| p.field == field)
-                    .map(|p| sentence(&p.message))
-                    .collect();
-                (!messages.is_empty()).then(|| messages.join(" "))
-            })
-        })
-    };
-    let summary = Signal::derive(move || {
-        problems.with(|p| {
-            p.iter()
-                .map(|p| (control_id(p.field).to_owned(), p.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let error = move |field: KpiField| problems.error(field);
+    let summary = problems.summary(control_id);
     let from_workspace = move |list: fn(&Workspace) -> Vec<Choice>| {
         Signal::derive(move || state.session.with(|s| list(s.current())))
     };

@@ -8,10 +8,11 @@ use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::{FinancialYear, Frequency, Period};
 use crate::domain::basics::unit::parse_number;
 use crate::domain::kpi::target_profile::{
-    QuickFill, TargetCell, TargetProblem, TargetsForm, fill, set_targets, targets_form,
+    QuickFill, TargetCell, TargetsForm, fill, set_targets, targets_form,
 };
 use crate::domain::model::workspace::PerformanceIndex;
-use crate::ui::components::error_summary::{ErrorSummary, sentence};
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{Choice, Select, TextField, Width};
 use crate::ui::state::use_app_state;
 
@@ -42,7 +43,7 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
     let year_end = RwSignal::new(String::new());
     let periods = RwSignal::new(Vec::<(Period, String)>::new());
     let percent = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<TargetProblem>::new());
+    let problems = FieldProblems::<TargetCell>::new();
     let note = RwSignal::new(None::<String>);
     let load = move |chosen: FinancialYear| {
         let form = state.session.with_untracked(|s| {
@@ -54,7 +55,7 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
             year_end.set(form.year_end);
             periods.set(form.periods);
         }
-        problems.set(Vec::new());
+        problems.clear();
         note.set(None);
     };
     load(this_year);
@@ -83,7 +84,7 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
             let index = PerformanceIndex::new(&workspace.measurements);
             Some(fill(kpi, &index.history(&kpi.id), &form(), how))
         });
-        problems.set(Vec::new());
+        problems.clear();
         match filled {
             Some(Ok(filled)) => {
                 // A period the fill has nothing for keeps what was typed in it.
@@ -100,10 +101,7 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
             }
             Some(Err(reason)) => {
                 note.set(None);
-                problems.set(vec![TargetProblem {
-                    at: TargetCell::YearEnd,
-                    message: reason,
-                }]);
+                problems.show_one(TargetCell::YearEnd, reason);
             }
             None => {}
         }
@@ -111,10 +109,10 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
     let last_year_plus = move |_| match parse_number(&percent.get_untracked(), false) {
         Ok(Some(by)) => quick_fill(QuickFill::LastYearPlus(by)),
         Ok(None) => quick_fill(QuickFill::LastYearPlus(0.0)),
-        Err(problem) => problems.set(vec![TargetProblem {
-            at: TargetCell::YearEnd,
-            message: format!("The percentage to add: {problem}."),
-        }]),
+        Err(problem) => problems.show_one(
+            TargetCell::YearEnd,
+            format!("The percentage to add: {problem}."),
+        ),
     };
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -124,7 +122,7 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
             .try_update(|s| s.edit(|w| set_targets(w, &id.get_value(), &typed)));
         match outcome {
             Some(Ok(count)) => {
-                problems.set(Vec::new());
+                problems.clear();
                 note.set(Some(format!(
                     "Saved {count} target{} for {}.",
                     if count == 1 { "" } else { "s" },
@@ -133,27 +131,13 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
             }
             Some(Err(found)) => {
                 note.set(None);
-                problems.set(found);
+                problems.show(found);
             }
             None => {}
         }
     };
-    let error = move |cell: TargetCell| {
-        Signal::derive(move || {
-            problems.with(|p| {
-                p.iter()
-                    .find(|p| p.at == cell)
-                    .map(|p| sentence(&p.message))
-            })
-        })
-    };
-    let summary = Signal::derive(move || {
-        problems.with(|p| {
-            p.iter()
-                .map(|p| (cell_id(p.at), p.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let error = move |cell: TargetCell| problems.error(cell);
+    let summary = problems.summary(cell_id);
     let year_choices: Vec<Choice> = years
         .iter()
         .map(|y| (y.start_year().to_string(), y.to_string()))
