@@ -890,6 +890,7 @@ pub(super) fn add(workspace: &mut Workspace, year: FinancialYear) {
             team: team.map(id::<TeamId>),
             roles: roles.iter().map(|r| id::<RoleId>(r)).collect(),
             councillor: *councillor,
+            active: true,
         })
         .collect();
     workspace.committees = COMMITTEES

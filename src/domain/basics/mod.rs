@@ -7,4 +7,5 @@ pub mod ids;
 pub mod period;
 pub mod seeded_random;
 pub mod stats;
+pub mod typed_text;
 pub mod unit;

@@ -5,6 +5,7 @@
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::out_of_range;
 use crate::domain::model::benchmark::BenchmarkValue;
 use crate::domain::model::workspace::Workspace;
@@ -38,7 +39,7 @@ pub fn record_comparators(
     values: &[Comparator],
 ) -> Result<ComparatorsRecorded, Vec<String>> {
     let mut problems = Vec::new();
-    let group = group.split_whitespace().collect::<Vec<_>>().join(" ");
+    let group = one_line(group);
     if group.is_empty() {
         problems.push("Name the comparator group (\u{201c}CIPFA nearest neighbours\u{201d}, \u{201c}Shire counties\u{201d}).".to_owned());
     }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::domain::basics::ids::{AmbitionId, KpiId, ServiceId, fresh_id};
 use crate::domain::basics::period::Frequency;
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::Unit;
 use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::{KpiDefinition, KpiLevel, KpiStatus, StatusChange};
@@ -166,21 +167,17 @@ pub struct Decision {
     pub note: String,
 }
 
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Adds a proposed KPI to the register; returns its id.
 pub fn propose(
     workspace: &mut Workspace,
     proposal: &KpiProposal,
     decision: &Decision,
 ) -> Result<KpiId, CycleRefused> {
-    let name = tidy(&proposal.name);
+    let name = one_line(&proposal.name);
     if name.is_empty() {
         return Err(CycleRefused::NoName);
     }
-    let by = tidy(&decision.by);
+    let by = one_line(&decision.by);
     if by.is_empty() {
         return Err(CycleRefused::NoOneNamed);
     }
@@ -211,7 +208,7 @@ pub fn propose(
     let taken: Vec<&str> = workspace.kpis.iter().map(|k| k.id.as_str()).collect();
     let id: KpiId = fresh_id("kpi", &name, &taken).ok_or(CycleRefused::NoName)?;
     workspace.kpis.push(KpiDefinition {
-        definition: tidy(&proposal.definition),
+        definition: one_line(&proposal.definition),
         level: proposal.level,
         frequency: proposal.frequency,
         polarity: proposal.polarity,
@@ -225,7 +222,7 @@ pub fn propose(
             to: KpiStatus::Proposed,
             by,
             on: decision.on,
-            note: tidy(&decision.note),
+            note: one_line(&decision.note),
         }],
         ..KpiDefinition::named(id.clone(), name)
     });
@@ -239,8 +236,8 @@ pub fn take_step(
     step: CycleStep,
     decision: &Decision,
 ) -> Result<KpiStatus, CycleRefused> {
-    let by = tidy(&decision.by);
-    let note = tidy(&decision.note);
+    let by = one_line(&decision.by);
+    let note = one_line(&decision.note);
     let found = workspace
         .kpis
         .iter_mut()

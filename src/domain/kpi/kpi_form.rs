@@ -7,6 +7,7 @@
 use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::ids::{AmbitionId, CommitteeId, KpiId, PersonId, TeamId};
 use crate::domain::basics::period::Frequency;
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::{Unit, parse_number};
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
 use crate::domain::maths::rag::Polarity;
@@ -215,7 +216,7 @@ fn checked(
     let mut problems = Vec::new();
     let mut problem =
         |field: KpiField, message: String| problems.push(KpiProblem { field, message });
-    let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = one_line(&form.name);
     if name.is_empty() {
         problem(KpiField::Name, "Give the KPI a name.".to_owned());
     } else if name != kpi.name

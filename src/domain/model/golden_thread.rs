@@ -105,6 +105,9 @@ pub struct Person {
     /// True for an elected member.
     #[serde(default, skip_serializing_if = "is_false")]
     pub councillor: bool,
+    /// False once the person has left: kept for the records that name them, offered nowhere new.
+    #[serde(default = "active", skip_serializing_if = "is_true")]
+    pub active: bool,
 }
 
 /// Whether a role is held by officers or by elected members.

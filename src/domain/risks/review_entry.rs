@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::domain::basics::ids::RiskId;
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::risk::{RiskAssessment, RiskReview};
 use crate::domain::model::workspace::Workspace;
@@ -81,7 +82,7 @@ pub fn record_review(
     {
         return Err(ReviewProblem::BeforeLastReview(last));
     }
-    let by = draft.by.split_whitespace().collect::<Vec<_>>().join(" ");
+    let by = one_line(&draft.by);
     if by.is_empty() {
         return Err(ReviewProblem::NoReviewer);
     }

@@ -4,6 +4,7 @@
 
 use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::period::FinancialYear;
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::parse_number;
 use crate::domain::maths::rag::RollupRule;
 use crate::domain::model::framework::Framework;
@@ -167,11 +168,7 @@ pub fn edit_framework(
         }
     };
     let mut framework = workspace.framework.clone();
-    let name = form
-        .council_name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = one_line(&form.council_name);
     check(
         SettingsField::CouncilName,
         if name.is_empty() {

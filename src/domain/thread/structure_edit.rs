@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId, fresh_id};
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Ambition, Directorate, Service, Team, ThreadNode};
 use crate::domain::model::kpi::KpiStatus;
 use crate::domain::model::workspace::Workspace;
@@ -135,7 +136,7 @@ pub struct EditDone {
 }
 
 fn name_of(text: &str) -> Result<String, EditRefused> {
-    let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = one_line(text);
     if name.is_empty() {
         Err(EditRefused::NoName)
     } else {

@@ -398,7 +398,7 @@ impl<'a> Builder<'a> {
         self.workspace
             .people
             .iter()
-            .filter(|p| !p.councillor && here(p))
+            .filter(|p| p.active && !p.councillor && here(p))
             .filter_map(|p| {
                 self.node(
                     ambition,
@@ -626,6 +626,7 @@ pub(crate) mod tests {
             team: team.map(id),
             roles: vec![],
             councillor,
+            active: true,
         })
         .collect();
         let kpi = |kpi: &str, service: &str, ambitions: &[&str]| {

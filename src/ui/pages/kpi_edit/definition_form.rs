@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Frequency;
+use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::Unit;
 use crate::domain::kpi::kpi_form::{KpiField, KpiForm, edit_kpi};
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
@@ -253,10 +254,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
         match outcome.flatten() {
             Some((form, Ok(()))) => {
                 problems.clear();
-                saved.set(Some(format!(
-                    "Saved {}.",
-                    form.name.split_whitespace().collect::<Vec<_>>().join(" ")
-                )));
+                saved.set(Some(format!("Saved {}.", one_line(&form.name))));
                 // Shown again as saved, so a change another tab made is on the form, not undone by the next save.
                 if let Some((now, rule)) = state
                     .session
