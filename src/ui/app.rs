@@ -12,8 +12,8 @@ use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::on_demand_pages::{
     AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, HelpRoute,
-    KpiEditRoute, LessonsRoute, PlanOnAPageRoute, PresentRoute, RegisterRoute, ReportsRoute,
-    RisksRoute, RolesRoute, SettingsRoute, StructureRoute, ValidationRoute,
+    KpiEditRoute, LessonsRoute, PeopleRoute, PlanOnAPageRoute, PresentRoute, RegisterRoute,
+    ReportsRoute, RisksRoute, RolesRoute, SettingsRoute, StructureRoute, ValidationRoute,
 };
 use crate::ui::pages::{AreaPlaceholder, GoldenThreadPage, KpiPage, NotFoundPage, ScorecardsPage};
 use crate::ui::routes::Page;
@@ -84,6 +84,10 @@ pub fn App(
                     <Route
                         path=(StaticSegment(Page::Settings.section()), StaticSegment(Page::Settings.subpage()))
                         view={Lazy::<SettingsRoute>::new()}
+                    />
+                    <Route
+                        path=(StaticSegment(Page::People.section()), StaticSegment(Page::People.subpage()))
+                        view={Lazy::<PeopleRoute>::new()}
                     />
                     <Route path=StaticSegment(Page::Risks.section()) view={Lazy::<RisksRoute>::new()} />
                     <Route

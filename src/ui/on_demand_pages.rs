@@ -18,8 +18,8 @@ use leptos_router::lazy_route;
 
 use crate::ui::pages::{
     AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, FrameworkSettingsPage,
-    HelpPage, KpiEditPage, LessonsPage, PlanOnAPagePage, PresentPage, RegisterPage, ReportsPage,
-    RisksPage, RolesPage, StructurePage, ValidationPage,
+    HelpPage, KpiEditPage, LessonsPage, PeoplePage, PlanOnAPagePage, PresentPage, RegisterPage,
+    ReportsPage, RisksPage, RolesPage, StructurePage, ValidationPage,
 };
 
 /// Declares, for each page component, a route type that draws it from its own module.
@@ -56,6 +56,7 @@ macro_rules! on_demand_pages {
 on_demand_pages! {
     KpiEditRoute draws KpiEditPage;
     SettingsRoute draws FrameworkSettingsPage;
+    PeopleRoute draws PeoplePage;
     RegisterRoute draws RegisterPage;
     PlanOnAPageRoute draws PlanOnAPagePage;
     StructureRoute draws StructurePage;

@@ -22,6 +22,8 @@ pub enum Page {
     Structure,
     /// `/golden-thread/settings`: the framework's settings and rules.
     Settings,
+    /// `/golden-thread/people`: people, roles and committees.
+    People,
     /// `/risks`.
     Risks,
     /// `/risks/calendar`: the reporting calendar.
@@ -50,7 +52,7 @@ pub enum Page {
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 21] = [
+    pub const ALL: [Page; 22] = [
         Page::Overview,
         Page::Scorecards,
         Page::Kpi,
@@ -60,6 +62,7 @@ impl Page {
         Page::Plan,
         Page::Structure,
         Page::Settings,
+        Page::People,
         Page::Risks,
         Page::Calendar,
         Page::Lessons,
@@ -79,7 +82,9 @@ impl Page {
         match self {
             Page::Overview => "",
             Page::Scorecards | Page::Kpi | Page::KpiEdit | Page::Register => "scorecards",
-            Page::GoldenThread | Page::Plan | Page::Structure | Page::Settings => "golden-thread",
+            Page::GoldenThread | Page::Plan | Page::Structure | Page::Settings | Page::People => {
+                "golden-thread"
+            }
             Page::Risks
             | Page::Calendar
             | Page::Lessons
@@ -104,6 +109,7 @@ impl Page {
             Page::Plan => "plan",
             Page::Structure => "structure",
             Page::Settings => "settings",
+            Page::People => "people",
             Page::Calendar => "calendar",
             Page::Lessons => "lessons",
             Page::Actions => "actions",

@@ -46,7 +46,7 @@ test('a KPI audit sample is drawn from the seed shown, kept, and the same seed d
   // Someone else, with a fresh copy of the demo council, draws the same quarter from the same seed.
   await app.visit('/risks/audit', async (page) => {
     const audit = await new AuditPage(page).ready();
-    await audit.draw({ quarter, seed: '12345', by: 'Internal Audit' });
+    await audit.draw({ quarter, seed: '12345', by: 'Grace Okafor' });
     await audit.sampleOpened();
     assert.deepEqual(await audit.sampleKpis(), drawn, 'the same seed draws the same KPIs');
   });
@@ -73,14 +73,14 @@ test('the five checks are recorded for a KPI drawn, a concern needs findings and
     assert.match(await audit.checksOutcome.textContent(), /needs findings/);
     await audit.saveChecks({ findings: 'Numerator counted duplicate referrals' });
     assert.match(await audit.checksOutcome.textContent(), /needs a follow-up/);
-    await audit.saveChecks({ followUp: 'Deduplicate and restate the quarter', owner: 'Data co-ordinator', due: '2099-01-31' });
+    await audit.saveChecks({ followUp: 'Deduplicate and restate the quarter', owner: 'Grace Okafor', due: '2099-01-31' });
     assert.equal((await audit.checksOutcome.textContent()).trim(), 'Checks recorded.');
 
     const recorded = audit.sampleRow(kpi);
     const cells = (await recorded.locator('td').allTextContents()).map((t) => t.trim());
     assert.deepEqual(cells.slice(1, 6), ['Not met', 'Met', 'Met', 'Met', 'Met']);
     assert.equal(cells[6], 'Numerator counted duplicate referrals');
-    assert.match(cells[7], /Deduplicate and restate the quarter \(Data co-ordinator, due 31 Jan 2099\)/);
+    assert.match(cells[7], /Deduplicate and restate the quarter \(Grace Okafor, due 31 Jan 2099\)/);
     assert.match(await audit.historyCell(2), /^1 of \d+$/);
     assert.equal(await audit.historyCell(4), '1', 'one open follow-up');
 

@@ -19,7 +19,7 @@ test('a KPI made from nothing with the UI alone reaches the scorecard rated on i
     await page.getByTestId('propose-service').selectOption({ label: 'Adult Social Care' });
     await page.getByTestId('propose-frequency').selectOption('quarterly');
     await page.getByTestId('propose-unit').selectOption('count');
-    await page.getByTestId('propose-by').fill('Grace Okafor');
+    await page.getByTestId('propose-by').selectOption('Grace Okafor');
     await page.getByTestId('propose-submit').click();
     await page.getByTestId('propose-outcome').filter({ hasText: 'Proposed: Library e-book loans' }).waitFor();
 

@@ -105,12 +105,12 @@ test('entering a new value updates the rating, the table and the scorecard, and 
     assert.match(await kpi.chartSummary.textContent(), /100\.0% in /, 'the chart summary follows');
     assert.match(await page.getByTestId('entry-signoff').textContent(), /^Draft\./);
 
-    await page.getByTestId('entry-by').fill('Ann Baker');
+    await page.getByTestId('entry-by').selectOption('Grace Okafor');
     await page.getByTestId('entry-submit').click();
-    await page.getByTestId('entry-signoff').filter({ hasText: 'Submitted by Ann Baker' }).waitFor();
+    await page.getByTestId('entry-signoff').filter({ hasText: 'Submitted by Grace Okafor' }).waitFor();
     await page.getByTestId('entry-approve').click();
     await page.getByTestId('entry-problems').filter({ hasText: 'cannot also approve' }).waitFor();
-    await page.getByTestId('entry-by').fill('Erik Lund');
+    await page.getByTestId('entry-by').selectOption('Erik Lund');
     await page.getByTestId('entry-approve').click();
     await page.getByTestId('entry-signoff').filter({ hasText: 'Approved by Erik Lund' }).waitFor();
 

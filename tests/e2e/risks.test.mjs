@@ -36,11 +36,11 @@ test('recording a review of an overdue risk takes one off the overdue count', as
     assert.match(await risks.reviewOutcome.textContent(), /Say who reviewed it/);
     assert.equal(await risks.overdueCount(), before, 'a refused review changes nothing');
 
-    await risks.recordReview({ by: 'Corporate Leadership Team', likelihood: '2', impact: '3', note: 'Mitigations in place; monitor' });
+    await risks.recordReview({ by: 'Audit and Accounts Committee', likelihood: '2', impact: '3', note: 'Mitigations in place; monitor' });
     assert.match(await risks.reviewOutcome.textContent(), /^Review recorded: the risk is now green/);
     assert.equal(await risks.overdueCount(), before - 1);
     assert.equal(await risks.row(title).count(), 0, 'it leaves the overdue list');
-    assert.match(await risks.reviewHistoryRows.first().textContent(), /Corporate Leadership Team.*likelihood 2 × impact 3 = 6/);
+    assert.match(await risks.reviewHistoryRows.first().textContent(), /Audit and Accounts Committee.*likelihood 2 × impact 3 = 6/);
   }, { now: DEMO_DAY });
 });
 

@@ -84,8 +84,8 @@ test('a council scorecard sheet becomes rated KPIs, its statuses reconciled; the
         'The council published Red for this period (sheet row 4).',
       );
       await form.getByTestId('reconcile-override-confirm').click();
-      await form.getByText('enter your name: an override records who set it').waitFor();
-      await form.getByTestId('reconcile-by').fill('Pat Officer');
+      await form.getByText('choose who you are: an override records who set it').waitFor();
+      await form.getByTestId('reconcile-by').selectOption('Grace Okafor');
       await form.getByTestId('reconcile-override-confirm').click();
       await sheet.reconcileRows.getByText('Recorded as an override').waitFor();
 

@@ -219,6 +219,26 @@ test('the structure can be added to, renamed, moved and retired, and a retiremen
     assert.match(await page.getByTestId('change-outcome').textContent(), /^Done\./);
     assert.ok(await page.getByTestId('change-what').locator('option', { hasText: 'Discharge to assess (Commissioning)' }).count() === 1);
 
+    // Who leads it is chosen from the officers (a councillor is not offered) and shown in the outline.
+    await page.getByTestId('change-what').selectOption({ label: 'Discharge to assess (Commissioning)' });
+    await page.getByTestId('action-lead').check();
+    const leads = await page.getByTestId('change-lead').locator('option').allTextContents();
+    assert.ok(!leads.some((words) => words.startsWith('Cllr ')), 'no councillor leads a team');
+    await page.getByTestId('change-lead').selectOption('p-shah');
+    await page.getByTestId('change-submit').click();
+    assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
+    assert.ok((await outline.textContent()).includes('Discharge to assess, led by Priya Shah'));
+
+    // An ambition's description, as the council plan puts it.
+    await page.getByTestId('change-kind').selectOption('ambition');
+    await page.getByTestId('change-what').selectOption({ index: 1 });
+    const ambition = (await page.getByTestId('change-what').locator('option:checked').textContent()).trim();
+    await page.getByTestId('action-describe').check();
+    await page.getByTestId('change-description').fill('  Everyone can get about safely and affordably. ');
+    await page.getByTestId('change-submit').click();
+    assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
+    assert.ok((await outline.textContent()).includes(`${ambition}: Everyone can get about safely and affordably.`));
+
     await page.getByTestId('change-kind').selectOption('directorate');
     await page.getByTestId('change-what').selectOption({ label: 'Adults, Health and Commissioning' });
     await page.getByTestId('action-retire').check();
@@ -254,7 +274,7 @@ test('a KPI is proposed, approved, goes live and is retired, each step kept with
     await page.getByTestId('propose-name').fill('Hospital discharges within 48 hours');
     await page.getByTestId('propose-level').selectOption('strategic');
     await page.getByTestId('propose-service').selectOption({ label: 'Adult Social Care' });
-    await page.getByTestId('propose-by').fill('Grace Okafor');
+    await page.getByTestId('propose-by').selectOption('Grace Okafor');
     await page.getByTestId('propose-submit').click();
     const outcome = page.getByTestId('propose-outcome');
     assert.match(await outcome.textContent(), /links directly to the corporate ambitions/);

@@ -232,21 +232,35 @@ fn checked(
             ),
         );
     }
-    for (person, field, role) in [
-        (&form.owner, KpiField::Owner, "responsible officer"),
+    for (person, now, field, role) in [
+        (
+            &form.owner,
+            &kpi.owner,
+            KpiField::Owner,
+            "responsible officer",
+        ),
         (
             &form.data_coordinator,
+            &kpi.data_coordinator,
             KpiField::DataCoordinator,
             "data co-ordinator",
         ),
     ] {
-        if let Some(person) = person
-            && workspace.person(person).is_none()
-        {
-            problem(
+        let Some(person) = person else { continue };
+        match workspace.person(person) {
+            None => problem(
                 field,
                 format!("The {role} chosen ({person}) is not among the workspace's people."),
-            );
+            ),
+            // A leaver stays where they already are (until handed over), but is chosen nowhere new.
+            Some(found) if !found.active && now.as_ref() != Some(person) => problem(
+                field,
+                format!(
+                    "{} has left: choose a {role} who is still here.",
+                    found.name
+                ),
+            ),
+            Some(_) => {}
         }
     }
     if let Some(team) = &form.team {
@@ -660,5 +674,25 @@ mod tests {
         let merged = typed.rebased(&loaded, &current);
         assert_eq!(merged.name, "Renamed here");
         assert_eq!(merged.definition, "Defined in the other tab");
+    }
+
+    #[test]
+    fn a_leaver_is_chosen_nowhere_new_but_stays_where_they_are() {
+        let mut workspace = hand_drawn();
+        // Ann owns k1; Bob has left.
+        workspace.people[3].active = false;
+        workspace.people[2].active = false;
+        let kept = KpiForm::of(workspace.kpi(&k("k1")).unwrap());
+        assert!(edit_kpi(&mut workspace, &k("k1"), &kept).is_ok());
+        let mut form = KpiForm::of(workspace.kpi(&k("k2")).unwrap());
+        form.owner = Some(PersonId::new("p-bob").unwrap());
+        let problems = edit_kpi(&mut workspace, &k("k2"), &form).unwrap_err();
+        assert_eq!(
+            problems,
+            [KpiProblem::new(
+                KpiField::Owner,
+                "Bob has left: choose a responsible officer who is still here."
+            )]
+        );
     }
 }

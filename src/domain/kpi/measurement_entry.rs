@@ -174,7 +174,7 @@ pub fn record(
     if override_is_new && by.trim().is_empty() {
         problems.push(problem(
             EntryField::By,
-            "enter your name: an override records who set it",
+            "choose who you are: an override records who set it",
         ));
     }
     if !problems.is_empty() {

@@ -120,6 +120,19 @@ pub enum RoleHolder {
     Member,
 }
 
+impl RoleHolder {
+    /// Both kinds of holder.
+    pub const ALL: [RoleHolder; 2] = [RoleHolder::Officer, RoleHolder::Member];
+
+    /// Who holds such roles, in words: "officers" or "councillors".
+    pub const fn plural(self) -> &'static str {
+        match self {
+            RoleHolder::Officer => "officers",
+            RoleHolder::Member => "councillors",
+        }
+    }
+}
+
 /// A role in the framework with its responsibilities (the roles framework, the performance protocol, the Cambridgeshire PMF appendices D and E).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -151,6 +164,32 @@ pub enum CommitteeKind {
     Scrutiny,
     /// Full council.
     FullCouncil,
+}
+
+impl CommitteeKind {
+    /// Every kind, in the order they are offered.
+    pub const ALL: [CommitteeKind; 6] = [
+        CommitteeKind::PolicyAndService,
+        CommitteeKind::StrategyResourcesAndPerformance,
+        CommitteeKind::Audit,
+        CommitteeKind::Executive,
+        CommitteeKind::Scrutiny,
+        CommitteeKind::FullCouncil,
+    ];
+
+    /// The kind in words.
+    pub const fn label(self) -> &'static str {
+        match self {
+            CommitteeKind::PolicyAndService => "Policy and service committee",
+            CommitteeKind::StrategyResourcesAndPerformance => {
+                "Strategy, resources and performance committee"
+            }
+            CommitteeKind::Audit => "Audit committee",
+            CommitteeKind::Executive => "Cabinet or executive",
+            CommitteeKind::Scrutiny => "Overview and scrutiny",
+            CommitteeKind::FullCouncil => "Full council",
+        }
+    }
 }
 
 /// A committee of the council.

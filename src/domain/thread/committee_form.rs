@@ -6,6 +6,7 @@ use crate::domain::basics::ids::{CommitteeId, fresh_id};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Committee, CommitteeKind};
 use crate::domain::model::workspace::Workspace;
+use crate::domain::rebase::take_changed;
 
 /// What the committees form holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +52,16 @@ impl CommitteeForm {
             kind: CommitteeKind::PolicyAndService,
             chair: String::new(),
         }
+    }
+}
+
+impl CommitteeForm {
+    /// This form, typed over `loaded`, applied to `current` (the committee now): only what was changed is
+    /// written.
+    pub fn rebased(&self, loaded: &CommitteeForm, current: &CommitteeForm) -> CommitteeForm {
+        let mut merged = current.clone();
+        take_changed!(merged, self, loaded; name, kind, chair);
+        merged
     }
 }
 

@@ -7,6 +7,7 @@ use crate::domain::basics::ids::{PersonId, RoleId, TeamId, fresh_id};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Person, RoleHolder};
 use crate::domain::model::workspace::Workspace;
+use crate::domain::rebase::take_changed;
 
 /// What the people form holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -54,11 +55,13 @@ impl PersonForm {
     }
 }
 
-/// What a holder of roles is called, for a message.
-fn holder_words(holder: RoleHolder) -> &'static str {
-    match holder {
-        RoleHolder::Officer => "officers",
-        RoleHolder::Member => "councillors",
+impl PersonForm {
+    /// This form, typed over `loaded` (what it showed), applied to `current` (the person now): a form left open
+    /// while another tab saved writes back only what was changed in it.
+    pub fn rebased(&self, loaded: &PersonForm, current: &PersonForm) -> PersonForm {
+        let mut merged = current.clone();
+        take_changed!(merged, self, loaded; name, job_title, team, roles, councillor);
+        merged
     }
 }
 
@@ -150,7 +153,7 @@ pub fn save_person(
                 format!(
                     "{} is a role for {}, and {} {}.",
                     role.name,
-                    holder_words(role.holder),
+                    role.holder.plural(),
                     if name.is_empty() {
                         "this person"
                     } else {
@@ -351,6 +354,27 @@ mod tests {
                 PersonField::Name,
                 "Give the person's full name."
             )]
+        );
+    }
+
+    #[test]
+    fn a_form_left_open_writes_back_only_what_was_changed_in_it() {
+        let workspace = with_roles();
+        let ann = workspace.person(&PersonId::new("p-ann").unwrap()).unwrap();
+        let loaded = PersonForm::of(ann);
+        // Another tab gave Ann a job title; this form changed only her team.
+        let current = PersonForm {
+            job_title: "Road safety officer".to_owned(),
+            ..loaded.clone()
+        };
+        let typed = PersonForm {
+            team: String::new(),
+            ..loaded.clone()
+        };
+        let merged = typed.rebased(&loaded, &current);
+        assert_eq!(
+            (merged.job_title.as_str(), merged.team.as_str()),
+            ("Road safety officer", "")
         );
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::basics::ids::{RoleId, fresh_id};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Role, RoleHolder};
 use crate::domain::model::workspace::Workspace;
+use crate::domain::rebase::take_changed;
 
 /// What the roles form holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +48,15 @@ impl RoleForm {
             holder: RoleHolder::Officer,
             responsibilities: String::new(),
         }
+    }
+}
+
+impl RoleForm {
+    /// This form, typed over `loaded`, applied to `current` (the role now): only what was changed is written.
+    pub fn rebased(&self, loaded: &RoleForm, current: &RoleForm) -> RoleForm {
+        let mut merged = current.clone();
+        take_changed!(merged, self, loaded; name, holder, responsibilities);
+        merged
     }
 }
 
@@ -99,10 +109,7 @@ pub fn save_role(
                     } else {
                         "hold"
                     },
-                    match form.holder {
-                        RoleHolder::Officer => "officers",
-                        RoleHolder::Member => "councillors",
-                    }
+                    form.holder.plural()
                 ),
             ));
         }

@@ -8,7 +8,9 @@
 
 use std::fmt;
 
-use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId, fresh_id};
+use crate::domain::basics::ids::{
+    AmbitionId, DirectorateId, KpiId, PersonId, ServiceId, TeamId, fresh_id,
+};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Ambition, Directorate, Service, Team, ThreadNode};
 use crate::domain::model::kpi::KpiStatus;
@@ -80,6 +82,21 @@ pub enum StructureEdit {
         /// The KPI.
         kpi: KpiId,
     },
+    /// Who leads a directorate (its director), a service (its head) or a team (its manager): a current
+    /// officer, or no one yet.
+    SetLead {
+        /// The directorate, service or team.
+        node: ThreadNode,
+        /// Who leads it.
+        person: Option<PersonId>,
+    },
+    /// An ambition's fuller description, as the council plan puts it.
+    Describe {
+        /// The ambition.
+        ambition: AmbitionId,
+        /// The description (blank for none).
+        description: String,
+    },
 }
 
 /// Why a change was refused.
@@ -93,6 +110,8 @@ pub enum EditRefused {
     NotFound(&'static str),
     /// The change does not apply to this kind of node.
     NotApplicable(&'static str),
+    /// The person chosen cannot lead: they have left, or they are a councillor.
+    CannotLead(String),
     /// Retiring would leave these current things without a place.
     WouldOrphan {
         /// What was to be retired.
@@ -114,6 +133,7 @@ impl fmt::Display for EditRefused {
                 write!(f, "That {what} is not in the framework, or is retired.")
             }
             EditRefused::NotApplicable(why) => f.write_str(why),
+            EditRefused::CannotLead(why) => f.write_str(why),
             EditRefused::WouldOrphan { name, blocking } => write!(
                 f,
                 "{name} still has {}: move or retire {} first, so nothing is left without a place.",
@@ -270,7 +290,7 @@ fn blockers(w: &Workspace, node: &ThreadNode) -> Vec<String> {
                 "person",
                 w.people
                     .iter()
-                    .filter(|p| p.team.as_ref() == Some(id))
+                    .filter(|p| p.active && p.team.as_ref() == Some(id))
                     .map(|p| p.name.clone())
                     .collect(),
             ),
@@ -539,6 +559,22 @@ pub fn apply_edit(
                 relinked: 0,
             })
         }
+        StructureEdit::SetLead { node, person } => {
+            set_lead(workspace, node, person.as_ref())?;
+            Ok(done(node.clone()))
+        }
+        StructureEdit::Describe {
+            ambition,
+            description,
+        } => {
+            let found = workspace
+                .ambitions
+                .iter_mut()
+                .find(|a| &a.id == ambition)
+                .ok_or(EditRefused::NotFound("ambition"))?;
+            found.description = description.trim().to_owned();
+            Ok(done(ThreadNode::Ambition(ambition.clone())))
+        }
         StructureEdit::RetireKpi { kpi } => {
             current_kpi(workspace, kpi)?;
             if let Some(found) = workspace.kpis.iter_mut().find(|k| &k.id == kpi) {
@@ -550,6 +586,61 @@ pub fn apply_edit(
             })
         }
     }
+}
+
+/// Makes `person` the lead of `node` (a current directorate, service or team), after checking they can lead.
+fn set_lead(
+    workspace: &mut Workspace,
+    node: &ThreadNode,
+    person: Option<&PersonId>,
+) -> Result<(), EditRefused> {
+    let now = match node {
+        ThreadNode::Directorate(id) => active_directorate(workspace, id)?.director.clone(),
+        ThreadNode::Service(id) => active_service(workspace, id)?.head.clone(),
+        ThreadNode::Team(id) => active_team(workspace, id)?.manager.clone(),
+        _ => {
+            return Err(EditRefused::NotApplicable(
+                "Only a directorate, a service or a team has someone who leads it.",
+            ));
+        }
+    };
+    if let Some(id) = person.filter(|id| now.as_ref() != Some(*id)) {
+        let found = workspace
+            .person(id)
+            .ok_or(EditRefused::NotFound("person"))?;
+        if !found.active {
+            return Err(EditRefused::CannotLead(format!(
+                "{} has left: choose someone still here.",
+                found.name
+            )));
+        }
+        if found.councillor {
+            return Err(EditRefused::CannotLead(format!(
+                "{} is a councillor: an officer leads a directorate, service or team.",
+                found.name
+            )));
+        }
+    }
+    let person = person.cloned();
+    match node {
+        ThreadNode::Directorate(id) => {
+            if let Some(d) = workspace.directorates.iter_mut().find(|d| &d.id == id) {
+                d.director = person;
+            }
+        }
+        ThreadNode::Service(id) => {
+            if let Some(s) = workspace.services.iter_mut().find(|s| &s.id == id) {
+                s.head = person;
+            }
+        }
+        ThreadNode::Team(id) => {
+            if let Some(t) = workspace.teams.iter_mut().find(|t| &t.id == id) {
+                t.manager = person;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Moves a service to another directorate or a team to another service, re-linking the KPIs that name the
@@ -1006,5 +1097,33 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_lead_is_a_current_officer_and_an_ambition_gets_its_description() {
+        let mut w = hand_drawn();
+        let team = ThreadNode::Team(id("t1"));
+        let lead = |person: &str| StructureEdit::SetLead {
+            node: team.clone(),
+            person: Some(id(person)),
+        };
+        assert!(apply_edit(&mut w, &lead("p-ann")).is_ok());
+        assert_eq!(w.teams[0].manager, Some(id("p-ann")));
+        assert_eq!(
+            apply_edit(&mut w, &lead("p-cllr")).unwrap_err().to_string(),
+            "Cllr Cole is a councillor: an officer leads a directorate, service or team."
+        );
+        w.people[3].active = false;
+        assert_eq!(
+            apply_edit(&mut w, &lead("p-bob")).unwrap_err().to_string(),
+            "Bob has left: choose someone still here."
+        );
+        let described = StructureEdit::Describe {
+            ambition: id("a1"),
+            description: "  Roads that are safe for everyone. ".to_owned(),
+        };
+        assert!(apply_edit(&mut w, &described).is_ok());
+        let a1 = w.ambitions.iter().find(|a| a.id.as_str() == "a1").unwrap();
+        assert_eq!(a1.description, "Roads that are safe for everyone.");
     }
 }

@@ -8,6 +8,7 @@ mod help;
 mod kpi;
 mod kpi_edit;
 mod not_found;
+mod people;
 mod register;
 mod reports;
 mod risks;
@@ -22,6 +23,7 @@ pub use help::HelpPage;
 pub use kpi::KpiPage;
 pub use kpi_edit::KpiEditPage;
 pub use not_found::NotFoundPage;
+pub use people::PeoplePage;
 pub use register::RegisterPage;
 pub use reports::{PresentPage, ReportsPage};
 pub use risks::{

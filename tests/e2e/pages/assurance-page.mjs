@@ -1,7 +1,7 @@
 // Page objects for the assurance pages reached from Risks & actions: the quarterly KPI audit, the validation
 // sheets, roles with each person's review queue, and the reporting calendar with its timings.
 
-import { fillGiven } from '../support/forms.mjs';
+import { chooseGiven, fillGiven } from '../support/forms.mjs';
 
 /** The quarterly KPI audit (/risks/audit): the draw form, the audits drawn so far, a sample and its checks. */
 export class AuditPage {
@@ -29,7 +29,7 @@ export class AuditPage {
   async draw({ quarter, seed, by } = {}) {
     if (quarter !== undefined) await this.quarter.selectOption(quarter);
     if (seed !== undefined) await this.page.getByTestId('audit-seed').fill(seed);
-    if (by !== undefined) await this.page.getByTestId('audit-drawn-by').fill(by);
+    if (by !== undefined) await this.page.getByTestId('audit-drawn-by').selectOption(by);
     await this.page.getByTestId('audit-draw').click();
   }
 
@@ -67,13 +67,8 @@ export class AuditPage {
 
   /** Fills the checks form's free-text fields given (by, findings, followUp, owner, due) and saves. */
   async saveChecks({ by, findings, followUp, owner, due } = {}) {
-    await fillGiven(this.page, {
-      'audit-checked-by': by,
-      'audit-findings': findings,
-      'audit-follow-up': followUp,
-      'audit-follow-up-owner': owner,
-      'audit-follow-up-due': due,
-    });
+    await fillGiven(this.page, { 'audit-findings': findings, 'audit-follow-up': followUp, 'audit-follow-up-due': due });
+    await chooseGiven(this.page, { 'audit-checked-by': by, 'audit-follow-up-owner': owner });
     await this.page.getByTestId('audit-checks-save').click();
   }
 }

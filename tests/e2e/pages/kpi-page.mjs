@@ -1,6 +1,6 @@
 // Page object for a KPI's page: heading, rating, position, chart, the table behind it and the action plan.
 
-import { fillGiven } from '../support/forms.mjs';
+import { chooseGiven, fillGiven } from '../support/forms.mjs';
 
 export class KpiPage {
   /** @param {import('playwright-core').Page} page */
@@ -20,7 +20,8 @@ export class KpiPage {
   async record({ value, commentary, override, reason, by } = {}) {
     await fillGiven(this.page, { 'entry-value': value, 'entry-commentary': commentary });
     if (override !== undefined) await this.page.getByTestId('entry-override').selectOption(override);
-    await fillGiven(this.page, { 'entry-override-reason': reason, 'entry-by': by });
+    await fillGiven(this.page, { 'entry-override-reason': reason });
+    await chooseGiven(this.page, { 'entry-by': by });
     await this.page.getByTestId('entry-save').click();
   }
 

@@ -2,7 +2,7 @@
 // form and score bands; the lessons-learnt log; and the action-plans overview. (The assurance pages reached from
 // the same area are in assurance-page.mjs.)
 
-import { fillGiven } from '../support/forms.mjs';
+import { chooseGiven, fillGiven } from '../support/forms.mjs';
 
 /** The first whole number in a locator's text ("3 overdue" → 3). */
 export async function numberIn(locator) {
@@ -89,7 +89,7 @@ export class RisksPage {
 
   /** Fills the review form's fields given (by, likelihood, impact, note) and saves. */
   async recordReview({ by, likelihood, impact, note } = {}) {
-    if (by !== undefined) await this.page.getByTestId('review-by').fill(by);
+    if (by !== undefined) await this.page.getByTestId('review-by').selectOption(by);
     if (likelihood !== undefined) await this.page.getByTestId('review-likelihood').selectOption(likelihood);
     if (impact !== undefined) await this.page.getByTestId('review-impact').selectOption(impact);
     if (note !== undefined) await this.page.getByTestId('review-note').fill(note);
@@ -129,7 +129,8 @@ export class LessonsPage {
 
   /** Fills the fields given (title, what, learning, by; kpi as an option index) and adds the lesson. */
   async add({ title, what, learning, by, kpiIndex } = {}) {
-    await fillGiven(this.page, { 'lesson-title': title, 'lesson-what': what, 'lesson-learning': learning, 'lesson-by': by });
+    await fillGiven(this.page, { 'lesson-title': title, 'lesson-what': what, 'lesson-learning': learning });
+    await chooseGiven(this.page, { 'lesson-by': by });
     if (kpiIndex !== undefined) await this.page.getByTestId('lesson-kpi').selectOption({ index: kpiIndex });
     await this.page.getByTestId('lesson-add').click();
   }

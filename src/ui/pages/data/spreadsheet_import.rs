@@ -26,7 +26,7 @@ use crate::ui::browser::download::{download_bytes, download_text};
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::field_problems::FieldProblems;
-use crate::ui::components::fields::{Select, TextArea, TextField, Width};
+use crate::ui::components::fields::{PersonSelect, RecordedAs, Select, TextArea};
 use crate::ui::components::file_picker::{FilePicker, read_bytes};
 use crate::ui::state::use_app_state;
 
@@ -521,8 +521,8 @@ fn OverrideForm(
             {move || error(EntryField::Value).get().map(|m| view! { <p class="app-error-text" role="alert">{m}</p> })}
             <TextArea id="reconcile-reason" label="Why the council's status stands" value=reason rows=2
                 error=error(EntryField::OverrideReason) />
-            <TextField id="reconcile-by" label="Your name" value=by width=Width::Medium autocomplete="name"
-                hint="Recorded with the override." error=error(EntryField::By) />
+            <PersonSelect id="reconcile-by" label="Who you are (recorded with the override)" none="Choose yourself…"
+                bind=by recorded=RecordedAs::Name error=error(EntryField::By) />
             <div class="app-button-group">
                 <button type="submit" class="app-button" data-testid="reconcile-override-confirm" on:click=record_it>
                     "Record the override"

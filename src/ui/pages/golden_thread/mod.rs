@@ -107,6 +107,7 @@ pub fn GoldenThreadPage() -> impl IntoView {
             <li><a href=link(&Page::Plan.path()) data-testid="plan-link">"The plan on a page: the vision, the ambitions and their headline KPIs, and the top risks, ready to print"</a></li>
             <li><a href=link(&Page::Structure.path()) data-testid="structure-link">"Manage the framework: add, rename, move and retire ambitions, directorates, services, teams and KPIs"</a></li>
             <li><a href=link(&Page::Settings.path()) data-testid="settings-link">"Framework settings: the council, its reporting year, and the RAG, trend, SPC and roll-up rules"</a></li>
+            <li><a href=link(&Page::People.path()) data-testid="people-link">"People, roles and committees: add and change them, and hand over what a leaver answers for"</a></li>
         </ul>
         <div class="app-thread">
             <ThreadTreeView tree=tree ratings=ratings place=place selected=selected expanded=expanded go=go />

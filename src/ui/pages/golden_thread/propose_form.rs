@@ -13,7 +13,7 @@ use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::KpiLevel;
 use crate::ui::address::served_path::link;
 use crate::ui::address::value_code::{code, decode};
-use crate::ui::components::fields::{CheckList, TextField};
+use crate::ui::components::fields::{CheckList, PersonSelect, RecordedAs, TextField};
 use crate::ui::components::fields::{Select, coded};
 use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
@@ -136,7 +136,7 @@ pub fn ProposeKpiForm() -> impl IntoView {
                 <Select id="propose-unit" label="Unit" bind=unit
                     choices={UNITS.iter().map(|u| (u.kind().to_owned(), u.label())).collect::<Vec<_>>()} />
             </div>
-            <TextField id="propose-by" label="Proposed by" value=by />
+            <PersonSelect id="propose-by" label="Proposed by" none="Choose…" bind=by recorded=RecordedAs::Name />
             <button type="submit" class="app-button app-button--secondary" data-testid="propose-submit">"Propose"</button>
             {move || outcome.get().map(|result| match result {
                 Ok((name, href)) => view! {

@@ -5,16 +5,72 @@
 use leptos::prelude::*;
 
 use super::propose_form::ProposeKpiForm;
-use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, ServiceId, TeamId};
-use crate::domain::model::golden_thread::{Ambition, ThreadNode};
+use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, PersonId, ServiceId, TeamId};
+use crate::domain::model::golden_thread::ThreadNode;
 use crate::domain::model::kpi::KpiStatus;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::structure_edit::{EditDone, EditRefused, StructureEdit, apply_edit};
 use crate::ui::browser::page_title::use_page_title;
-use crate::ui::components::fields::TextField;
-use crate::ui::components::fields::{Choice, Select};
+use crate::ui::components::fields::{Choice, PersonSelect, Select, TextArea, TextField, Who};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
+
+/// The changes each kind of part takes, as (value, words).
+fn actions_for(kind: &str) -> Vec<(&'static str, &'static str)> {
+    let (rename, retire) = (("rename", "Rename"), ("retire", "Retire"));
+    match kind {
+        "ambition" => vec![rename, ("describe", "Describe"), retire],
+        "directorate" => vec![rename, ("lead", "Change who leads it"), retire],
+        "kpi" => vec![rename, ("move", "Move"), retire],
+        _ => vec![
+            rename,
+            ("move", "Move"),
+            ("lead", "Change who leads it"),
+            retire,
+        ],
+    }
+}
+
+/// Who leads the part chosen now (a person's id) and, for an ambition, its description.
+fn lead_and_description(w: &Workspace, chosen: Option<&Chosen>) -> (String, String) {
+    let id =
+        |person: &Option<PersonId>| person.as_ref().map(ToString::to_string).unwrap_or_default();
+    match chosen {
+        Some(Chosen::Node(ThreadNode::Directorate(d))) => (
+            w.directorates
+                .iter()
+                .find(|x| &x.id == d)
+                .map(|x| id(&x.director))
+                .unwrap_or_default(),
+            String::new(),
+        ),
+        Some(Chosen::Node(ThreadNode::Service(s))) => (
+            w.services
+                .iter()
+                .find(|x| &x.id == s)
+                .map(|x| id(&x.head))
+                .unwrap_or_default(),
+            String::new(),
+        ),
+        Some(Chosen::Node(ThreadNode::Team(t))) => (
+            w.teams
+                .iter()
+                .find(|x| &x.id == t)
+                .map(|x| id(&x.manager))
+                .unwrap_or_default(),
+            String::new(),
+        ),
+        Some(Chosen::Node(ThreadNode::Ambition(a))) => (
+            String::new(),
+            w.ambitions
+                .iter()
+                .find(|x| &x.id == a)
+                .map(|x| x.description.clone())
+                .unwrap_or_default(),
+        ),
+        _ => (String::new(), String::new()),
+    }
+}
 
 /// The page's title and heading.
 const TITLE: &str = "Manage the framework";
@@ -61,15 +117,29 @@ struct OutlineEntry {
     below: Vec<OutlineEntry>,
 }
 
+/// A part's name with who leads it: "Highways, led by Hal Jones".
+fn led_by(w: &Workspace, name: &str, lead: Option<&PersonId>) -> String {
+    match lead.and_then(|id| w.person(id)) {
+        Some(person) => format!("{name}, led by {}", person.name),
+        None => name.to_owned(),
+    }
+}
+
 fn outline(w: &Workspace) -> (Vec<String>, Vec<OutlineEntry>) {
     let mut ambitions: Vec<_> = w.ambitions.iter().collect();
     ambitions.sort_by_key(|a| a.number);
-    let ambitions = ambitions.into_iter().map(Ambition::label).collect();
+    let ambitions = ambitions
+        .into_iter()
+        .map(|a| match a.description.as_str() {
+            "" => a.label(),
+            description => format!("{}: {description}", a.label()),
+        })
+        .collect();
     let directorates = w
         .directorates
         .iter()
         .map(|d| OutlineEntry {
-            name: d.name.clone(),
+            name: led_by(w, &d.name, d.director.as_ref()),
             kind: "Directorate",
             retired: !d.active,
             below: w
@@ -77,7 +147,7 @@ fn outline(w: &Workspace) -> (Vec<String>, Vec<OutlineEntry>) {
                 .iter()
                 .filter(|s| s.directorate == d.id)
                 .map(|s| OutlineEntry {
-                    name: s.name.clone(),
+                    name: led_by(w, &s.name, s.head.as_ref()),
                     kind: "Service",
                     retired: !s.active,
                     below: w
@@ -85,7 +155,7 @@ fn outline(w: &Workspace) -> (Vec<String>, Vec<OutlineEntry>) {
                         .iter()
                         .filter(|t| t.service == s.id)
                         .map(|t| OutlineEntry {
-                            name: t.name.clone(),
+                            name: led_by(w, &t.name, t.manager.as_ref()),
                             kind: "Team",
                             retired: !t.active,
                             below: Vec::new(),
@@ -231,7 +301,18 @@ pub fn StructurePage() -> impl IntoView {
     let action = RwSignal::new("rename".to_owned());
     let new_name = RwSignal::new(String::new());
     let move_to = RwSignal::new(String::new());
+    let lead = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
     let changed = RwSignal::new(Outcome::None);
+    // The lead and description shown are what the part chosen has now.
+    Effect::new(move |_| {
+        let chosen = parse(&change_what.get());
+        let (now_lead, now_description) = state
+            .session
+            .with_untracked(|s| lead_and_description(s.current(), chosen.as_ref()));
+        lead.set(now_lead);
+        description.set(now_description);
+    });
     let what_choices = Memo::new(move |_| {
         let kind = change_kind.get();
         state.session.with(|s| choices(s.current(), &kind))
@@ -270,6 +351,14 @@ pub fn StructurePage() -> impl IntoView {
                     changed.set(Some(Err("Choose where it moves to.".to_owned())));
                     return;
                 }
+            },
+            (Chosen::Node(node), "lead") => StructureEdit::SetLead {
+                node,
+                person: PersonId::new(lead.get_untracked()).ok(),
+            },
+            (Chosen::Node(ThreadNode::Ambition(ambition)), "describe") => StructureEdit::Describe {
+                ambition,
+                description: description.get_untracked(),
             },
             (Chosen::Node(node), _) => StructureEdit::Retire { node },
         };
@@ -316,12 +405,18 @@ pub fn StructurePage() -> impl IntoView {
                 <form class="app-subform" on:submit=change novalidate data-testid="structure-change">
                     <h2 id="structure-change-heading">"Rename, move or retire"</h2>
                     <Select id="change-kind" label="Which kind" choices=kinds_and_kpi value=change_kind
-                        on_change=move |chosen| { change_kind.set(chosen); change_what.set(String::new()); } />
+                        on_change=move |chosen: String| {
+                            if !actions_for(&chosen).iter().any(|(value, _)| action.with_untracked(|a| a == value)) {
+                                action.set("rename".to_owned());
+                            }
+                            change_kind.set(chosen);
+                            change_what.set(String::new());
+                        } />
                     <Select id="change-what" label="Which one" none="Choose…" choices=what_choices bind=change_what />
                     <fieldset class="app-conflict">
                         <legend>"Change"</legend>
                         <div class="app-radios">
-                            {[("rename", "Rename"), ("move", "Move"), ("retire", "Retire")].map(|(value, label)| view! {
+                            {move || actions_for(&change_kind.get()).into_iter().map(|(value, label)| view! {
                                 <label>
                                     <input type="radio" name="structure-action" value=value data-testid=format!("action-{value}")
                                         prop:checked=move || action.with(|a| a == value) on:change=move |_| action.set(value.to_owned()) />
@@ -335,6 +430,12 @@ pub fn StructurePage() -> impl IntoView {
                     </Show>
                     <Show when=move || action.with(|a| a == "move") && !move_choices.with(Vec::is_empty)>
                         <Select id="change-to" label="Move to" none="Choose…" choices=move_choices bind=move_to />
+                    </Show>
+                    <Show when=move || action.with(|a| a == "lead")>
+                        <PersonSelect id="change-lead" label="Led by" none="No one yet" bind=lead who=Who::Officers />
+                    </Show>
+                    <Show when=move || action.with(|a| a == "describe")>
+                        <TextArea id="change-description" label="Description, as the council plan puts it" value=description rows=3 />
                     </Show>
                     <button type="submit" class="app-button app-button--secondary" data-testid="change-submit">"Apply the change"</button>
                     <OutcomeMessage outcome=changed test_id="change-outcome" />

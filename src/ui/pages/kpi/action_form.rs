@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::actions::action_entry::{ActionDraft, add_action};
 use crate::domain::basics::ids::{KpiId, PersonId};
-use crate::ui::components::fields::{DateField, Select, TextField};
+use crate::ui::components::fields::{DateField, PersonSelect, TextField, Who};
 use crate::ui::state::use_app_state;
 
 /// The form that adds an action for the KPI with id `kpi`.
@@ -20,19 +20,6 @@ pub fn AddActionForm(kpi: KpiId) -> impl IntoView {
     let due = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<(String, Vec<String>)>);
-    let people = Memo::new(move |_| {
-        state.session.with(|s| {
-            let mut people: Vec<(String, String)> = s
-                .current()
-                .people
-                .iter()
-                .filter(|p| !p.councillor)
-                .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.job_title)))
-                .collect();
-            people.sort_by(|a, b| a.1.cmp(&b.1));
-            people
-        })
-    });
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let draft = ActionDraft {
@@ -68,8 +55,7 @@ pub fn AddActionForm(kpi: KpiId) -> impl IntoView {
             <TextField id="action-title" label="What will be done" value=title error=error />
             <TextField id="action-measure" label="How we will know it is done" value=measure />
             <div class="app-inline-controls">
-                <Select id="action-owner" label="Owner" none="Not yet known" bind=owner
-                    choices=people />
+                <PersonSelect id="action-owner" label="Owner" none="Not yet known" bind=owner who=Who::Officers />
                 <DateField id="action-due" label="Due" value=due />
             </div>
             <button type="submit" class="app-button app-button--secondary" data-testid="action-add">"Add to the action plan"</button>

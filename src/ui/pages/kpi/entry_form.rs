@@ -13,7 +13,9 @@ use crate::domain::model::measurement::ValidationState;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
-use crate::ui::components::fields::{Choice, Select, TextArea, TextField, Width};
+use crate::ui::components::fields::{
+    Choice, PersonSelect, RecordedAs, Select, TextArea, TextField, Width,
+};
 use crate::ui::state::use_app_state;
 
 /// The input each field's problems point at.
@@ -151,7 +153,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         if name.trim().is_empty() {
             problems.show_one(
                 EntryField::By,
-                "enter your name: sign-off records who did it",
+                "choose who you are: sign-off records who did it",
             );
             return;
         }
@@ -210,8 +212,8 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                     on_change=move |chosen: String| override_status.set(decode(&chosen)) />
                 <TextArea id="entry-override-reason" label="Reason for setting it by hand" value=override_reason rows=2
                     error=error(EntryField::OverrideReason) />
-                <TextField id="entry-by" label="Your name" value=by width=Width::Medium autocomplete="name"
-                    hint="Recorded with an override and with each sign-off." error=error(EntryField::By) />
+                <PersonSelect id="entry-by" label="Who you are (recorded with an override and with each sign-off)" none="Choose yourself…"
+                    bind=by recorded=RecordedAs::Name error=error(EntryField::By) />
                 <div class="app-button-group">
                     <button type="submit" class="app-button" data-testid="entry-save">"Save"</button>
                 </div>

@@ -19,7 +19,9 @@ use crate::domain::settings::rule_form::RuleForm;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
-use crate::ui::components::fields::{CheckList, Choice, Select, TextArea, TextField, Width, coded};
+use crate::ui::components::fields::{
+    CheckList, Choice, PersonSelect, Select, TextArea, TextField, Who, Width, coded,
+};
 use crate::ui::components::rule_fields::{RuleFieldIds, RuleFields, RuleSignals};
 use crate::ui::state::use_app_state;
 
@@ -206,22 +208,6 @@ fn current(workspace: &Workspace, id: &KpiId) -> Option<(KpiForm, RagRule)> {
     Some((KpiForm::of(kpi), workspace.framework.rag_rule))
 }
 
-/// Choices of the workspace's people: name and job title.
-fn people(workspace: &Workspace) -> Vec<Choice> {
-    workspace
-        .people
-        .iter()
-        .map(|p| {
-            let words = if p.job_title.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{}, {}", p.name, p.job_title)
-            };
-            (p.id.to_string(), words)
-        })
-        .collect()
-}
-
 /// The KPI editor's definition form for the KPI with id `id`.
 #[component]
 pub fn DefinitionForm(id: KpiId) -> impl IntoView {
@@ -282,7 +268,6 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
     let from_workspace = move |list: fn(&Workspace) -> Vec<Choice>| {
         Signal::derive(move || state.session.with(|s| list(s.current())))
     };
-    let people = from_workspace(people);
     let ambitions = from_workspace(|w| {
         w.ambitions
             .iter()
@@ -318,10 +303,10 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                 <TextField id="kpi-edit-name" label="Name, as it is reported" value=fields.name error=error(KpiField::Name) />
                 <TextArea id="kpi-edit-definition" label="Definition: what it measures, how it is calculated and what counts" value=fields.definition rows=3 />
                 <TextField id="kpi-edit-source" label="Data source (system or return)" value=fields.source />
-                <Select id="kpi-edit-owner" label="Responsible officer" none="Not set" choices=people bind=fields.owner
+                <PersonSelect id="kpi-edit-owner" label="Responsible officer" none="Not set" bind=fields.owner who=Who::Officers
                     error=error(KpiField::Owner) />
-                <Select id="kpi-edit-coordinator" label="Data co-ordinator (supplies its figures)" none="Not set"
-                    choices=people bind=fields.coordinator error=error(KpiField::DataCoordinator) />
+                <PersonSelect id="kpi-edit-coordinator" label="Data co-ordinator (supplies its figures)" none="Not set"
+                    bind=fields.coordinator who=Who::Officers error=error(KpiField::DataCoordinator) />
                 <div class="app-inline-controls">
                     <Select id="kpi-edit-level" label="Level" bind=fields.level
                         choices=choices(coded([KpiLevel::Strategic, KpiLevel::Corporate, KpiLevel::Operational, KpiLevel::Individual], |l| l.label().to_owned())) />

@@ -11,7 +11,7 @@ use crate::domain::assurance::audit_entry::{CheckRecord, record_checks};
 use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::model::audit::{AuditCheck, CheckOutcome};
 use crate::ui::address::value_code::code;
-use crate::ui::components::fields::{DateField, TextArea, TextField};
+use crate::ui::components::fields::{DateField, PersonSelect, RecordedAs, TextArea, TextField};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
 
@@ -127,11 +127,11 @@ pub fn AuditChecksForm(audit: AuditId, kpi: KpiId, close: Callback<()>) -> impl 
                 <TextArea id="audit-findings" label="Findings" value=findings rows=3 hint="Required when a check is partly or not met." />
                 <TextField id="audit-follow-up" label="Follow-up: what must be done" value=action />
                 <div class="app-inline-controls">
-                    <TextField id="audit-follow-up-owner" label="Follow-up owner" value=owner />
+                    <PersonSelect id="audit-follow-up-owner" label="Follow-up owner" none="Not yet known" bind=owner recorded=RecordedAs::Name />
                     <DateField id="audit-follow-up-due" label="Follow-up due" value=due />
                 </div>
                 <div class="app-inline-controls">
-                    <TextField id="audit-checked-by" label="Checked by" value=by />
+                    <PersonSelect id="audit-checked-by" label="Checked by" none="Choose…" bind=by recorded=RecordedAs::Name />
                     <DateField id="audit-checked-on" label="Date of the checks" value=on />
                 </div>
                 <div class="app-button-group">

@@ -17,7 +17,9 @@ use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
-use crate::ui::components::fields::{NumberField, Select, TextField, Width, coded};
+use crate::ui::components::fields::{
+    NumberField, PersonOrBodySelect, Select, TextField, Width, coded,
+};
 use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
@@ -199,7 +201,7 @@ fn DrawForm(apply: Callback<AuditView>) -> impl IntoView {
                 <NumberField id="audit-size" label="KPIs per committee" value=size min=1 max=u32::from(MAX_PER_COMMITTEE) />
                 <TextField id="audit-seed" label="Seed" value=seed width=Width::Medium inputmode="numeric" />
             </div>
-            <TextField id="audit-drawn-by" label="Drawn by" value=by />
+            <PersonOrBodySelect id="audit-drawn-by" label="Drawn by (a person or team)" bind=by />
             <button type="submit" class="app-button app-button--secondary" data-testid="audit-draw">"Draw the sample"</button>
             <OutcomeMessage outcome=outcome test_id="audit-draw-outcome" />
         </form>

@@ -8,7 +8,7 @@ use crate::domain::actions::lesson_entry::{LessonDraft, add_lesson, newest_first
 use crate::domain::basics::ids::{KpiId, LessonId, RiskId};
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::data_table::{Column, DataTable, Row};
-use crate::ui::components::fields::{Select, TextField};
+use crate::ui::components::fields::{PersonSelect, RecordedAs, Select, TextField};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
 
@@ -157,7 +157,7 @@ pub fn LessonsPage() -> impl IntoView {
             <TextField id="lesson-title" label="Title" value=title />
             <TextField id="lesson-what" label="What happened" value=what />
             <TextField id="lesson-learning" label="What we learnt and will do differently" value=learning />
-            <TextField id="lesson-by" label="Raised by" value=by />
+            <PersonSelect id="lesson-by" label="Raised by" none="Choose…" bind=by recorded=RecordedAs::Name />
             <Select id="lesson-kpi" label="The KPI it concerns (optional)" none="None" choices=kpis bind=kpi />
             <button type="submit" class="app-button app-button--secondary" data-testid="lesson-add">"Add to the log"</button>
             <OutcomeMessage outcome=outcome test_id="lesson-outcome" />

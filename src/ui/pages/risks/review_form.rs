@@ -10,7 +10,7 @@ use crate::domain::model::golden_thread::Ambition;
 use crate::domain::model::risk::RiskReview;
 use crate::domain::risks::review_entry::{ReviewDraft, record_review};
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
-use crate::ui::components::fields::{Choice, DateField, Select, TextField};
+use crate::ui::components::fields::{Choice, DateField, PersonOrBodySelect, Select, TextField};
 use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::state::use_app_state;
@@ -152,7 +152,7 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
                     {score_select("review-likelihood", "Likelihood now (1 to 5)", likelihood)}
                     {score_select("review-impact", "Impact now (1 to 5)", impact)}
                 </div>
-                <TextField id="review-by" label="Reviewed by" value=by />
+                <PersonOrBodySelect id="review-by" label="Reviewed by (a person, team or committee)" bind=by />
                 <TextField id="review-note" label="What was concluded" value=note />
                 <div class="app-button-group">
                     <button type="submit" class="app-button" data-testid="review-save">"Record the review"</button>

@@ -14,7 +14,7 @@ use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::data_table::{Column, DataTable, Empty, Row};
-use crate::ui::components::fields::Select;
+use crate::ui::components::fields::{RecordedAs, Select, Who, person_choices};
 use crate::ui::routes::kpi_path;
 use crate::ui::state::use_app_state;
 
@@ -86,23 +86,9 @@ pub fn RolesPage() -> impl IntoView {
     let today = Utc::now().date_naive();
     let (person, choose) = use_address_state(person_from_query, person_href);
     let people = Memo::new(move |_| {
-        state.session.with(|s| {
-            let mut people: Vec<(String, String)> = s
-                .current()
-                .people
-                .iter()
-                .map(|p| {
-                    let label = if p.job_title.is_empty() {
-                        p.name.clone()
-                    } else {
-                        format!("{}, {}", p.name, p.job_title)
-                    };
-                    (p.id.to_string(), label)
-                })
-                .collect();
-            people.sort_by(|a, b| a.1.cmp(&b.1));
-            people
-        })
+        state
+            .session
+            .with(|s| person_choices(s.current(), Who::Anyone, RecordedAs::Id, ""))
     });
     let roles = Memo::new(move |_| {
         state.session.with(|s| {
