@@ -2,11 +2,12 @@
 //! committee or changes one, checking the whole form first.
 
 use crate::domain::basics::field_problem::FieldProblem;
-use crate::domain::basics::ids::{CommitteeId, fresh_id};
+use crate::domain::basics::ids::CommitteeId;
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Committee, CommitteeKind};
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
+use crate::domain::thread::record_slot::{NO_LETTER, Slot, name_taken, new_id, put, slot_of};
 
 /// What the committees form holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,16 +73,13 @@ pub fn save_committee(
     id: Option<&CommitteeId>,
     form: &CommitteeForm,
 ) -> Result<CommitteeId, Vec<CommitteeProblem>> {
-    let existing = match id.map(|id| workspace.committees.iter().position(|c| &c.id == id)) {
-        Some(None) => {
-            return Err(vec![CommitteeProblem::new(
-                CommitteeField::Name,
-                "This committee is no longer in the workspace (another tab may have changed it).",
-            )]);
-        }
-        Some(found) => found,
-        None => None,
-    };
+    let committees = &workspace.committees;
+    let slot = slot_of(
+        committees.iter().map(|c| c.id.as_str()),
+        id.map(CommitteeId::as_str),
+        "committee",
+    )
+    .map_err(|gone| vec![CommitteeProblem::new(CommitteeField::Name, gone)])?;
     let mut problems = Vec::new();
     let name = one_line(&form.name);
     if name.is_empty() {
@@ -89,17 +87,16 @@ pub fn save_committee(
             CommitteeField::Name,
             "Give the committee's name.",
         ));
-    } else if workspace
-        .committees
-        .iter()
-        .any(|c| Some(&c.id) != id && c.name.eq_ignore_ascii_case(&name))
-    {
+    } else if name_taken(committees.iter().map(|c| c.name.as_str()), slot, &name) {
         problems.push(CommitteeProblem::new(
             CommitteeField::Name,
             format!("There is already a committee called {name}."),
         ));
     }
-    let before = existing.and_then(|at| workspace.committees[at].chair.clone());
+    let before = match slot {
+        Slot::At(at) => committees[at].chair.clone(),
+        Slot::New => None,
+    };
     let chair = match form.chair.trim() {
         "" => None,
         typed => match workspace.people.iter().find(|p| p.id.as_str() == typed) {
@@ -133,17 +130,14 @@ pub fn save_committee(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let id = match existing {
-        Some(at) => workspace.committees[at].id.clone(),
-        None => {
-            let taken: Vec<&str> = workspace.committees.iter().map(|c| c.id.as_str()).collect();
-            fresh_id("com", &name, &taken).ok_or_else(|| {
-                vec![CommitteeProblem::new(
-                    CommitteeField::Name,
-                    "The name needs a letter or a digit.",
-                )]
-            })?
-        }
+    let id = match slot {
+        Slot::At(at) => workspace.committees[at].id.clone(),
+        Slot::New => new_id(
+            workspace.committees.iter().map(|c| c.id.as_str()),
+            "com",
+            &name,
+        )
+        .ok_or_else(|| vec![CommitteeProblem::new(CommitteeField::Name, NO_LETTER)])?,
     };
     let committee = Committee {
         id: id.clone(),
@@ -151,10 +145,7 @@ pub fn save_committee(
         kind: form.kind,
         chair,
     };
-    match existing {
-        Some(at) => workspace.committees[at] = committee,
-        None => workspace.committees.push(committee),
-    }
+    put(&mut workspace.committees, slot, committee);
     Ok(id)
 }
 

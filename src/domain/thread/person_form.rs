@@ -3,11 +3,12 @@
 //! against its field; nothing changes while there is one.
 
 use crate::domain::basics::field_problem::FieldProblem;
-use crate::domain::basics::ids::{PersonId, RoleId, TeamId, fresh_id};
+use crate::domain::basics::ids::{PersonId, RoleId, TeamId};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Person, RoleHolder};
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
+use crate::domain::thread::record_slot::{NO_LETTER, Slot, name_taken, new_id, put, slot_of};
 
 /// What the people form holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -73,30 +74,24 @@ pub fn save_person(
     form: &PersonForm,
 ) -> Result<PersonId, Vec<PersonProblem>> {
     let mut problems = Vec::new();
-    let existing = match id {
-        Some(id) => match workspace.people.iter().position(|p| &p.id == id) {
-            Some(at) => Some(at),
-            None => {
-                return Err(vec![PersonProblem::new(
-                    PersonField::Name,
-                    "This person is no longer in the workspace (another tab may have changed it).",
-                )]);
-            }
-        },
-        None => None,
+    let people = &workspace.people;
+    let slot = slot_of(
+        people.iter().map(|p| p.id.as_str()),
+        id.map(PersonId::as_str),
+        "person",
+    )
+    .map_err(|gone| vec![PersonProblem::new(PersonField::Name, gone)])?;
+    let before = match slot {
+        Slot::At(at) => Some(people[at].clone()),
+        Slot::New => None,
     };
-    let before = existing.map(|at| workspace.people[at].clone());
     let name = one_line(&form.name);
     if name.is_empty() {
         problems.push(PersonProblem::new(
             PersonField::Name,
             "Give the person's full name.",
         ));
-    } else if workspace
-        .people
-        .iter()
-        .any(|p| Some(&p.id) != id && p.name.eq_ignore_ascii_case(&name))
-    {
+    } else if name_taken(people.iter().map(|p| p.name.as_str()), slot, &name) {
         problems.push(PersonProblem::new(
             PersonField::Name,
             format!(
@@ -181,15 +176,8 @@ pub fn save_person(
     let person = Person {
         id: match &before {
             Some(person) => person.id.clone(),
-            None => {
-                let taken: Vec<&str> = workspace.people.iter().map(|p| p.id.as_str()).collect();
-                fresh_id("p", &name, &taken).ok_or_else(|| {
-                    vec![PersonProblem::new(
-                        PersonField::Name,
-                        "The name needs a letter or a digit.",
-                    )]
-                })?
-            }
+            None => new_id(workspace.people.iter().map(|p| p.id.as_str()), "p", &name)
+                .ok_or_else(|| vec![PersonProblem::new(PersonField::Name, NO_LETTER)])?,
         },
         name,
         job_title,
@@ -199,10 +187,7 @@ pub fn save_person(
         active: before.as_ref().is_none_or(|p| p.active),
     };
     let id = person.id.clone();
-    match existing {
-        Some(at) => workspace.people[at] = person,
-        None => workspace.people.push(person),
-    }
+    put(&mut workspace.people, slot, person);
     Ok(id)
 }
 

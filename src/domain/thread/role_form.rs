@@ -2,11 +2,12 @@
 //! responsibilities one to a line. [`save_role`] adds a role or changes one, checking the whole form first.
 
 use crate::domain::basics::field_problem::FieldProblem;
-use crate::domain::basics::ids::{RoleId, fresh_id};
+use crate::domain::basics::ids::RoleId;
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Role, RoleHolder};
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
+use crate::domain::thread::record_slot::{NO_LETTER, Slot, name_taken, new_id, put, slot_of};
 
 /// What the roles form holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,25 +68,18 @@ pub fn save_role(
     id: Option<&RoleId>,
     form: &RoleForm,
 ) -> Result<RoleId, Vec<RoleProblem>> {
-    let existing = match id.map(|id| workspace.roles.iter().position(|r| &r.id == id)) {
-        Some(None) => {
-            return Err(vec![RoleProblem::new(
-                RoleField::Name,
-                "This role is no longer in the workspace (another tab may have changed it).",
-            )]);
-        }
-        Some(found) => found,
-        None => None,
-    };
+    let roles = &workspace.roles;
+    let slot = slot_of(
+        roles.iter().map(|r| r.id.as_str()),
+        id.map(RoleId::as_str),
+        "role",
+    )
+    .map_err(|gone| vec![RoleProblem::new(RoleField::Name, gone)])?;
     let mut problems = Vec::new();
     let name = one_line(&form.name);
     if name.is_empty() {
         problems.push(RoleProblem::new(RoleField::Name, "Give the role's name."));
-    } else if workspace
-        .roles
-        .iter()
-        .any(|r| Some(&r.id) != id && r.name.eq_ignore_ascii_case(&name))
-    {
+    } else if name_taken(roles.iter().map(|r| r.name.as_str()), slot, &name) {
         problems.push(RoleProblem::new(
             RoleField::Name,
             format!("There is already a role called {name}."),
@@ -123,17 +117,10 @@ pub fn save_role(
         .map(one_line)
         .filter(|line| !line.is_empty())
         .collect();
-    let id = match existing {
-        Some(at) => workspace.roles[at].id.clone(),
-        None => {
-            let taken: Vec<&str> = workspace.roles.iter().map(|r| r.id.as_str()).collect();
-            fresh_id("role", &name, &taken).ok_or_else(|| {
-                vec![RoleProblem::new(
-                    RoleField::Name,
-                    "The name needs a letter or a digit.",
-                )]
-            })?
-        }
+    let id = match slot {
+        Slot::At(at) => workspace.roles[at].id.clone(),
+        Slot::New => new_id(workspace.roles.iter().map(|r| r.id.as_str()), "role", &name)
+            .ok_or_else(|| vec![RoleProblem::new(RoleField::Name, NO_LETTER)])?,
     };
     let role = Role {
         id: id.clone(),
@@ -141,10 +128,7 @@ pub fn save_role(
         holder: form.holder,
         responsibilities,
     };
-    match existing {
-        Some(at) => workspace.roles[at] = role,
-        None => workspace.roles.push(role),
-    }
+    put(&mut workspace.roles, slot, role);
     Ok(id)
 }
 
