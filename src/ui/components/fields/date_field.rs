@@ -11,13 +11,14 @@ pub fn DateField(
     #[prop(into)] label: TextProp,
     value: RwSignal<String>,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let date = Input {
         kind: "date",
         class: "app-input app-input--medium",
         ..Input::default()
     };
-    field_row(id, Around::field(label, hint, None), |described| {
+    field_row(id, Around::field(label, hint, error), |described| {
         input(id, date, value, described)
     })
 }

@@ -11,6 +11,7 @@ mod calendar_page;
 mod lessons_page;
 mod matrix;
 mod review_form;
+mod risk_edit_page;
 mod roles_page;
 mod timings_form;
 mod validation_page;
@@ -18,6 +19,7 @@ mod view;
 
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::risk::RiskLevel;
@@ -38,6 +40,7 @@ pub use calendar_page::CalendarPage;
 pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
 use review_form::ReviewForm;
+use risk_edit_page::RiskEditPage;
 pub use roles_page::RolesPage;
 pub use validation_page::ValidationPage;
 pub use view::RiskView;
@@ -95,9 +98,24 @@ fn RiskFilters(view: Memo<RiskView>, apply: Callback<RiskView>) -> impl IntoView
     }
 }
 
-/// The risks page.
+/// The risks page: the registers, or, with `?edit=` in the address, the form that adds a risk (`new`) or changes
+/// one (its id).
 #[component]
 pub fn RisksPage() -> impl IntoView {
+    let query = use_location().query;
+    let editing = Memo::new(move |_| query.with(|q| q.get("edit").is_some()));
+    move || {
+        if editing.get() {
+            view! { <RiskEditPage /> }.into_any()
+        } else {
+            view! { <RiskRegisterPage /> }.into_any()
+        }
+    }
+}
+
+/// The risk registers: the summary, filters, heat map, score bands and register.
+#[component]
+fn RiskRegisterPage() -> impl IntoView {
     use_page_title(Area::RisksAndActions.label());
     let state = use_app_state();
     let today = Utc::now().date_naive();
@@ -150,6 +168,7 @@ pub fn RisksPage() -> impl IntoView {
         <h1 data-testid="page-heading">{Area::RisksAndActions.label()}</h1>
         <p class="app-lead">{Area::RisksAndActions.purpose()}</p>
         <ul class="app-link-list">
+            <li><a href=link(&risk_edit_page::edit_href(&None)) data-testid="risk-add-link">"Add a risk to the strategic register, a directorate's or a service's"</a></li>
             <li><a href=link(&Page::Calendar.path()) data-testid="calendar-link">"The reporting calendar: every date of the framework's cycles for the next twelve months, to download for your calendar"</a></li>
             <li><a href=link(&Page::Actions.path()) data-testid="actions-link">"Action plans: red KPIs still without one, and every open action, overdue first"</a></li>
             <li><a href=link(&Page::Roles.path()) data-testid="roles-link">"Roles and responsibilities: who does what, and what is waiting for each person now"</a></li>

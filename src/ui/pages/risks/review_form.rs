@@ -5,10 +5,12 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use super::risk_edit_page::edit_href;
 use crate::domain::basics::ids::RiskId;
 use crate::domain::model::golden_thread::Ambition;
 use crate::domain::model::risk::RiskReview;
 use crate::domain::risks::review_entry::{ReviewDraft, record_review};
+use crate::ui::address::served_path::link;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::fields::{Choice, DateField, PersonOrBodySelect, Select, TextField};
 use crate::ui::components::kpi_link::kpi_link;
@@ -55,6 +57,7 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
     let state = use_app_state();
     let today = Utc::now().date_naive();
     let id = risk.clone();
+    let edit_id = risk.clone();
     let reviewed = Memo::new(move |_| {
         state.session.with(|s| {
             let w = s.current();
@@ -142,6 +145,8 @@ pub fn ReviewForm(risk: RiskId, close: Callback<()>) -> impl IntoView {
                     <dt>"Ambitions it threatens"</dt>
                     <dd>{if r.ambitions.is_empty() { "None linked".to_owned() } else { r.ambitions.join("; ") }}</dd>
                 </dl>
+                <p><a data-testid="risk-edit-link" href=link(&edit_href(&Some(edit_id.clone())))>
+                    "Change this risk: its title, owner, scores, mitigations or links, or close it"</a></p>
                 <DataTable test_id="review-history" caption=format!("Reviews so far ({})", r.history.len())
                     columns=vec![Column::row_heading("Date"), Column::text("By"), Column::text("Residual"), Column::text("Note")]
                     rows={let history = r.history.clone(); move || history.iter().rev().cloned().map(review_row).collect()} layout=Layout::COMPACT />
