@@ -166,6 +166,32 @@ test('the action-plans overview lists red KPIs without a plan and the open actio
   });
 });
 
+test('an action is moved on from the action plans: completed, with its progress and the risk it mitigates', async () => {
+  await app.visit('/risks/actions', async (page) => {
+    const plans = await new ActionPlansPage(page).ready();
+    const openCount = async () =>
+      Number((await plans.openActions.locator('caption').textContent()).match(/Open actions \((\d+)\)/)[1]);
+    const before = await openCount();
+    // Open actions come first in the choice, so the first is open.
+    await page.getByTestId('action-edit-choose').selectOption({ index: 1 });
+    const title = await page.getByTestId('action-edit-title').inputValue();
+    // A blank title is refused, and said so beside the field.
+    await page.getByTestId('action-edit-title').fill(' ');
+    await page.getByTestId('action-edit-save').click();
+    await page.getByTestId('action-edit-problems').filter({ hasText: 'Say what will be done: the action needs a title.' }).waitFor();
+    assert.equal(await openCount(), before, 'a refused update changes nothing');
+
+    await page.getByTestId('action-edit-title').fill(title);
+    await page.getByTestId('action-edit-status').selectOption('completed');
+    await page.getByTestId('action-edit-progress').fill('Done: every home reopened to admissions.');
+    await page.getByTestId('action-edit-risk').selectOption({ index: 1 });
+    await page.getByTestId('action-edit-save').click();
+    await page.getByTestId('action-edit-saved').waitFor();
+    assert.equal(await openCount(), before - 1, 'a completed action leaves the open actions');
+    assert.equal(await page.getByTestId('action-edit-progress').inputValue(), 'Done: every home reopened to admissions.');
+  });
+});
+
 test('a risk shows what it is before its review, and the score bands can be changed but not broken', async () => {
   await app.visit('/risks', async (page) => {
     const risks = new RisksPage(page);

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::action_update_form::ActionUpdateForm;
 use crate::domain::actions::overview::action_overview;
 use crate::domain::actions::smart::check_action;
 use crate::domain::model::workspace::PerformanceIndex;
@@ -95,10 +96,11 @@ pub fn ActionsPage() -> impl IntoView {
     };
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
-        <p class="app-lead">"Every red KPI needs an action plan. These are the red KPIs still without one, and every open action across the framework, overdue first. Add or change actions on each KPI's page."</p>
+        <p class="app-lead">"Every red KPI needs an action plan. These are the red KPIs still without one, and every open action across the framework, overdue first. Add actions on each KPI's page; update them below."</p>
         <DataTable test_id="red-without-plan" caption=red_caption columns=red_columns() rows=move || overview.with(|o| o.red_without_plan.iter().cloned().map(red_row).collect())
             layout=Layout::COMPACT />
         <DataTable test_id="open-actions" caption=open_caption columns=open_columns() rows=move || overview.with(|o| o.open.iter().cloned().map(open_row).collect()) />
+        <ActionUpdateForm />
     }
 }
 

@@ -2,6 +2,7 @@
 //! filters kept in the address, the 5×5 heat map whose cells open their risks, the register, and recording
 //! a review.
 
+mod action_update_form;
 mod actions_page;
 mod audit_checks_form;
 mod audit_page;
