@@ -100,3 +100,29 @@ test('a person form with several faults lists every one, each linked to its fiel
     );
   });
 });
+
+test('an objective set for a person serves an ambition, and what it lacks to be SMART is said', async () => {
+  await app.visit('/golden-thread/people', async (page) => {
+    await page.getByTestId('person-form').waitFor();
+    await page.getByTestId('person-choose').selectOption('p-shah');
+    const form = page.getByTestId('objectives-form');
+    await form.waitFor();
+    // A blank title is refused.
+    await page.getByTestId('objective-save').click();
+    await page.getByTestId('objective-problems')
+      .filter({ hasText: 'Say what will be done: the objective needs a title.' })
+      .waitFor();
+
+    await page.getByTestId('objective-title').fill('Publish the team’s data quality plan');
+    await page.getByTestId('objective-measure').fill('Plan approved by CLT');
+    await page.getByTestId('objective-ambition').first().check();
+    await page.getByTestId('objective-due').fill('2027-03-31');
+    await page.getByTestId('objective-save').click();
+    // Measure, link and date given; nothing says what makes it achievable.
+    await page.getByTestId('objective-saved')
+      .filter({ hasText: 'Saved. To make it SMART: say what support or resources make it achievable.' })
+      .waitFor();
+    const objectives = await page.getByTestId('objective-choose').locator('option').allTextContents();
+    assert.ok(objectives.includes('Publish the team’s data quality plan'), 'it is among her objectives');
+  });
+});

@@ -2,6 +2,7 @@
 //! the plan on a page.
 
 pub mod committee_form;
+pub mod objective_form;
 pub mod person_form;
 pub mod person_handover;
 pub mod plan_on_a_page;

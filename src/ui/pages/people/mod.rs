@@ -5,6 +5,7 @@
 
 mod committee_editor;
 mod leaving_form;
+mod objectives_editor;
 mod people_table;
 mod person_editor;
 mod role_editor;

@@ -1,9 +1,10 @@
 //! Adding a person or changing one: name, job title, team, councillor or not, and the roles they hold; and,
-//! for someone chosen, recording that they have left (or are back).
+//! for someone chosen, their objectives and recording that they have left (or are back).
 
 use leptos::prelude::*;
 
 use super::leaving_form::LeavingForm;
+use super::objectives_editor::ObjectivesEditor;
 use crate::domain::basics::ids::PersonId;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::person_form::{PersonField, PersonForm, save_person, team_choices};
@@ -187,7 +188,10 @@ pub fn PersonEditor() -> impl IntoView {
                 </div>
             </form>
             {move || saved.get().map(|m| view! { <p class="app-notice" role="status" data-testid="person-saved">{m}</p> })}
-            {move || (!is_new()).then(|| view! { <LeavingForm person=chosen.get() /> })}
+            {move || (!is_new()).then(|| view! {
+                <ObjectivesEditor person=chosen.get() />
+                <LeavingForm person=chosen.get() />
+            })}
         </section>
     }
 }
