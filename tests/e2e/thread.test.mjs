@@ -267,6 +267,37 @@ test('the structure can be added to, renamed, moved and retired, and a retiremen
   });
 });
 
+test('a service plan is added for its service and years, and one with its years the wrong way round is refused', async () => {
+  await app.visit('/golden-thread/structure', async (page) => {
+    const form = page.getByTestId('plans-form');
+    await form.waitFor();
+    await page.getByTestId('plan-title').fill('Commissioning business plan');
+    await page.getByTestId('plan-level').selectOption('service');
+    await page.getByTestId('plan-owner').selectOption('svc-comm');
+    await page.getByTestId('plan-from').fill('2026/27');
+    await page.getByTestId('plan-to').fill('2028/29');
+    await page.getByTestId('plan-ambition').first().check();
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-saved').filter({ hasText: 'Saved Commissioning business plan.' }).waitFor();
+    const plans = await page.getByTestId('plan-choose').locator('option').allTextContents();
+    assert.ok(plans.includes('Commissioning business plan (2026/27 to 2028/29)'));
+
+    await page.getByTestId('plan-choose').selectOption('');
+    await page.getByTestId('plan-title').fill('Road safety team plan');
+    await page.getByTestId('plan-level').selectOption('team');
+    await page.getByTestId('plan-from').fill('2027/28');
+    await page.getByTestId('plan-to').fill('2026/27');
+    await page.getByTestId('plan-save').click();
+    const problems = page.getByTestId('plan-problems');
+    await problems.waitFor();
+    assert.deepEqual(await problems.locator('li').allTextContents(), [
+      'Choose the team whose plan it is.',
+      'The last year cannot come before the first.',
+    ]);
+    assert.equal((await page.getByTestId('plan-choose').locator('option').allTextContents()).length, plans.length, 'no plan added');
+  });
+});
+
 test('a KPI is proposed, approved, goes live and is retired, each step kept with who and why', async () => {
   await app.visit('/golden-thread/structure', async (page) => {
     const form = page.getByTestId('propose-kpi');

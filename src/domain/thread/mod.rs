@@ -5,6 +5,7 @@ pub mod committee_form;
 pub mod objective_form;
 pub mod person_form;
 pub mod person_handover;
+pub mod plan_form;
 pub mod plan_on_a_page;
 pub mod record_slot;
 pub mod role_form;

@@ -6,6 +6,7 @@
 mod node_detail;
 mod overview;
 mod plan_page;
+mod plans_form;
 mod propose_form;
 mod structure_page;
 mod tree_view;

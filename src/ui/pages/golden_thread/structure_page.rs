@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::plans_form::PlansForm;
 use super::propose_form::ProposeKpiForm;
 use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, PersonId, ServiceId, TeamId};
 use crate::domain::model::golden_thread::ThreadNode;
@@ -441,6 +442,7 @@ pub fn StructurePage() -> impl IntoView {
                     <OutcomeMessage outcome=changed test_id="change-outcome" />
                 </form>
                 <ProposeKpiForm />
+                <PlansForm />
             </section>
             <section aria-labelledby="structure-outline-heading" data-testid="structure-outline">
                 <h2 id="structure-outline-heading">"The structure now"</h2>
