@@ -192,6 +192,27 @@ test('an action is moved on from the action plans: completed, with its progress 
   });
 });
 
+test('a four-weekly strategic review cycle brings three more reviews due, and a cycle that makes no sense is refused', async () => {
+  await app.visit('/risks', async (page) => {
+    const risks = await new RisksPage(page).ready();
+    assert.equal(await risks.overdueCount(), 5);
+    await page.getByTestId('review-cycles').locator('summary').click();
+    // Amber reviewed less often than green on the operational register: refused, nothing changes.
+    await page.getByTestId('cycle-operational-green').fill('4');
+    await page.getByTestId('review-cycles-save').click();
+    const outcome = page.getByTestId('review-cycles-outcome');
+    await outcome.filter({ hasText: 'The operational register: a worse risk is reviewed at least as often: red every 3, amber every 6 and green every 4 months does not.' }).waitFor();
+    assert.equal(await outcome.getAttribute('role'), 'alert');
+    await page.getByTestId('cycle-operational-green').fill('12');
+    // Strategic risks every 4 weeks instead of 8, on 15 October 2026: last reviewed 15 Sep (due 13 Oct), 5 Sep
+    // (3 Oct) and 26 Aug (23 Sep) join the two already overdue (6 Aug, 22 Jul); 25 Sep is due 23 Oct.
+    await page.getByTestId('cycle-strategic-weeks').fill('4');
+    await page.getByTestId('review-cycles-save').click();
+    await outcome.filter({ hasText: 'Review cycles saved' }).waitFor();
+    assert.equal(await risks.overdueCount(), 8);
+  }, { now: DEMO_DAY });
+});
+
 test('a risk shows what it is before its review, and the score bands can be changed but not broken', async () => {
   await app.visit('/risks', async (page) => {
     const risks = new RisksPage(page);

@@ -3,5 +3,6 @@
 //! preview of what a new RAG rule would do to the ratings.
 
 pub mod framework_form;
+pub mod review_cycle_form;
 pub mod rule_form;
 pub mod rule_preview;

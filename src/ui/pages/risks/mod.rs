@@ -11,6 +11,7 @@ mod bands_form;
 mod calendar_page;
 mod lessons_page;
 mod matrix;
+mod review_cycles_form;
 mod review_form;
 mod risk_edit_page;
 mod roles_page;
@@ -40,6 +41,7 @@ use bands_form::BandsForm;
 pub use calendar_page::CalendarPage;
 pub use lessons_page::LessonsPage;
 use matrix::RiskMatrix;
+use review_cycles_form::ReviewCyclesForm;
 use review_form::ReviewForm;
 use risk_edit_page::RiskEditPage;
 pub use roles_page::RolesPage;
@@ -190,6 +192,7 @@ fn RiskRegisterPage() -> impl IntoView {
         {move || reviewing.get().map(|risk| view! { <ReviewForm risk=risk close=close /> })}
         <RiskMatrix map=map bands=bands view=view apply=apply />
         <BandsForm />
+        <ReviewCyclesForm />
         <RiskRegisterTable risks=lines review=review />
     }
 }
