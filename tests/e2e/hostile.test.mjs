@@ -38,7 +38,7 @@ function poison(value, key = '') {
 
 const PAGES = [
   '/', '/scorecards', '/scorecards?scope=committee%3Acom-ah', '/golden-thread', '/golden-thread/plan',
-  '/golden-thread/structure', '/risks', '/risks/calendar', '/risks/actions', '/risks/lessons', '/risks/audit',
+  '/golden-thread/structure', '/golden-thread/people', '/risks', '/risks?edit=risk-str-finance', '/risks/calendar', '/risks/actions', '/risks/lessons', '/risks/audit',
   '/risks/validation?directorate=dir-ahc', '/risks/roles?person=p-lund', '/reports',
   '/reports?scope=committee%3Acom-ah', '/reports/present', '/data', '/help', '/accessibility',
 ];
