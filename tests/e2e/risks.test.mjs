@@ -132,11 +132,13 @@ test('a lesson is added to the log (an incomplete one is refused) and marked sha
       learning: 'Agree the winter plan with providers by October',
       by: 'Grace Okafor',
       kpiIndex: 1,
+      riskIndex: 1,
     });
     assert.equal((await lessons.outcome.textContent()).trim(), 'Added to the log: Winter plan agreed too late.');
     assert.equal(await lessons.rows.count(), before + 1);
     const added = lessons.row('Winter plan agreed too late');
     assert.match(await added.textContent(), /Not yet/);
+    assert.match(await added.textContent(), /; Risk: /, 'it concerns a KPI and a risk');
     const unshared = await lessons.unshared();
     await added.getByTestId('lesson-share').click();
     assert.match(await added.locator('td').last().textContent(), /^Yes/);

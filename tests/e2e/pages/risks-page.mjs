@@ -127,11 +127,12 @@ export class LessonsPage {
     return this;
   }
 
-  /** Fills the fields given (title, what, learning, by; kpi as an option index) and adds the lesson. */
-  async add({ title, what, learning, by, kpiIndex } = {}) {
+  /** Fills the fields given (title, what, learning, by; kpi and risk as option indexes) and adds the lesson. */
+  async add({ title, what, learning, by, kpiIndex, riskIndex } = {}) {
     await fillGiven(this.page, { 'lesson-title': title, 'lesson-what': what, 'lesson-learning': learning });
     await chooseGiven(this.page, { 'lesson-by': by });
     if (kpiIndex !== undefined) await this.page.getByTestId('lesson-kpi').selectOption({ index: kpiIndex });
+    if (riskIndex !== undefined) await this.page.getByTestId('lesson-risk').selectOption({ index: riskIndex });
     await this.page.getByTestId('lesson-add').click();
   }
 

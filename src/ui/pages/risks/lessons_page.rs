@@ -73,11 +73,22 @@ pub fn LessonsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let risks = Memo::new(move |_| {
+        state.session.with(|s| {
+            s.current()
+                .risks
+                .iter()
+                .filter(|r| r.closed.is_none())
+                .map(|r| (r.id.to_string(), r.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let title = RwSignal::new(String::new());
     let what = RwSignal::new(String::new());
     let learning = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
     let kpi = RwSignal::new(String::new());
+    let risk = RwSignal::new(String::new());
     let outcome = RwSignal::new(Outcome::None);
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -87,7 +98,7 @@ pub fn LessonsPage() -> impl IntoView {
             learning: learning.get_untracked(),
             raised_by: by.get_untracked(),
             kpi: KpiId::try_from(kpi.get_untracked()).ok(),
-            risk: None::<RiskId>,
+            risk: RiskId::try_from(risk.get_untracked()).ok(),
         };
         let today = Utc::now().date_naive();
         let result = state
@@ -159,6 +170,7 @@ pub fn LessonsPage() -> impl IntoView {
             <TextField id="lesson-learning" label="What we learnt and will do differently" value=learning />
             <PersonSelect id="lesson-by" label="Raised by" none="Choose…" bind=by recorded=RecordedAs::Name />
             <Select id="lesson-kpi" label="The KPI it concerns (optional)" none="None" choices=kpis bind=kpi />
+            <Select id="lesson-risk" label="The risk it concerns (optional)" none="None" choices=risks bind=risk />
             <button type="submit" class="app-button app-button--secondary" data-testid="lesson-add">"Add to the log"</button>
             <OutcomeMessage outcome=outcome test_id="lesson-outcome" />
         </form>
