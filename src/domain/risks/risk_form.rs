@@ -7,12 +7,12 @@
 use chrono::NaiveDate;
 
 use crate::domain::basics::field_problem::FieldProblem;
-use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, RiskId};
+use crate::domain::basics::ids::{DirectorateId, RiskId};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::risk::{Risk, RiskAssessment, RiskLevel};
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
-use crate::domain::thread::record_slot::{NO_LETTER, Slot, new_id, put, slot_of};
+use crate::domain::thread::record_slot::{NO_LETTER, Slot, known_ids, new_id, put, slot_of};
 
 /// What the risk form holds. Scores are (likelihood, impact), each 1 to 5 (0: not chosen).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -334,19 +334,9 @@ pub fn save_risk(
         },
     };
 
-    let kpis: Vec<KpiId> = form
-        .kpis
-        .iter()
-        .filter_map(|typed| workspace.kpis.iter().find(|k| k.id.as_str() == typed))
-        .map(|k| k.id.clone())
-        .collect();
-    let ambitions: Vec<AmbitionId> = form
-        .ambitions
-        .iter()
-        .filter_map(|typed| workspace.ambitions.iter().find(|a| a.id.as_str() == typed))
-        .map(|a| a.id.clone())
-        .collect();
-    if kpis.len() < form.kpis.len() || ambitions.len() < form.ambitions.len() {
+    let (kpis, all_kpis) = known_ids(&workspace.kpis, &form.kpis, |k| &k.id);
+    let (ambitions, all_ambitions) = known_ids(&workspace.ambitions, &form.ambitions, |a| &a.id);
+    if !(all_kpis && all_ambitions) {
         problem(
             RiskField::Links,
             "A KPI or ambition chosen is no longer in the framework: choose again.".to_owned(),

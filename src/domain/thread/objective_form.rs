@@ -6,12 +6,12 @@
 use chrono::NaiveDate;
 
 use crate::domain::basics::field_problem::FieldProblem;
-use crate::domain::basics::ids::{AmbitionId, KpiId, ObjectiveId, PersonId};
+use crate::domain::basics::ids::{ObjectiveId, PersonId};
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::Objective;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
-use crate::domain::thread::record_slot::{NO_LETTER, Slot, new_id, put, slot_of};
+use crate::domain::thread::record_slot::{NO_LETTER, Slot, known_ids, new_id, put, slot_of};
 
 /// What the objectives form holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -124,19 +124,9 @@ pub fn save_objective(
             "Say what will be done: the objective needs a title.",
         ));
     }
-    let ambitions: Vec<AmbitionId> = form
-        .ambitions
-        .iter()
-        .filter_map(|typed| workspace.ambitions.iter().find(|a| a.id.as_str() == typed))
-        .map(|a| a.id.clone())
-        .collect();
-    let kpis: Vec<KpiId> = form
-        .kpis
-        .iter()
-        .filter_map(|typed| workspace.kpis.iter().find(|k| k.id.as_str() == typed))
-        .map(|k| k.id.clone())
-        .collect();
-    if ambitions.len() < form.ambitions.len() || kpis.len() < form.kpis.len() {
+    let (ambitions, all_ambitions) = known_ids(&workspace.ambitions, &form.ambitions, |a| &a.id);
+    let (kpis, all_kpis) = known_ids(&workspace.kpis, &form.kpis, |k| &k.id);
+    if !(all_ambitions && all_kpis) {
         problems.push(ObjectiveProblem::new(
             ObjectiveField::Links,
             "An ambition or KPI chosen is no longer in the framework: choose again.",

@@ -3,13 +3,15 @@
 //! [`save_plan`] adds a plan or changes one, checking the whole form first.
 
 use crate::domain::basics::field_problem::FieldProblem;
-use crate::domain::basics::ids::{AmbitionId, DirectorateId, PersonId, PlanId, ServiceId, TeamId};
+use crate::domain::basics::ids::{DirectorateId, PersonId, PlanId, ServiceId, TeamId};
 use crate::domain::basics::period::FinancialYear;
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::model::golden_thread::{Plan, PlanLevel, ThreadNode};
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
-use crate::domain::thread::record_slot::{NO_LETTER, Slot, name_taken, new_id, put, slot_of};
+use crate::domain::thread::record_slot::{
+    NO_LETTER, Slot, known_ids, name_taken, new_id, put, slot_of,
+};
 
 /// What the plans form holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,13 +194,8 @@ pub fn save_plan(
             }
         })
         .ok();
-    let ambitions: Vec<AmbitionId> = form
-        .ambitions
-        .iter()
-        .filter_map(|typed| workspace.ambitions.iter().find(|a| a.id.as_str() == typed))
-        .map(|a| a.id.clone())
-        .collect();
-    if ambitions.len() < form.ambitions.len() {
+    let (ambitions, all_ambitions) = known_ids(&workspace.ambitions, &form.ambitions, |a| &a.id);
+    if !all_ambitions {
         problems.push(PlanProblem::new(
             PlanField::Ambitions,
             "An ambition chosen is no longer in the framework: choose again.",

@@ -49,6 +49,26 @@ pub fn new_id<'a, T: TryFrom<String>>(
     fresh_id(prefix, name, &taken)
 }
 
+/// The records of `list` that the ids in `typed` name (as `id_of` gives each record's id), in the order typed;
+/// and whether every typed id named one (a record removed since the form was shown does not).
+pub fn known_ids<T, I: Clone + std::fmt::Display>(
+    list: &[T],
+    typed: &[String],
+    id_of: impl Fn(&T) -> &I,
+) -> (Vec<I>, bool) {
+    let found: Vec<I> = typed
+        .iter()
+        .filter_map(|typed| {
+            list.iter()
+                .map(&id_of)
+                .find(|id| id.to_string() == *typed)
+                .cloned()
+        })
+        .collect();
+    let all = found.len() == typed.len();
+    (found, all)
+}
+
 /// The problem with a name that cannot make an id.
 pub const NO_LETTER: &str = "The name needs a letter or a digit.";
 
@@ -82,5 +102,19 @@ mod tests {
         let names = ["Lead", "Chair"];
         assert!(!name_taken(names.into_iter(), Slot::At(0), "LEAD"));
         assert!(name_taken(names.into_iter(), Slot::New, "lead"));
+    }
+
+    #[test]
+    fn typed_ids_are_kept_in_order_when_they_name_a_record_and_a_gone_one_is_noticed() {
+        let ids = ["k1".to_owned(), "k2".to_owned()];
+        let typed = ["k2".to_owned(), "k-gone".to_owned(), "k1".to_owned()];
+        assert_eq!(
+            known_ids(&ids, &typed, |id| id),
+            (vec!["k2".to_owned(), "k1".to_owned()], false)
+        );
+        assert_eq!(
+            known_ids(&ids, &typed[2..], |id| id),
+            (vec!["k1".to_owned()], true)
+        );
     }
 }
