@@ -12,7 +12,10 @@
 //   workbook writer, rust_xlsxwriter's 165 KB module, gave way to src/storage/spreadsheet/xlsx_writer.rs: 580.9
 //   KB; then the KPI editor's (with comparators), framework settings' and KPI register's pages, 77 KB together:
 //   672 KB. The people page came to 31 KB, and the workbook reader lost 125 KB (below): 582 KB, and the ceiling
-//   comes down to 640 KB, the margin kept for the remaining editors of issue 17.)
+//   comes down to 640 KB, the margin kept for the remaining editors of issue 17. Then the demo council's
+//   generator left the first download for a module of its own, 42.0 KB fetched on a first visit only: the
+//   first download fell 679.4 -> 636.5 KB and everything on demand rose 631.4 -> 685.5 KB; the overview page
+//   took the validation sheets' and calendar's code into the first download: 678.0 KB, ceiling 680 KB.)
 // - workbook reader: the reader's own module (calamine, zip, inflate, XML and the text encodings it names), also
 //   counted above. It was 231.7 KB with a 30.5 KB chunk of zip and inflate code it shared with the writer; with
 //   the writer gone that code is in the reader's module, and what the first file choice fetches fell from 262.2
@@ -29,13 +32,13 @@ const budgets = [
   {
     name: 'first download (wasm + js + css)',
     target: 300 * KB,
-    ceiling: 679.5 * KB,
+    ceiling: 668 * KB,
     matches: (f) => /^(pmf-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split-[0-9a-f]+\.js|app-[0-9a-f]+\.css)$/.test(f),
   },
   {
     name: 'on demand (other pages, spreadsheet modules, shared chunks)',
-    target: 640 * KB,
-    ceiling: 640 * KB,
+    target: 680 * KB,
+    ceiling: 680 * KB,
     matches: (f) => /^(page|chunk|lazy)-.*\.wasm$/.test(f),
   },
   {

@@ -203,7 +203,6 @@ fn red_kpis_have_action_plans_but_one_so_the_gap_shows() {
 fn risks_are_on_every_register_and_some_reviews_are_overdue() {
     let as_at = day("2026-11-22");
     let workspace = demo_workspace(as_at);
-    let settings = &workspace.framework.risk;
     for level in [
         pmf::domain::model::risk::RiskLevel::Strategic,
         pmf::domain::model::risk::RiskLevel::Directorate,
@@ -219,7 +218,7 @@ fn risks_are_on_every_register_and_some_reviews_are_overdue() {
         .iter()
         .filter(|r| {
             matches!(
-                r.review_status(settings, as_at),
+                r.review_status(&workspace.framework, as_at),
                 ReviewStatus::Overdue { .. }
             )
         })

@@ -11,9 +11,12 @@ use charming::series::Line;
 use super::{base_chart, level_line};
 
 use crate::domain::kpi::history::HistoryPoint;
-use crate::domain::maths::aggregation::MeasureType;
+use crate::domain::kpi::mdc_icons::{MdcIcons, target_for_spc};
 use crate::domain::maths::rag::Polarity;
-use crate::domain::maths::spc::{Side, SpcError, SpcSettings, XmrChart};
+use crate::domain::maths::run_chart::RunChart;
+use crate::domain::maths::spc::{
+    ChartRecommendation, MIN_POINTS_FOR_SPC, Side, SpcError, SpcSettings, XmrChart,
+};
 use crate::domain::model::kpi::KpiDefinition;
 
 /// Colours after NHS "Making Data Count": improvement blue, concern orange, common cause grey. Each special
@@ -31,10 +34,9 @@ pub struct SpcView {
     pub periods: Vec<String>,
     /// The analysis.
     pub xmr: XmrChart,
-    /// The variation judgement in words.
-    pub variation: String,
-    /// The assurance judgement in words, when there is a target and the KPI is not "maintain".
-    pub assurance: Option<&'static str>,
+    /// The Making Data Count icons: variation, and assurance when there is a target and the KPI is not
+    /// "maintain".
+    pub icons: MdcIcons,
     /// One sentence that says what the chart shows.
     pub summary: String,
 }
@@ -51,15 +53,52 @@ fn is_improvement(side: Side, polarity: Polarity) -> Option<bool> {
 /// The target SPC compares with: the latest period's, except for a cumulative KPI, whose targets are
 /// year-to-date totals and so not comparable with one period's value.
 pub fn spc_target(kpi: &KpiDefinition, points: &[HistoryPoint]) -> Option<f64> {
-    match kpi.measure {
-        MeasureType::Snapshot => points.last().and_then(|p| p.target),
-        MeasureType::Cumulative => None,
+    points.last().and_then(|p| target_for_spc(kpi, p.period))
+}
+
+/// What the SPC section shows: an XmR chart, or, with fewer values than SPC needs, the run-chart rules in words
+/// (the one rule for both: [`ChartRecommendation::for_points`], which the data-quality warning follows too).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpcAnalysis {
+    /// Enough values for an XmR chart.
+    Xmr(SpcView),
+    /// Too few: the run-chart rules, in one sentence.
+    RunChart(String),
+}
+
+/// The SPC analysis of each period's own value in `points`: an XmR chart from [`MIN_POINTS_FOR_SPC`] values,
+/// the run-chart rules below that.
+pub fn spc_analysis(
+    kpi: &KpiDefinition,
+    points: &[HistoryPoint],
+    settings: &SpcSettings,
+) -> Result<SpcAnalysis, SpcError> {
+    let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+    if ChartRecommendation::for_points(values.len()) != ChartRecommendation::RunChart {
+        return spc_view(kpi, points, settings).map(SpcAnalysis::Xmr);
     }
+    let run = RunChart::analyse(&values).ok_or(SpcError::TooFewPoints { got: 0 })?;
+    let signal = if run.has_signal() {
+        "a sign of non-random variation"
+    } else {
+        "no sign of non-random variation"
+    };
+    Ok(SpcAnalysis::RunChart(format!(
+        "Only {} value(s): SPC needs {MIN_POINTS_FOR_SPC}, so the run-chart rules are applied instead. Median {}; \
+         the longest run on one side of it is {} (more than {} would signal); it is crossed {} time(s) (fewer \
+         than {} would signal): {signal}.",
+        values.len(),
+        kpi.unit.format(run.median, kpi.decimals),
+        run.longest_run,
+        run.longest_run_limit,
+        run.crossings,
+        run.crossings_limit,
+    )))
 }
 
 /// Analyses each period's own value in `points` (never a year to date, whose sawtooth is not a process) with the
 /// framework's SPC `settings`; periods without a value are left out.
-pub fn spc_view(
+fn spc_view(
     kpi: &KpiDefinition,
     points: &[HistoryPoint],
     settings: &SpcSettings,
@@ -70,10 +109,10 @@ pub fn spc_view(
     let xmr = XmrChart::analyse(&values, settings)?;
     let format = |value: f64| kpi.unit.format(value, kpi.decimals);
     let target = spc_target(kpi, points);
-    let variation = xmr.variation(kpi.polarity).label();
-    let assurance = target
-        .and_then(|t| xmr.assurance(t, kpi.polarity))
-        .map(|a| a.label());
+    let icons = MdcIcons {
+        variation: xmr.variation(kpi.polarity),
+        assurance: target.and_then(|t| xmr.assurance(t, kpi.polarity)),
+    };
     let summary = format!(
         "{}: an XmR chart of {} values{}, mean {}, process limits {} to {}. {}.{}",
         kpi.name,
@@ -86,14 +125,16 @@ pub fn spc_view(
         format(xmr.mean),
         format(xmr.lower_limit),
         format(xmr.upper_limit),
-        variation,
-        assurance.map(|a| format!(" {a}.")).unwrap_or_default(),
+        icons.variation.label(),
+        icons
+            .assurance
+            .map(|a| format!(" {}.", a.label()))
+            .unwrap_or_default(),
     );
     Ok(SpcView {
         periods: valued.iter().map(|(p, _)| p.period.to_string()).collect(),
         xmr,
-        variation,
-        assurance,
+        icons,
         summary,
     })
 }
@@ -170,6 +211,7 @@ pub fn spc_chart(kpi: &KpiDefinition, view: &SpcView, target: Option<f64>) -> Ch
 mod tests {
     use super::*;
     use crate::domain::kpi::history::{HistoryPoint, demo_history};
+    use crate::domain::maths::aggregation::MeasureType;
 
     /// The first of `points`, one a value, carrying `values` and no target.
     fn with_values(points: Vec<HistoryPoint>, values: &[f64]) -> Vec<HistoryPoint> {
@@ -186,8 +228,38 @@ mod tests {
     }
 
     #[test]
-    fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {
+    fn below_thirteen_values_the_run_chart_rules_stand_in_for_the_xmr_chart() {
         let (kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
+        let nine: Vec<f64> = (1..=9).map(f64::from).collect();
+        let analysis = spc_analysis(
+            &kpi,
+            &with_values(points.clone(), &nine),
+            &SpcSettings::default(),
+        );
+        // Worked by hand: 1 … 9 has median 5; the eight other values are four below then four above it, so the
+        // longest run is 4 against round(log₂ 8 + 3) = 6, and the median is crossed once; the fewest crossings
+        // chance allows in 8 points is the 5th percentile of Binomial(7, ½): P(0) = 1/128 < 5%, P(≤ 1) =
+        // 8/128 ≥ 5%, so 1. Neither rule signals.
+        assert_eq!(
+            analysis,
+            Ok(SpcAnalysis::RunChart(
+                "Only 9 value(s): SPC needs 13, so the run-chart rules are applied instead. Median 5.0%; the \
+                 longest run on one side of it is 4 (more than 6 would signal); it is crossed 1 time(s) (fewer \
+                 than 1 would signal): no sign of non-random variation."
+                    .to_owned()
+            ))
+        );
+        let thirteen: Vec<f64> = (1..=13).map(f64::from).collect();
+        assert!(matches!(
+            spc_analysis(&kpi, &with_values(points, &thirteen), &SpcSettings::default()),
+            Ok(SpcAnalysis::Xmr(view)) if view.xmr.points.len() == 13
+        ));
+    }
+
+    #[test]
+    fn the_spc_chart_holds_the_analysis_and_the_summary_says_what_it_shows() {
+        let (mut kpi, points) = demo_history(|k| k.id.as_str() == "skpi-ahc-assess");
+        kpi.targets.clear();
         let kpi = &kpi;
         // Six months of a % KPI with one decimal, values set by hand, no target.
         let values = [10.0, 12.0, 11.0, 13.0, 12.0, 14.0];
@@ -273,7 +345,7 @@ mod tests {
             own
         );
         assert_eq!(spc_target(kpi, &points), None);
-        assert_eq!(view.assurance, None);
+        assert_eq!(view.icons.assurance, None);
     }
 
     #[test]
@@ -287,5 +359,32 @@ mod tests {
             Some(false)
         );
         assert_eq!(is_improvement(Side::Low, Polarity::Maintain), None);
+    }
+
+    #[test]
+    fn the_scorecard_and_the_kpi_pages_spc_chart_agree_for_every_demo_kpi() {
+        use crate::domain::kpi::history::kpi_history;
+        use crate::domain::model::workspace::PerformanceIndex;
+        use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let workspace = crate::demo::demo_workspace(today);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let rows = scorecard(&workspace, &index, &ScorecardScope::Organisation, today);
+        let mut with_icons = 0;
+        for row in &rows {
+            let kpi = row.kpi();
+            let points = kpi_history(kpi, &index, row.assessment.period, &workspace.framework);
+            let page = match spc_analysis(kpi, &points, &workspace.framework.spc) {
+                Ok(SpcAnalysis::Xmr(view)) => Some(view.icons),
+                _ => None,
+            };
+            assert_eq!(row.mdc, page, "{}", kpi.id);
+            with_icons += usize::from(page.is_some());
+        }
+        assert!(
+            with_icons > 0 && with_icons < rows.len(),
+            "{with_icons} of {}",
+            rows.len()
+        );
     }
 }

@@ -512,6 +512,7 @@ fn add_actions(workspace: &mut Workspace, specs: &[Spec], as_at: NaiveDate) {
                 ""
             }
             .to_owned(),
+            open_ended_reason: String::new(),
         });
     }
     workspace.actions.push(Action {
@@ -524,6 +525,7 @@ fn add_actions(workspace: &mut Workspace, specs: &[Spec], as_at: NaiveDate) {
         kpi: Some(id("skpi-ps-led")),
         risk: Some(id("risk-str-climate")),
         progress: "Completed on time and on budget.".to_owned(),
+        open_ended_reason: String::new(),
     });
 }
 

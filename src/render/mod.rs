@@ -3,5 +3,6 @@
 
 pub mod escape;
 pub mod line_chart;
+pub mod mdc_icon;
 pub mod rag_icon;
 pub mod report_html;

@@ -5,7 +5,6 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::ui::address::served_path::served_under;
-use crate::ui::area::Area;
 use crate::ui::browser::service_worker;
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
@@ -15,17 +14,17 @@ use crate::ui::on_demand_pages::{
     KpiEditRoute, LessonsRoute, PeopleRoute, PlanOnAPageRoute, PresentRoute, RegisterRoute,
     ReportsRoute, RisksRoute, RolesRoute, SettingsRoute, StructureRoute, ValidationRoute,
 };
-use crate::ui::pages::{AreaPlaceholder, GoldenThreadPage, KpiPage, NotFoundPage, ScorecardsPage};
+use crate::ui::pages::{GoldenThreadPage, KpiPage, NotFoundPage, OverviewPage, ScorecardsPage};
 use crate::ui::routes::Page;
 use crate::ui::state::AppState;
 
-/// Starts the app: loads the saved workspace (on a first visit, generates the demo council), then draws the
+/// Starts the app: loads the saved workspace (on a first visit, generates the demo council, from its own module), then draws the
 /// page in the next task. Loading and the first drawing are the longest work the app does; with a turn of the
 /// event loop between them the browser can handle input, instead of freezing for both at once.
 pub fn start() {
-    let state = AppState::load();
     // Leptos's own executor starts with the mount, so this first step runs on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
+        let state = AppState::load().await;
         yield_to_browser().await;
         leptos::mount::mount_to_body(move || view! { <App state /> });
     });
@@ -41,7 +40,6 @@ pub fn App(
     state.start_autosave();
     state.watch_other_tabs();
     let update = service_worker::register();
-    let placeholder = |area: Area| move || view! { <AreaPlaceholder area=area /> };
     // True while the router gets the next page ready: for a page not yet opened, while its module downloads.
     let (opening, set_opening) = signal(false);
     view! {
@@ -61,7 +59,7 @@ pub fn App(
                     <p class="app-opening" data-testid="page-opening">"Opening the page…"</p>
                 })}
                 <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment(Page::Overview.section()) view=placeholder(Area::Overview) />
+                    <Route path=StaticSegment(Page::Overview.section()) view=OverviewPage />
                     <Route path=StaticSegment(Page::Scorecards.section()) view=ScorecardsPage />
                     <Route
                         path=(StaticSegment(Page::Kpi.section()), StaticSegment(Page::Kpi.subpage()), ParamSegment("id"))

@@ -5,6 +5,7 @@ mod app;
 pub mod area;
 pub mod browser;
 pub mod components;
+mod demo_on_demand;
 mod on_demand_pages;
 pub mod pages;
 pub mod routes;

@@ -136,6 +136,18 @@ pub fn kpi_path(id: &str) -> String {
     format!("{}/{}", Page::Kpi.path(), super::address::query::encode(id))
 }
 
+/// The address of the page of the KPI with id `id` as at `period` (its latest when `None`), as a scorecard
+/// drawn up for a past period links to it.
+pub fn kpi_path_at(id: &str, period: Option<crate::domain::basics::period::Period>) -> String {
+    super::address::query::address(
+        &kpi_path(id),
+        [(
+            "period",
+            period.as_ref().and_then(super::address::value_code::code),
+        )],
+    )
+}
+
 /// The address of the editor of the KPI with id `id`.
 pub fn kpi_edit_path(id: &str) -> String {
     format!(
@@ -174,5 +186,15 @@ mod tests {
             "/scorecards/kpi/skpi-ahc-assess"
         );
         assert_eq!(kpi_path("a b/c"), "/scorecards/kpi/a%20b%2Fc");
+        let june = crate::domain::basics::period::Period::parse("Jun 2026").ok();
+        let at_june = kpi_path_at("k1", june);
+        assert!(
+            at_june.starts_with("/scorecards/kpi/k1?period="),
+            "{at_june}"
+        );
+        let query = at_june.split_once('?').unwrap().1;
+        let (_, code) = crate::ui::address::query::parse_query(query).remove(0);
+        assert_eq!(crate::ui::address::value_code::decode(&code), june);
+        assert_eq!(kpi_path_at("k1", None), "/scorecards/kpi/k1");
     }
 }

@@ -9,7 +9,6 @@ use std::time::Duration;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::demo::demo_workspace;
 use crate::storage::import_error::{ImportError, Problem};
 use crate::storage::local::BrowserStore;
 use crate::storage::session::Session;
@@ -20,6 +19,7 @@ use crate::storage::stored_workspace::{
 };
 use crate::storage::three_way_merge::{FieldConflict, use_other};
 use crate::ui::browser::web_lock::with_web_lock;
+use crate::ui::demo_on_demand::demo_on_demand;
 
 /// How long after the last change the workspace is saved.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -64,6 +64,11 @@ pub enum StartupNotice {
     StorageUnavailable(StorageError),
 }
 
+/// A session on the demo council as it stands today.
+async fn demo_session() -> Session {
+    Session::new(demo_on_demand(Utc::now().date_naive()).await)
+}
+
 /// The state every page shares, provided as a context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -82,15 +87,20 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Loads the saved workspace, or the demo council on a first visit or when the saved data is unreadable.
-    pub fn load() -> Self {
-        let demo = || Session::new(demo_workspace(Utc::now().date_naive()));
+    /// Loads the saved workspace, or the demo council on a first visit or when the saved data is unreadable
+    /// (its generator is fetched only then).
+    pub async fn load() -> Self {
         let mut copy = TabCopy::new();
         let (session, notice) = match stored_workspace::load(&mut BrowserStore, &mut copy) {
             Ok(Loaded::Workspace(session)) => (*session, None),
-            Ok(Loaded::Nothing) => (demo(), None),
-            Ok(Loaded::Unreadable(error)) => (demo(), Some(StartupNotice::Unreadable(error))),
-            Err(error) => (demo(), Some(StartupNotice::StorageUnavailable(error))),
+            Ok(Loaded::Nothing) => (demo_session().await, None),
+            Ok(Loaded::Unreadable(error)) => {
+                (demo_session().await, Some(StartupNotice::Unreadable(error)))
+            }
+            Err(error) => (
+                demo_session().await,
+                Some(StartupNotice::StorageUnavailable(error)),
+            ),
         };
         let status = if copy.unsaved(&session) {
             SaveStatus::Pending

@@ -84,7 +84,7 @@ pub async fn mount_app_at(path: &str) -> MountedApp {
         .unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let state = AppState::load();
+    let state = AppState::load().await;
     let handle = mount_to(container.clone(), move || view! { <App state /> });
     leptos::task::tick().await;
     MountedApp {

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import { DEMO_DAY, useApp } from './support/harness.mjs';
 import { ScorecardsPage } from './pages/scorecards-page.mjs';
 import { KpiPage } from './pages/kpi-page.mjs';
+import { DataPage } from './pages/data-page.mjs';
+import { spcCouncil } from './support/councils.mjs';
 
 const app = useApp();
 
@@ -121,6 +123,29 @@ test('entering a new value updates the rating, the table and the scorecard, and 
   });
 });
 
+test('an off-target figure is submitted only with a variance explanation (the performance protocol)', async () => {
+  await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
+    const kpi = await new KpiPage(page).ready();
+    // Its target is 96.0%: 90% is 6.25% short, amber under the council's rule (amber within 10%).
+    await page.getByTestId('entry-variance').fill('');
+    await kpi.record({ value: '90%', commentary: 'Two assessors on leave.', by: 'Grace Okafor' });
+    await page.getByTestId('entry-saved').waitFor();
+    assert.match(await kpi.rating.textContent(), /Amber/);
+    await page.getByTestId('entry-submit').click();
+    const problems = page.getByTestId('entry-problems');
+    await problems.filter({ hasText: 'amber against its target: explain the variance' }).waitFor();
+    assert.match(await page.getByTestId('entry-signoff').textContent(), /^Draft\./, 'not submitted');
+    await problems.getByRole('link').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'entry-variance', 'the message leads to the field');
+
+    await page.getByTestId('entry-variance').fill('Two of nine assessors on long-term leave; agency cover from November.');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-saved').filter({ hasText: 'Recorded the changes' }).waitFor();
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('entry-signoff').filter({ hasText: 'Submitted by Grace Okafor' }).waitFor();
+  }, { now: DEMO_DAY });
+});
+
 test('a bad entry lists every problem, links to each field, and changes nothing', async () => {
   await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
     const kpi = await new KpiPage(page).ready();
@@ -166,6 +191,12 @@ test('a red KPI without an action plan gets one from its page, and the scorecard
 
     await page.getByTestId('action-title').fill('Fix it');
     await page.getByTestId('action-add').click();
+    // An action needs an owner and a due date, or the reason it has none (SMART).
+    await page.getByTestId('add-action')
+      .getByText('An action needs an owner and a due date: choose an owner and a due date, or say why it has none').waitFor();
+    assert.equal(await page.getByTestId('action-open-ended').getAttribute('aria-invalid'), 'true');
+    await page.getByTestId('action-open-ended').fill('Owner to be agreed at the November leadership meeting');
+    await page.getByTestId('action-add').click();
     const added = page.getByTestId('action-added');
     await added.waitFor();
     assert.match(await added.textContent(), /To make it SMART: .*name an owner.*set a due date/);
@@ -185,4 +216,32 @@ test('a red KPI without an action plan gets one from its page, and the scorecard
     await scorecards.ready();
     assert.ok((await scorecards.kpiIds()).includes(flagged[0]), 'a completed action leaves the red KPI without a plan');
   });
+});
+
+test('the Making Data Count icons: on the scorecard and the KPI page, in words, with a key', async () => {
+  await app.visit('/data', async (page) => {
+    const data = await new DataPage(page).ready();
+    await data.chooseWorkspaceFile(spcCouncil());
+    await data.replace();
+    // Worked by hand in support/councils.mjs: September's 60 is above the upper process limit (58.34), an
+    // improvement for a higher-is-better KPI; the target of 40 is below the lower limit (45.04).
+    await page.goto(`${app.origin()}/scorecards`);
+    const scorecards = await new ScorecardsPage(page).ready();
+    const row = scorecards.table.locator('[data-testid=scorecard-row][data-kpi="k-spc"]');
+    const words = (icon) => icon.locator('.app-mdc__label').textContent();
+    assert.equal(await words(row.getByTestId('mdc-variation-icon')), 'Improving (high)');
+    assert.equal(await words(row.getByTestId('mdc-assurance-icon')), 'Passes the target');
+    assert.equal(await row.getByTestId('mdc-variation-icon').locator('svg text').textContent(), 'H', 'the letter, not colour alone');
+
+    await page.goto(`${app.origin()}/scorecards/kpi/k-spc`);
+    await new KpiPage(page).ready();
+    const judgements = page.getByTestId('spc-judgements');
+    await judgements.waitFor();
+    assert.equal(await words(judgements.getByTestId('mdc-variation-icon')), 'Special cause improvement: significantly higher');
+    assert.equal(await words(judgements.getByTestId('mdc-assurance-icon')), 'Consistently meets the target');
+    const key = page.getByTestId('mdc-key');
+    await key.locator('summary').click();
+    assert.equal(await key.getByTestId('mdc-variation-icon').count(), 6, 'every variation icon explained');
+    assert.equal(await key.getByTestId('mdc-assurance-icon').count(), 3, 'every assurance icon explained');
+  }, { now: DEMO_DAY });
 });

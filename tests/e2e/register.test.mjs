@@ -42,7 +42,9 @@ test('the register lists every KPI, searches, sorts, links to each, and download
     await page.getByTestId('register-download-csv').click();
     const csvFile = await csvDownload;
     assert.match(csvFile.suggestedFilename(), /kpi-register.*\.csv$/);
-    const records = csvRecords(await readFile(await csvFile.path(), 'utf8'));
+    const csvText = await readFile(await csvFile.path(), 'utf8');
+    assert.ok(csvText.startsWith('\uFEFF'), 'the byte-order mark Excel needs to show "£"');
+    const records = csvRecords(csvText);
     assert.deepEqual(records.map((r) => [r.Reference, r.KPI, r.Status, r.Frequency]), [
       ['k-close', 'Invoices paid within 30 days', 'Active', 'Monthly'],
       ['k-met', 'Complaints answered in time', 'Active', 'Monthly'],

@@ -149,15 +149,17 @@ test('each report table downloads as CSV with the rows the page shows', async ()
   await app.visit('/reports', async (page) => {
     const reports = await new ReportsPage(page).choose(COMMITTEE);
     const rows = await reports.scorecardRows.count();
-    const { file, lines } = await reports.downloadCsvLines('report-csv-scorecard');
+    const { file, bom, lines } = await reports.downloadCsvLines('report-csv-scorecard');
     assert.match(file.suggestedFilename(), /-scorecard-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.equal(bom, true, 'the byte-order mark Excel needs to show "£"');
     assert.equal(lines[0], 'KPI,Period,Value,Target,Rating,Change,Trend,Forecast');
     assert.equal(lines.length - 1, rows);
     const firstKpi = (await reports.scorecardRows.locator('th').first().textContent()).trim();
     assert.ok(lines[1].startsWith(firstKpi.includes(',') ? `"${firstKpi}"` : firstKpi));
 
     const actionRows = await reports.actionTables.locator('tbody tr').count();
-    const { lines: actionLines } = await reports.downloadCsvLines('report-csv-actions');
+    const { bom: actionsBom, lines: actionLines } = await reports.downloadCsvLines('report-csv-actions');
+    assert.equal(actionsBom, true);
     assert.equal(actionLines[0], 'KPI,Action,Owner,Due,Status');
     assert.equal(actionLines.length - 1, actionRows, 'every action plan shown under the exceptions');
   });
@@ -180,17 +182,21 @@ test('presentation mode steps through the slides with the keyboard and goes back
     assert.match(await deck.slide.textContent(), new RegExp(`${COMMITTEE}: performance report`));
     assert.equal(await deck.previous.isDisabled(), true);
 
-    await deck.press('ArrowRight');
+    await deck.press('ArrowRight', 2);
     assert.equal(await deck.counterText(), `Slide 2 of ${total}`);
     assert.match(await deck.heading(), /^Summary$/);
-    await deck.press('ArrowRight');
+    assert.match(page.url(), /&slide=2$/, 'the slide is in the address');
+    await deck.press('ArrowRight', 3);
     assert.match(await deck.heading(), /^(Ambition \d+: |Other KPIs)/);
-    await deck.press('End');
+    // Back steps back through the slides.
+    await page.goBack();
+    await page.getByTestId('slide-counter').filter({ hasText: `Slide 2 of ${total}` }).waitFor();
+    await deck.press('End', total);
     assert.equal(await deck.counterText(), `Slide ${total} of ${total}`);
     assert.equal(await deck.next.isDisabled(), true);
-    await deck.press('ArrowLeft');
+    await deck.press('ArrowLeft', total - 1);
     assert.equal(await deck.counterText(), `Slide ${total - 1} of ${total}`);
-    await deck.press('Home');
+    await deck.press('Home', 1);
     assert.equal(await deck.counterText(), `Slide 1 of ${total}`);
 
     // Every exception has a slide (under each ambition it serves) with its large chart and the figures behind it.

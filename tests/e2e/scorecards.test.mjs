@@ -111,6 +111,13 @@ test('a deep link opens a directorate scorecard for a past quarter with a RAG fi
     assert.deepEqual(await scorecards.ragLabels(), ['Red', 'Red']);
     assert.equal(await page.getByTestId('summary-red').getAttribute('aria-pressed'), 'true');
     assert.equal(await page.getByTestId('scorecard-empty').count(), 0, 'the table is not empty');
+
+    // The KPI opens as at the same period: skpi-ehcp's 44.0%, red, in Q4 2025/26 (worked above), not today's.
+    await scorecards.rows.first().locator('[data-testid=kpi-link]').click();
+    await page.waitForURL(/\/scorecards\/kpi\/skpi-cef-ehcp\?period=/);
+    await page.getByTestId('kpi-as-at').filter({ hasText: 'As at 31 March 2026' }).waitFor();
+    assert.match(await page.getByTestId('kpi-rating').textContent(), /^Red/);
+    assert.match(await page.getByTestId('kpi-position').textContent(), /44\.0%/);
   }, { now: DEMO_DAY });
 });
 
@@ -165,3 +172,24 @@ test('the view as shown downloads as CSV, one row per KPI shown', async () => {
   });
 });
 
+
+test('Back undoes a filter and a sort on the scorecard; typing a search adds no history', async () => {
+  await app.visit('/scorecards', async (page) => {
+    const scorecards = await new ScorecardsPage(page).ready();
+    const all = (await scorecards.kpiIds()).length;
+    await page.getByTestId('summary-red').click();
+    await page.waitForURL(/rag=red/);
+    const reds = (await scorecards.kpiIds()).length;
+    assert.ok(reds > 0 && reds < all, `${reds} red of ${all}`);
+    await scorecards.sortButton('rag').click();
+    await page.waitForURL(/sort=rag/);
+    await page.locator('#scorecard-search').fill('care');
+    await page.waitForURL(/q=care/);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('sort=rag'));
+    assert.match(page.url(), /rag=red/, 'one step back undoes the sort (the search typed went with it)');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('rag=red'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=scorecard-row]').length === n, all);
+  });
+});

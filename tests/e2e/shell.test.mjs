@@ -125,3 +125,29 @@ test('the page runs under a Content-Security-Policy that allows only its own scr
     }
   });
 });
+
+test('dark mode and Windows high contrast: the pages follow the system, RAG still reads as words and icons, axe 0', async () => {
+  for (const [scheme, options] of [['dark', { colorScheme: 'dark' }], ['forced colours', { forcedColors: 'active' }]]) {
+    for (const path of ['/', '/scorecards', '/scorecards/kpi/skpi-ahc-assess']) {
+      await app.visit(path, async (page) => {
+        await page.locator('[data-testid=rag]').first().waitFor();
+        const seen = await page.evaluate(() => ({
+          dark: matchMedia('(prefers-color-scheme: dark)').matches,
+          forced: matchMedia('(forced-colors: active)').matches,
+          background: getComputedStyle(document.documentElement).backgroundColor,
+          rag: document.querySelector('[data-testid=rag] .app-rag__label')?.textContent.trim() ?? '',
+          icon: document.querySelector('[data-testid=rag] svg') !== null,
+        }));
+        if (scheme === 'dark') {
+          assert.equal(seen.dark, true);
+          // --app-colour-background in the dark palette (style/tokens.css): #121314.
+          assert.equal(seen.background, 'rgb(18, 19, 20)', `${path}: the dark background`);
+        } else {
+          assert.equal(seen.forced, true);
+        }
+        assert.match(seen.rag, /^(Red|Amber|Green|Not rated|No data|Baseline)/, `${path}: the RAG in words`);
+        assert.equal(seen.icon, true, `${path}: the RAG icon`);
+      }, { contextOptions: options });
+    }
+  }
+});

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::actions::smart::{SmartGap, check_action};
 use crate::domain::basics::ids::{ActionId, KpiId, PersonId};
-use crate::domain::model::action::{Action, ActionStatus};
+use crate::domain::model::action::{Action, ActionStatus, missing_for_smart};
 use crate::domain::model::workspace::Workspace;
 
 /// What someone typed for a new action.
@@ -20,6 +20,8 @@ pub struct ActionDraft {
     pub owner: Option<PersonId>,
     /// When it is due.
     pub due: Option<NaiveDate>,
+    /// Why it has no owner or due date, when it lacks one.
+    pub open_ended_reason: String,
 }
 
 /// Why an action could not be added or changed.
@@ -27,6 +29,8 @@ pub struct ActionDraft {
 pub enum ActionEntryError {
     /// The title is empty.
     NoTitle,
+    /// No owner or no due date, and no reason given: what is missing.
+    NotTimeBound(&'static str),
     /// The KPI, owner or action is not in the workspace.
     Unknown(&'static str),
 }
@@ -37,6 +41,10 @@ impl std::fmt::Display for ActionEntryError {
             ActionEntryError::NoTitle => {
                 write!(f, "Say what will be done: the action needs a title")
             }
+            ActionEntryError::NotTimeBound(missing) => write!(
+                f,
+                "An action needs an owner and a due date: choose {missing}, or say why it has none"
+            ),
             ActionEntryError::Unknown(what) => {
                 write!(f, "The {what} is no longer in the workspace")
             }
@@ -65,6 +73,13 @@ pub fn add_action(
     if workspace.kpi(kpi).is_none() {
         return Err(ActionEntryError::Unknown("KPI"));
     }
+    if let Some(missing) = missing_for_smart(
+        draft.owner.is_some(),
+        draft.due.is_some(),
+        &draft.open_ended_reason,
+    ) {
+        return Err(ActionEntryError::NotTimeBound(missing));
+    }
     if let Some(owner) = &draft.owner
         && !workspace.people.iter().any(|p| &p.id == owner)
     {
@@ -80,6 +95,7 @@ pub fn add_action(
         kpi: Some(kpi.clone()),
         risk: None,
         progress: String::new(),
+        open_ended_reason: draft.open_ended_reason.trim().to_owned(),
     };
     let gaps = check_action(&action);
     let id = action.id.clone();
@@ -125,6 +141,7 @@ mod tests {
             measure: "Both in post".to_owned(),
             owner: Some(owner),
             due: NaiveDate::from_ymd_opt(2027, 1, 31),
+            open_ended_reason: String::new(),
         };
         let (first, gaps) = add_action(&mut workspace, &kpi, &draft).unwrap();
         assert!(gaps.is_empty(), "{gaps:?}");
@@ -146,10 +163,16 @@ mod tests {
     #[test]
     fn a_thin_action_is_added_with_advice_and_an_empty_one_is_refused() {
         let (mut workspace, kpi) = setup();
-        let thin = ActionDraft {
+        let mut thin = ActionDraft {
             title: "Fix it".to_owned(),
             ..ActionDraft::default()
         };
+        // No owner and no due date: refused until a reason is recorded.
+        assert_eq!(
+            add_action(&mut workspace, &kpi, &thin),
+            Err(ActionEntryError::NotTimeBound("an owner and a due date"))
+        );
+        thin.open_ended_reason = "Owner to be agreed at the November leadership meeting".to_owned();
         let (_, gaps) = add_action(&mut workspace, &kpi, &thin).unwrap();
         let elements: Vec<SmartElement> = gaps.iter().map(|g| g.element).collect();
         assert_eq!(

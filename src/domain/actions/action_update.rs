@@ -8,7 +8,7 @@ use crate::domain::actions::smart::{SmartGap, check_action};
 use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::ids::{ActionId, RiskId};
 use crate::domain::basics::typed_text::one_line;
-use crate::domain::model::action::{Action, ActionStatus};
+use crate::domain::model::action::{Action, ActionStatus, missing_for_smart};
 use crate::domain::model::workspace::Workspace;
 use crate::domain::rebase::take_changed;
 
@@ -29,6 +29,8 @@ pub struct ActionForm {
     pub progress: String,
     /// The id of the risk it mitigates, or empty.
     pub risk: String,
+    /// Why it has no owner or due date, when it lacks one.
+    pub open_ended_reason: String,
 }
 
 /// The field of the form a problem is about.
@@ -42,6 +44,8 @@ pub enum ActionField {
     Due,
     /// [`ActionForm::risk`].
     Risk,
+    /// [`ActionForm::open_ended_reason`].
+    OpenEndedReason,
 }
 
 /// A problem with the form, against its field.
@@ -69,13 +73,14 @@ impl ActionForm {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
+            open_ended_reason: action.open_ended_reason.clone(),
         }
     }
 
     /// This form, typed over `loaded`, applied to `current` (the action now): only what was changed is written.
     pub fn rebased(&self, loaded: &ActionForm, current: &ActionForm) -> ActionForm {
         let mut merged = current.clone();
-        take_changed!(merged, self, loaded; title, measure, owner, due, status, progress, risk);
+        take_changed!(merged, self, loaded; title, measure, owner, due, status, progress, risk, open_ended_reason);
         merged
     }
 }
@@ -151,6 +156,19 @@ pub fn update_action(
             }
         },
     };
+    // A blank owner or date, not one refused above, is what SMART asks for.
+    if form.status.is_open()
+        && let Some(missing) = missing_for_smart(
+            !form.owner.trim().is_empty(),
+            !form.due.trim().is_empty(),
+            &form.open_ended_reason,
+        )
+    {
+        problems.push(ActionProblem::new(
+            ActionField::OpenEndedReason,
+            format!("An open action needs an owner and a due date: choose {missing}, or say why it has none."),
+        ));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -162,6 +180,7 @@ pub fn update_action(
     action.status = form.status;
     action.progress = form.progress.trim().to_owned();
     action.risk = risk;
+    action.open_ended_reason = form.open_ended_reason.trim().to_owned();
     Ok(check_action(action))
 }
 
@@ -208,6 +227,35 @@ mod tests {
         );
         assert_eq!(after.risk, Some(risk));
         assert_eq!(after.due, NaiveDate::from_ymd_opt(2026, 12, 31));
+    }
+
+    #[test]
+    fn an_open_action_needs_an_owner_and_a_due_date_or_the_reason_it_has_none() {
+        let mut workspace = demo_workspace(today());
+        let action = first_open(&workspace);
+        let mut form = ActionForm {
+            owner: String::new(),
+            due: String::new(),
+            ..ActionForm::of(&action)
+        };
+        let problems = update_action(&mut workspace, &action.id, &form).unwrap_err();
+        assert_eq!(
+            problems,
+            [ActionProblem::new(
+                ActionField::OpenEndedReason,
+                "An open action needs an owner and a due date: choose an owner and a due date, or say why it has none."
+            )]
+        );
+        form.open_ended_reason =
+            "Waiting for the new service manager to start in January".to_owned();
+        update_action(&mut workspace, &action.id, &form).unwrap();
+        // A completed action needs neither.
+        let done = ActionForm {
+            status: ActionStatus::Completed,
+            open_ended_reason: String::new(),
+            ..form
+        };
+        assert!(update_action(&mut workspace, &action.id, &done).is_ok());
     }
 
     #[test]

@@ -122,6 +122,7 @@ mod tests {
             kpi: None,
             risk: None,
             progress: String::new(),
+            open_ended_reason: String::new(),
         }
     }
 

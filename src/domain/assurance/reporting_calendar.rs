@@ -160,14 +160,13 @@ pub fn reporting_calendar(
             });
         }
     }
-    let settings = &workspace.framework.risk;
     events.extend(
         workspace
             .risks
             .iter()
             .filter(|r| r.closed.is_none())
             .map(|risk| CalendarEvent {
-                date: risk.next_review_due(settings),
+                date: risk.next_review_due(&workspace.framework),
                 kind: EventKind::RiskReview,
                 title: format!("Review of the risk \u{201c}{}\u{201d}", risk.title),
                 detail: format!(
@@ -239,9 +238,28 @@ mod tests {
     }
 
     #[test]
+    fn no_risk_review_falls_on_a_weekend_or_a_bank_holiday() {
+        // Before reviews moved to working days, the demo's fell on Sunday 3 January 2027 and on Monday 28
+        // December 2026 (the Boxing Day bank holiday in lieu).
+        let workspace = demo_workspace(day(2026, 11, 22));
+        let events = reporting_calendar(&workspace, day(2026, 11, 22), day(2027, 12, 31));
+        let reviews: Vec<NaiveDate> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::RiskReview)
+            .map(|e| e.date)
+            .collect();
+        assert!(!reviews.is_empty());
+        for date in reviews {
+            assert!(
+                workspace.framework.calendar.is_working_day(date),
+                "{date} is not a working day"
+            );
+        }
+    }
+
+    #[test]
     fn open_risks_bring_their_next_review() {
         let workspace = demo_workspace(day(2026, 11, 22));
-        let settings = &workspace.framework.risk;
         let events = reporting_calendar(&workspace, day(2020, 1, 1), day(2030, 12, 31));
         let reviews: Vec<&CalendarEvent> = events
             .iter()
@@ -257,7 +275,7 @@ mod tests {
             assert!(
                 reviews
                     .iter()
-                    .any(|e| e.date == risk.next_review_due(settings)
+                    .any(|e| e.date == risk.next_review_due(&workspace.framework)
                         && e.title.contains(&risk.title))
             );
         }

@@ -80,13 +80,12 @@ pub fn review_queue(
     let horizon = today + Days::new(LOOK_AHEAD_DAYS);
     let timings = &workspace.framework.calendar;
     let mut duties = Vec::new();
-    let settings = &workspace.framework.risk;
     for risk in workspace
         .risks
         .iter()
         .filter(|r| r.closed.is_none() && r.owner.as_ref() == Some(person))
     {
-        let due = match risk.review_status(settings, today) {
+        let due = match risk.review_status(&workspace.framework, today) {
             ReviewStatus::Overdue { due, .. } => due,
             ReviewStatus::DueIn { due, .. } if due <= horizon => due,
             ReviewStatus::DueIn { .. } => continue,
@@ -231,14 +230,14 @@ mod tests {
     fn a_risk_owner_sees_the_reviews_due_and_the_queue_is_overdue_first() {
         let workspace = demo_workspace(today());
         let index = PerformanceIndex::new(&workspace.measurements);
-        let settings = &workspace.framework.risk;
+        let framework = &workspace.framework;
         let owner = workspace
             .risks
             .iter()
             .filter(|r| r.closed.is_none())
             .find(|r| {
                 matches!(
-                    r.review_status(settings, today()),
+                    r.review_status(framework, today()),
                     ReviewStatus::Overdue { .. }
                 )
             })
@@ -256,7 +255,7 @@ mod tests {
             .risks
             .iter()
             .filter(|r| r.closed.is_none() && r.owner.as_ref() == Some(&owner))
-            .filter(|r| r.next_review_due(settings) <= today() + Days::new(LOOK_AHEAD_DAYS))
+            .filter(|r| r.next_review_due(framework) <= today() + Days::new(LOOK_AHEAD_DAYS))
             .map(|r| &r.id)
             .collect();
         assert_eq!(risks.len(), expected.len());

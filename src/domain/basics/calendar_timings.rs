@@ -130,6 +130,13 @@ impl CalendarTimings {
         !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !self.bank_holidays.contains(&day)
     }
 
+    /// `date` if it is a working day, else the next one.
+    pub fn working_day_from(&self, date: NaiveDate) -> NaiveDate {
+        std::iter::successors(Some(date), |day| day.succ_opt())
+            .find(|day| self.is_working_day(*day))
+            .unwrap_or(date)
+    }
+
     /// `days` working days after `date`.
     pub fn working_days_after(&self, date: NaiveDate, days: u32) -> NaiveDate {
         let mut day = date;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::basics::period::Period;
-use crate::domain::maths::spc::MIN_POINTS_FOR_SPC;
+use crate::domain::maths::spc::{ChartRecommendation, MIN_POINTS_FOR_SPC};
 use crate::domain::model::framework::Framework;
 use crate::domain::model::kpi::{KpiDefinition, KpiStatus};
 use crate::domain::model::measurement::Measurement;
@@ -36,7 +36,7 @@ pub enum DataQualityWarning {
         /// Values needed.
         needed: usize,
     },
-    /// Too few values for an SPC chart (a run chart is shown instead).
+    /// Too few values for an SPC chart (the run-chart rules are applied instead).
     TooFewForSpc {
         /// Values available.
         points: usize,
@@ -88,7 +88,7 @@ impl DataQualityWarning {
                 format!("Only {points} value(s): a trend needs {needed}.")
             }
             DataQualityWarning::TooFewForSpc { points, needed } => format!(
-                "Only {points} value(s): SPC needs {needed}, so a run chart is shown instead."
+                "Only {points} value(s): SPC needs {needed}, so the run-chart rules are applied instead."
             ),
             DataQualityWarning::Implausible {
                 period,
@@ -187,7 +187,7 @@ pub fn check(
             needed: framework.trend_rule.min_points,
         });
     }
-    if points < MIN_POINTS_FOR_SPC {
+    if ChartRecommendation::for_points(points) == ChartRecommendation::RunChart {
         warnings.push(DataQualityWarning::TooFewForSpc {
             points,
             needed: MIN_POINTS_FOR_SPC,

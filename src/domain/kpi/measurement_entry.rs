@@ -32,6 +32,8 @@ pub struct Entry {
 pub enum EntryField {
     /// The value.
     Value,
+    /// The variance explanation.
+    VarianceExplanation,
     /// The override's reason.
     OverrideReason,
     /// The name of the person recording it.

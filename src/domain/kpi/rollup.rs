@@ -59,7 +59,7 @@ impl RagCounts {
     /// The counts in words, largest concerns first, leaving out what is zero: "1 red, 2 amber, 3 green, 1 not
     /// rated"; "No KPIs" when there are none.
     pub fn describe(&self) -> String {
-        let not_rated = self.total() - self.rated();
+        let not_rated = self.not_rated();
         let parts: Vec<String> = [
             (self.red, "red"),
             (self.amber, "amber"),
@@ -75,6 +75,20 @@ impl RagCounts {
         } else {
             parts.join(", ")
         }
+    }
+
+    /// KPIs rated `status`.
+    pub fn of(&self, status: RagStatus) -> usize {
+        match status {
+            RagStatus::Red => self.red,
+            RagStatus::Amber => self.amber,
+            RagStatus::Green => self.green,
+        }
+    }
+
+    /// KPIs without a RAG status (a special status, no value or no target).
+    pub fn not_rated(&self) -> usize {
+        self.total() - self.rated()
     }
 
     /// KPIs with a RAG status.
@@ -104,6 +118,16 @@ impl RagCounts {
                 RagStatus::Red
             }
         })
+    }
+}
+
+/// How a count moved since the previous period: "2 more than last period", "1 fewer than last period", "same as
+/// last period".
+pub fn movement_since(now: usize, before: usize) -> String {
+    match now.cmp(&before) {
+        std::cmp::Ordering::Greater => format!("{} more than last period", now - before),
+        std::cmp::Ordering::Less => format!("{} fewer than last period", before - now),
+        std::cmp::Ordering::Equal => "same as last period".to_owned(),
     }
 }
 

@@ -143,6 +143,22 @@ impl VariationIcon {
     }
 }
 
+impl VariationIcon {
+    /// The icon in a few words, for a scorecard cell: "Common cause", "Improving (high)", "Concerning (low)".
+    pub fn short_label(self) -> String {
+        let side = |side: Side| match side {
+            Side::High => "high",
+            Side::Low => "low",
+        };
+        match self {
+            VariationIcon::CommonCause => "Common cause".to_owned(),
+            VariationIcon::Improvement(s) => format!("Improving ({})", side(s)),
+            VariationIcon::Concern(s) => format!("Concerning ({})", side(s)),
+            VariationIcon::Neither(s) => format!("Special cause ({})", side(s)),
+        }
+    }
+}
+
 impl SpecialCauseRule {
     /// The rule in words.
     pub const fn label(self) -> &'static str {
@@ -167,6 +183,15 @@ pub enum AssuranceIcon {
 }
 
 impl AssuranceIcon {
+    /// The icon in a few words, for a scorecard cell.
+    pub const fn short_label(self) -> &'static str {
+        match self {
+            AssuranceIcon::ConsistentlyPasses => "Passes the target",
+            AssuranceIcon::HitAndMiss => "Hit and miss",
+            AssuranceIcon::ConsistentlyFails => "Fails the target",
+        }
+    }
+
     /// The icon in words, for text beside the icon.
     pub const fn label(self) -> &'static str {
         match self {

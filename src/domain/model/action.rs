@@ -73,6 +73,23 @@ pub struct Action {
     /// The latest progress update.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub progress: String,
+    /// Why it has no owner or no due date, when it lacks one: an open action needs both, or a reason recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub open_ended_reason: String,
+}
+
+/// What an open action lacks to be saved without `reason`, if anything: "an owner", "a due date" or both, when
+/// it has not got them and no reason is given.
+pub fn missing_for_smart(has_owner: bool, has_due: bool, reason: &str) -> Option<&'static str> {
+    if !reason.trim().is_empty() {
+        return None;
+    }
+    match (has_owner, has_due) {
+        (true, true) => None,
+        (false, true) => Some("an owner"),
+        (true, false) => Some("a due date"),
+        (false, false) => Some("an owner and a due date"),
+    }
 }
 
 impl Action {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, PersonId, RiskId};
 use crate::domain::maths::rag::RagStatus;
+use crate::domain::model::framework::Framework;
 
 /// A point on a 1-to-5 scale (likelihood or impact).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -318,16 +319,19 @@ impl Risk {
             .map_or(self.opened, |review| review.date)
     }
 
-    /// When the next review is due.
-    pub fn next_review_due(&self, settings: &RiskSettings) -> NaiveDate {
-        settings
+    /// When the next review is due: the cycle's date, moved on to the next working day when it falls on a
+    /// weekend or one of the framework's bank holidays.
+    pub fn next_review_due(&self, framework: &Framework) -> NaiveDate {
+        let settings = &framework.risk;
+        let due = settings
             .cycle(self.level)
-            .next_due(self.last_reviewed(), self.band(settings))
+            .next_due(self.last_reviewed(), self.band(settings));
+        framework.calendar.working_day_from(due)
     }
 
     /// Where the risk stands against its review cycle on `today`.
-    pub fn review_status(&self, settings: &RiskSettings, today: NaiveDate) -> ReviewStatus {
-        let due = self.next_review_due(settings);
+    pub fn review_status(&self, framework: &Framework, today: NaiveDate) -> ReviewStatus {
+        let due = self.next_review_due(framework);
         let days = (due - today).num_days();
         if days < 0 {
             ReviewStatus::Overdue { days: -days, due }
@@ -455,32 +459,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn operational_reviews_red_quarterly_amber_half_yearly_green_annually() {
-        let settings = RiskSettings::default();
-        let red = risk(RiskLevel::Operational, assessment(4, 4));
-        assert_eq!(red.next_review_due(&settings), day("2024-07-01"));
-        let amber = risk(RiskLevel::Operational, assessment(3, 3));
-        assert_eq!(amber.next_review_due(&settings), day("2024-10-01"));
-        let green = risk(RiskLevel::Directorate, assessment(1, 5));
-        assert_eq!(green.next_review_due(&settings), day("2025-04-01"));
+    /// The default framework: the default review cycles and no bank holidays.
+    fn framework() -> Framework {
+        Framework::new(
+            "Testshire",
+            crate::domain::basics::period::FinancialYear::starting(2024).unwrap(),
+        )
     }
 
     #[test]
-    fn strategic_risks_are_reviewed_every_eight_weeks() {
+    fn operational_reviews_red_quarterly_amber_half_yearly_green_annually() {
+        let framework = framework();
+        let red = risk(RiskLevel::Operational, assessment(4, 4));
+        assert_eq!(red.next_review_due(&framework), day("2024-07-01"));
+        let amber = risk(RiskLevel::Operational, assessment(3, 3));
+        assert_eq!(amber.next_review_due(&framework), day("2024-10-01"));
+        let green = risk(RiskLevel::Directorate, assessment(1, 5));
+        assert_eq!(green.next_review_due(&framework), day("2025-04-01"));
+    }
+
+    #[test]
+    fn strategic_risks_are_reviewed_every_eight_weeks_on_a_working_day() {
         let strategic = risk(RiskLevel::Strategic, assessment(1, 1));
-        assert_eq!(
-            strategic.next_review_due(&RiskSettings::default()),
-            day("2024-05-27")
-        );
+        // Opened Monday 1 April 2024: eight weeks on is Monday 27 May 2024.
+        assert_eq!(strategic.next_review_due(&framework()), day("2024-05-27"));
+        // That Monday is the spring bank holiday in England: the review falls on Tuesday 28 May.
+        let mut with_holiday = framework();
+        with_holiday.calendar.bank_holidays = vec![day("2024-05-27")];
+        assert_eq!(strategic.next_review_due(&with_holiday), day("2024-05-28"));
     }
 
     #[test]
     fn a_review_resets_the_clock_and_keeps_the_history() {
-        let settings = RiskSettings::default();
+        let framework = framework();
+        let settings = framework.risk;
         let mut red = risk(RiskLevel::Operational, assessment(4, 4));
         assert_eq!(
-            red.review_status(&settings, day("2024-07-11")),
+            red.review_status(&framework, day("2024-07-11")),
             ReviewStatus::Overdue {
                 days: 10,
                 due: day("2024-07-01")
@@ -494,11 +509,13 @@ mod tests {
         });
         assert_eq!(red.band(&settings), RagStatus::Amber);
         assert_eq!(red.reviews.len(), 1);
+        // Amber: six months from Thursday 11 July 2024 is Saturday 11 January 2025; the review falls on the
+        // Monday, 13 January, 186 days on.
         assert_eq!(
-            red.review_status(&settings, day("2024-07-11")),
+            red.review_status(&framework, day("2024-07-11")),
             ReviewStatus::DueIn {
-                days: 184,
-                due: day("2025-01-11")
+                days: 186,
+                due: day("2025-01-13")
             }
         );
     }

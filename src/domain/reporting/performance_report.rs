@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::basics::period::Period;
-use crate::domain::kpi::data_quality::{DataQualityWarning, check};
 use crate::domain::kpi::rating::Rating;
 use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::aggregation::year_to_date;
@@ -20,34 +19,12 @@ use crate::domain::model::kpi::KpiDefinition;
 use crate::domain::model::workspace::{PerformanceIndex, Workspace};
 use crate::domain::scorecard::detached_row::DetachedRow;
 use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
+use crate::domain::scorecard::exceptions::{
+    ExceptionReason, exception_reasons, reportable_warnings,
+};
 
 /// How many recent values an exception's chart shows.
 pub const CHART_POINTS: usize = 8;
-
-/// Why a KPI is an exception.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ExceptionReason {
-    /// Rated red.
-    Red,
-    /// Forecast to miss the year-end target (red against it).
-    ForecastRed,
-    /// Green now but trending worse.
-    GreenButDeclining,
-    /// The data has gaps, is late or is not believable.
-    DataQuality,
-}
-
-impl ExceptionReason {
-    /// The reason in words.
-    pub const fn label(self) -> &'static str {
-        match self {
-            ExceptionReason::Red => "Red",
-            ExceptionReason::ForecastRed => "Forecast to miss the year-end target",
-            ExceptionReason::GreenButDeclining => "Green but declining",
-            ExceptionReason::DataQuality => "Data-quality warning",
-        }
-    }
-}
 
 /// An action in a KPI's action plan, as the report prints it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,14 +151,6 @@ impl PerformanceReport {
     }
 }
 
-/// Data-quality warnings a committee needs to know about (not the chart notes about too few values).
-fn reportable(warning: &DataQualityWarning) -> bool {
-    !matches!(
-        warning,
-        DataQualityWarning::TooFewForTrend { .. } | DataQualityWarning::TooFewForSpc { .. }
-    )
-}
-
 fn report_actions(
     actions: &[Action],
     workspace: &Workspace,
@@ -223,25 +192,8 @@ pub fn performance_report(
             let format = |value: Option<f64>| {
                 value.map_or_else(|| "—".to_owned(), |v| kpi.unit.format(v, kpi.decimals))
             };
-            let data_quality: Vec<String> = check(kpi, &history, a.period, &workspace.framework)
-                .iter()
-                .filter(|w| reportable(w))
-                .map(|w| w.message(kpi))
-                .collect();
-            let mut reasons = Vec::new();
-            if entry.status() == Some(RagStatus::Red) {
-                reasons.push(ExceptionReason::Red);
-            }
-            if entry.forecast_rag == Some(RagStatus::Red) && entry.status() != Some(RagStatus::Red)
-            {
-                reasons.push(ExceptionReason::ForecastRed);
-            }
-            if entry.green_but_declining {
-                reasons.push(ExceptionReason::GreenButDeclining);
-            }
-            if !data_quality.is_empty() {
-                reasons.push(ExceptionReason::DataQuality);
-            }
+            let data_quality = reportable_warnings(kpi, &history, a.period, &workspace.framework);
+            let reasons = exception_reasons(&entry, !data_quality.is_empty());
             let open: Vec<Action> = workspace
                 .actions
                 .iter()

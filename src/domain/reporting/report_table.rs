@@ -51,7 +51,7 @@ fn direction(direction: Option<Direction>) -> Cell {
 /// The RAG counts.
 pub fn summary_table(report: &PerformanceReport) -> ReportTable {
     let c = &report.counts;
-    let not_rated = c.total() - c.rated();
+    let not_rated = c.not_rated();
     ReportTable {
         caption: format!("KPIs by rating, {}", report.quarter),
         header: vec!["Rating", "KPIs"],

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use crate::domain::basics::ids::DirectorateId;
 use crate::domain::maths::rag::RagStatus;
-use crate::domain::model::risk::{ReviewStatus, Risk, RiskAssessment, RiskLevel, RiskSettings};
+use crate::domain::model::framework::Framework;
+use crate::domain::model::risk::{ReviewStatus, Risk, RiskAssessment, RiskLevel};
 use crate::domain::model::workspace::Workspace;
 
 /// Which assessment a view reads: before mitigation, now, or where the council aims to be.
@@ -61,17 +62,19 @@ pub struct RiskFilter {
 
 impl RiskFilter {
     /// Whether `risk` (open or not) passes every filter on `today`.
-    pub fn matches(&self, risk: &Risk, settings: &RiskSettings, today: NaiveDate) -> bool {
+    pub fn matches(&self, risk: &Risk, framework: &Framework, today: NaiveDate) -> bool {
         let residual = risk.residual;
         self.level.is_none_or(|level| risk.level == level)
             && self
                 .directorate
                 .as_ref()
                 .is_none_or(|d| risk.directorate.as_ref() == Some(d))
-            && self.band.is_none_or(|band| risk.band(settings) == band)
+            && self
+                .band
+                .is_none_or(|band| risk.band(&framework.risk) == band)
             && (!self.overdue
                 || matches!(
-                    risk.review_status(settings, today),
+                    risk.review_status(framework, today),
                     ReviewStatus::Overdue { .. }
                 ))
             && self.cell.is_none_or(|(likelihood, impact)| {
@@ -86,16 +89,16 @@ pub fn register<'a>(
     filter: &RiskFilter,
     today: NaiveDate,
 ) -> Vec<&'a Risk> {
-    let settings = &workspace.framework.risk;
+    let framework = &workspace.framework;
     let mut risks: Vec<&Risk> = workspace
         .risks
         .iter()
-        .filter(|r| r.closed.is_none() && filter.matches(r, settings, today))
+        .filter(|r| r.closed.is_none() && filter.matches(r, framework, today))
         .collect();
     risks.sort_by_key(|r| {
         (
             std::cmp::Reverse(r.residual.score()),
-            r.next_review_due(settings),
+            r.next_review_due(framework),
         )
     });
     risks
@@ -147,12 +150,12 @@ pub struct ReviewCounts {
 /// Counts the reviews of the open risks in `risks` on `today`.
 pub fn review_counts<'a>(
     risks: impl IntoIterator<Item = &'a Risk>,
-    settings: &RiskSettings,
+    framework: &Framework,
     today: NaiveDate,
 ) -> ReviewCounts {
     let mut counts = ReviewCounts::default();
     for risk in risks.into_iter().filter(|r| r.closed.is_none()) {
-        match risk.review_status(settings, today) {
+        match risk.review_status(framework, today) {
             ReviewStatus::Overdue { .. } => counts.overdue += 1,
             ReviewStatus::DueIn { days, .. } if days <= 30 => counts.due_soon += 1,
             ReviewStatus::DueIn { .. } => {}
@@ -226,7 +229,7 @@ mod tests {
         };
         assert_eq!(
             register(&workspace, &overdue, today()).len(),
-            review_counts(&workspace.risks, settings, today()).overdue
+            review_counts(&workspace.risks, &workspace.framework, today()).overdue
         );
     }
 
@@ -257,12 +260,12 @@ mod tests {
     #[test]
     fn reviews_are_overdue_after_their_due_date_and_soon_within_thirty_days() {
         let mut workspace = demo_workspace(today());
-        let settings = workspace.framework.risk;
+        let framework = workspace.framework.clone();
         let risk = &mut workspace.risks[0];
         risk.closed = None;
         risk.reviews.clear();
-        let due = risk.next_review_due(&settings);
-        let just = |day: NaiveDate| review_counts([&*risk], &settings, day);
+        let due = risk.next_review_due(&framework);
+        let just = |day: NaiveDate| review_counts([&*risk], &framework, day);
         assert_eq!(
             just(due),
             ReviewCounts {

@@ -120,14 +120,14 @@ mod tests {
     #[test]
     fn a_review_resets_the_cycle_and_takes_the_new_scores() {
         let mut workspace = demo_workspace(today());
-        let settings = workspace.framework.risk;
+        let framework = workspace.framework.clone();
         let overdue = workspace
             .risks
             .iter()
             .find(|r| {
                 r.closed.is_none()
                     && matches!(
-                        r.review_status(&settings, today()),
+                        r.review_status(&framework, today()),
                         ReviewStatus::Overdue { .. }
                     )
             })
@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(risk.residual.score(), 6);
         assert_eq!(risk.last_reviewed(), today());
         assert!(matches!(
-            risk.review_status(&settings, today()),
+            risk.review_status(&framework, today()),
             ReviewStatus::DueIn { .. }
         ));
         assert_eq!(

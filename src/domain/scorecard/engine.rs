@@ -14,6 +14,7 @@ use crate::domain::basics::ids::{CommitteeId, DirectorateId, KpiId};
 use crate::domain::basics::period::Period;
 use crate::domain::basics::period::reporting_period;
 use crate::domain::kpi::assessment::{KpiAssessment, assess};
+use crate::domain::kpi::mdc_icons::{MdcIcons, mdc_icons};
 use crate::domain::kpi::rating::Rating;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::golden_thread::ThreadNode;
@@ -93,6 +94,8 @@ pub struct ScorecardRow<'a> {
     pub last_updated: Option<Period>,
     /// Whether an open action is linked to the KPI.
     pub has_open_action: bool,
+    /// The Making Data Count icons at the period (none below the values SPC needs).
+    pub mdc: Option<MdcIcons>,
 }
 
 impl ScorecardRow<'_> {
@@ -157,6 +160,7 @@ pub fn scorecard_row<'a>(
         directorate: workspace.directorate_of_kpi(kpi),
         last_updated,
         has_open_action,
+        mdc: mdc_icons(kpi, &history, period, &workspace.framework.spc),
     })
 }
 

@@ -11,6 +11,16 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     download(filename, mime, &wasm_bindgen::JsValue::from_str(text))
 }
 
+/// Offers `text` as a CSV download named `filename`, with the byte-order mark Excel needs to read it as UTF-8
+/// (without it, Excel shows "£" as "Â£"). Every CSV the app offers goes through here.
+pub fn download_csv(filename: &str, text: &str) -> Result<(), String> {
+    download_text(
+        filename,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{text}"),
+    )
+}
+
 /// Offers `bytes` (a workbook) as a download named `filename`.
 pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     download(filename, mime, &js_sys::Uint8Array::from(bytes))

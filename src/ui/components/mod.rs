@@ -9,6 +9,7 @@ pub mod field_problems;
 pub mod fields;
 pub mod file_picker;
 pub mod kpi_link;
+pub mod mdc_marks;
 pub mod outcome_message;
 pub mod overdue_flag;
 pub mod rag_badge;

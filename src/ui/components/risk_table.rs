@@ -41,7 +41,7 @@ impl RiskLine {
             .and_then(|d| workspace.directorates.iter().find(|x| &x.id == d))
             .map(|d| format!(" ({})", d.name))
             .unwrap_or_default();
-        let (next_review, overdue) = match risk.review_status(settings, today) {
+        let (next_review, overdue) = match risk.review_status(&workspace.framework, today) {
             ReviewStatus::Overdue { days, due } => (
                 format!("{} ({days} days overdue)", due.format("%-d %b %Y")),
                 true,

@@ -1,13 +1,13 @@
 //! One module per page.
 
 mod accessibility;
-mod area_placeholder;
 mod data;
 mod golden_thread;
 mod help;
 mod kpi;
 mod kpi_edit;
 mod not_found;
+mod overview;
 mod people;
 mod register;
 mod reports;
@@ -16,13 +16,13 @@ mod scorecards;
 mod settings;
 
 pub use accessibility::AccessibilityPage;
-pub use area_placeholder::AreaPlaceholder;
 pub use data::DataPage;
 pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
 pub use help::HelpPage;
 pub use kpi::KpiPage;
 pub use kpi_edit::KpiEditPage;
 pub use not_found::NotFoundPage;
+pub use overview::OverviewPage;
 pub use people::PeoplePage;
 pub use register::RegisterPage;
 pub use reports::{PresentPage, ReportsPage};

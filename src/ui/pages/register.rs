@@ -13,7 +13,7 @@ use crate::storage::spreadsheet::sheet_out::{CellOut, SheetOut};
 use crate::storage::spreadsheet::xlsx_writer::{XLSX_TYPE, workbook_bytes};
 use crate::ui::address::served_path::link;
 use crate::ui::address::value_code::decode;
-use crate::ui::browser::download::{download_bytes, download_text, file_name};
+use crate::ui::browser::download::{download_bytes, download_csv, file_name};
 use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row, Sorting};
 use crate::ui::components::fields::{Select, TextField, coded};
 use crate::ui::routes::{kpi_edit_path, kpi_path};
@@ -135,7 +135,7 @@ pub fn RegisterPage() -> impl IntoView {
             )
         })
     };
-    let download_csv = move |_| {
+    let offer_csv = move |_| {
         let sheet = lines.with_untracked(|l| register_sheet(l));
         let headings: Vec<&str> = sheet.headings.iter().map(String::as_str).collect();
         let rows: Vec<Vec<String>> = sheet
@@ -152,11 +152,7 @@ pub fn RegisterPage() -> impl IntoView {
                     .collect()
             })
             .collect();
-        report(download_text(
-            &name("csv"),
-            "text/csv",
-            &csv::write(&headings, &rows),
-        ));
+        report(download_csv(&name("csv"), &csv::write(&headings, &rows)));
     };
     let download_xlsx = move |_| {
         let sheet = lines.with_untracked(|l| register_sheet(l));
@@ -180,7 +176,7 @@ pub fn RegisterPage() -> impl IntoView {
             n => format!("{n} KPIs"),
         })}</p>
         <div class="app-button-group">
-            <button type="button" class="app-button app-button--secondary" data-testid="register-download-csv" on:click=download_csv>
+            <button type="button" class="app-button app-button--secondary" data-testid="register-download-csv" on:click=offer_csv>
                 "Download these KPIs (CSV)"
             </button>
             <button type="button" class="app-button app-button--secondary" data-testid="register-download-xlsx" on:click=download_xlsx>

@@ -78,10 +78,13 @@ export class ReportsPage {
     return file;
   }
 
-  /** Downloads the table behind `testId` ("report-csv-scorecard", …) and returns its lines (CRLF split). */
+  /** Downloads the table behind `testId` ("report-csv-scorecard", …): the file, whether it starts with the UTF-8
+   * byte-order mark, and its lines without it (CRLF split). */
   async downloadCsvLines(testId) {
     const file = await this.download(testId);
-    return { file, lines: (await readFile(await file.path(), 'utf8')).trimEnd().split('\r\n') };
+    const text = await readFile(await file.path(), 'utf8');
+    const bom = text.startsWith('\uFEFF');
+    return { file, bom, lines: text.slice(bom ? 1 : 0).trimEnd().split('\r\n') };
   }
 
   /** Opens presentation mode for the report shown. */

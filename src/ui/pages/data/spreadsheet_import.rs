@@ -22,7 +22,7 @@ use crate::storage::spreadsheet::sheet::Sheet;
 use crate::storage::spreadsheet::template::{template_csv, template_sheet};
 use crate::storage::spreadsheet::xlsx_writer::{XLSX_TYPE, workbook_bytes};
 use crate::ui::address::value_code::code;
-use crate::ui::browser::download::{download_bytes, download_text};
+use crate::ui::browser::download::{download_bytes, download_csv};
 use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::field_problems::FieldProblems;
@@ -101,7 +101,7 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
         });
     };
     let download_template = move |_| {
-        if let Err(reason) = download_text("kpi-import-template.csv", "text/csv", &template_csv()) {
+        if let Err(reason) = download_csv("kpi-import-template.csv", &template_csv()) {
             step.set(Step::Refused(format!(
                 "The template could not be downloaded ({reason})."
             )));

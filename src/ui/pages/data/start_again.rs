@@ -3,10 +3,10 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::demo::demo_workspace;
 use crate::domain::basics::period::FinancialYear;
 use crate::domain::model::framework::Framework;
 use crate::domain::model::workspace::Workspace;
+use crate::ui::demo_on_demand::demo_on_demand;
 use crate::ui::state::use_app_state;
 
 /// Reset to the demo council or start empty (both can be undone like an import).
@@ -33,7 +33,11 @@ pub fn StartAgain() -> impl IntoView {
                     type="button"
                     class="app-button app-button--secondary"
                     data-testid="reset-demo"
-                    on:click=move |_| replace_with(demo_workspace(today()), "The demo council is loaded.")
+                    on:click=move |_| {
+                        leptos::task::spawn_local(async move {
+                            replace_with(demo_on_demand(today()).await, "The demo council is loaded.");
+                        });
+                    }
                 >
                     "Reset to the demo council"
                 </button>

@@ -11,7 +11,9 @@ use crate::storage::envelope::to_file;
 use crate::storage::spreadsheet::register_export::register_sheet;
 use crate::storage::spreadsheet::xlsx_writer::{XLSX_TYPE, workbook_bytes};
 use crate::storage::subset::{Scope, subset};
-use crate::ui::browser::download::{download_bytes, download_text, export_workspace, file_name};
+use crate::ui::browser::download::{
+    download_bytes, download_csv, download_text, export_workspace, file_name,
+};
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::fields::{Choice, Select};
 use crate::ui::state::use_app_state;
@@ -49,10 +51,9 @@ pub fn WorkspaceSummary() -> impl IntoView {
     let export_csv = move |_| {
         report(state.session.with_untracked(|s| {
             let workspace = s.current();
-            download_text(
+            download_csv(
                 &file_name(&workspace.framework.council_name, "measurements", "csv"),
-                "text/csv;charset=utf-8",
-                &format!("\u{feff}{}", csv_measurements::export(workspace)),
+                &csv_measurements::export(workspace),
             )
         }))
     };

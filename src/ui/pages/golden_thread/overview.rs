@@ -92,7 +92,7 @@ pub fn ThreadOverview(
             c.red.into_any(),
             c.amber.into_any(),
             c.green.into_any(),
-            (c.total() - c.rated()).into_any(),
+            c.not_rated().into_any(),
         ])
     };
     view! {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
 use crate::domain::kpi::measurement_entry::{Entry, EntryField, Recorded, entry_for, record};
+use crate::domain::kpi::signoff_step::{SignoffStep, take_step};
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::measurement::ValidationState;
 use crate::ui::address::value_code::{code, decode};
@@ -22,6 +23,7 @@ use crate::ui::state::use_app_state;
 fn input_id(field: EntryField) -> &'static str {
     match field {
         EntryField::Value => "entry-value",
+        EntryField::VarianceExplanation => "entry-variance",
         EntryField::OverrideReason => "entry-override-reason",
         EntryField::By => "entry-by",
     }
@@ -141,11 +143,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                 .with(|s| signoff_words(s.current(), &kpi.get_value(), chosen)),
         )
     });
-    let step = move |action: fn(
-        &mut crate::domain::model::measurement::Measurement,
-        &str,
-        crate::domain::model::kpi::KpiDefinition,
-    ) -> Result<(), String>| {
+    let step = move |step: SignoffStep| {
         let Some(chosen) = period.get_untracked() else {
             return;
         };
@@ -158,26 +156,15 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
             return;
         }
         let id = kpi.get_value();
-        let outcome = state.session.try_update(|s| {
-            s.edit(|w| {
-                let definition = w
-                    .kpi(&id)
-                    .cloned()
-                    .ok_or_else(|| "this KPI is no longer in the workspace".to_owned())?;
-                let m = w
-                    .measurements
-                    .iter_mut()
-                    .find(|m| m.kpi == id && m.period == chosen)
-                    .ok_or_else(|| "save a value for this period first".to_owned())?;
-                action(m, name.trim(), definition)
-            })
-        });
+        let outcome = state
+            .session
+            .try_update(|s| s.edit(|w| take_step(w, &id, chosen, step, name.trim(), Utc::now())));
         match outcome {
-            Some(Ok(())) => {
+            Some(Ok(flag)) => {
                 problems.clear();
-                message.set(signoff.get_untracked().map(|(_, words)| words));
+                message.set(flag.or_else(|| signoff.get_untracked().map(|(_, words)| words)));
             }
-            Some(Err(reason)) => problems.show_one(EntryField::By, reason),
+            Some(Err(problem)) => problems.show(vec![problem]),
             None => {}
         }
     };
@@ -204,7 +191,9 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                     hint="A number, as you would type it in a spreadsheet: 85.2, 85.2% or £1,234. Leave it empty if there is no figure and say why in the commentary."
                     error=error(EntryField::Value) />
                 <TextArea id="entry-commentary" label="Commentary" value=commentary rows=3 />
-                <TextArea id="entry-variance" label="Variance explanation" value=variance rows=2 />
+                <TextArea id="entry-variance" label="Variance explanation" value=variance rows=2
+                    hint="Needed before an amber or red figure is submitted: why performance differs from the target."
+                    error=error(EntryField::VarianceExplanation) />
                 <Select id="entry-override" label="Set the RAG rating by hand" choices=override_choices
                     hint="Only when the calculated rating is misleading. The reason is shown wherever the rating is."
                     none="No: use the calculated rating"
@@ -224,19 +213,19 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
             <div class="app-button-group">
                 <Show when=move || signoff.get().and_then(|(state, _)| state) == Some(ValidationState::Draft)>
                     <button type="button" class="app-button app-button--secondary" data-testid="entry-submit"
-                        on:click=move |_| step(|m, name, kpi| m.submit(kpi.unit, name, Utc::now()).map_err(|e| e.to_string()))>
+                        on:click=move |_| step(SignoffStep::Submit)>
                         "Submit for approval"
                     </button>
                 </Show>
                 <Show when=move || signoff.get().and_then(|(state, _)| state) == Some(ValidationState::Submitted)>
                     <button type="button" class="app-button app-button--secondary" data-testid="entry-approve"
-                        on:click=move |_| step(|m, name, _| m.approve(name, Utc::now()).map_err(|e| e.to_string()))>
+                        on:click=move |_| step(SignoffStep::Approve)>
                         "Approve"
                     </button>
                 </Show>
                 <Show when=move || matches!(signoff.get().and_then(|(state, _)| state), Some(ValidationState::Submitted | ValidationState::Approved))>
                     <button type="button" class="app-button app-button--secondary" data-testid="entry-reopen"
-                        on:click=move |_| step(|m, _, _| { m.reopen(); Ok(()) })>
+                        on:click=move |_| step(SignoffStep::Reopen)>
                         "Return to draft"
                     </button>
                 </Show>

@@ -14,24 +14,25 @@ mod spc_section;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::charts::trend_chart::{YearEndForecast, trend_chart, trend_summary};
 use crate::domain::basics::ids::KpiId;
-use crate::domain::basics::period::reporting_period;
+use crate::domain::basics::period::{Period, reporting_period};
 use crate::domain::kpi::data_quality::check;
 use crate::domain::kpi::history::{HistoryPoint, kpi_history, rest_of_year};
 use crate::domain::model::kpi::KpiDefinition;
 use crate::domain::model::workspace::PerformanceIndex;
-use crate::domain::scorecard::engine::scorecard_row;
+use crate::domain::scorecard::engine::{as_at_for, scorecard_row};
 use crate::ui::address::served_path::link;
+use crate::ui::address::value_code::decode;
 use crate::ui::area::Area;
 use crate::ui::components::data_table::NamesAndValues;
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::echart::EChart;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::lines::ScorecardLine;
-use crate::ui::routes::kpi_edit_path;
+use crate::ui::routes::{kpi_edit_path, kpi_path};
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
 use contribution::KpiContribution;
@@ -57,9 +58,14 @@ struct Position {
 #[component]
 fn PositionTable(line: ScorecardLine) -> impl IntoView {
     let forecast = match line.forecast {
-        Some((status, value)) => {
+        Some((Some(status), value)) => {
             view! { {value} " " <RagStatusBadge status=Some(status) none_label="" /> }.into_any()
         }
+        Some((None, value)) => view! {
+            {value}
+            <span class="app-muted" data-testid="forecast-unrated">" (no year-end target to rate it against)"</span>
+        }
+        .into_any(),
         None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
     };
     let rows = vec![
@@ -90,16 +96,26 @@ pub fn KpiPage() -> impl IntoView {
     let params = use_params_map();
     let today = Utc::now().date_naive();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // A scorecard drawn up for a past period opens the KPI as at that period (`?period=2025-26-q3`).
+    let query = use_query_map();
+    let chosen = Memo::new(move |_| {
+        query
+            .read()
+            .get("period")
+            .and_then(|code| decode::<Period>(&code))
+    });
+    let as_at = Memo::new(move |_| chosen.get().map_or(today, |p| as_at_for(p, today)));
     let position = Memo::new(move |_| {
         let id = KpiId::try_from(id.get()).ok()?;
         state.session.with(|session| {
             let workspace = session.current();
             let kpi = workspace.kpi(&id)?;
             let index = PerformanceIndex::new(&workspace.measurements);
-            let latest = reporting_period(kpi.frequency, today)?;
+            let as_at = as_at.get();
+            let latest = reporting_period(kpi.frequency, as_at)?;
             let points = kpi_history(kpi, &index, latest, &workspace.framework);
             let history = index.history(&kpi.id);
-            let row = scorecard_row(workspace, &index, kpi, today)?;
+            let row = scorecard_row(workspace, &index, kpi, as_at)?;
             let forecast = row.assessment.forecast.and_then(|f| {
                 let periods = rest_of_year(latest);
                 (!periods.is_empty()).then_some(YearEndForecast {
@@ -165,6 +181,12 @@ pub fn KpiPage() -> impl IntoView {
             <p>
                 <a href=move || link(&kpi_edit_path(&id.get())) data-testid="kpi-edit-link">"Edit this KPI and its targets"</a>
             </p>
+            {move || chosen.get().map(|period| view! {
+                <p class="app-notice" data-testid="kpi-as-at">
+                    {format!("As at {} ({period}, the period chosen on the scorecard). ", as_at.get().format("%-d %B %Y"))}
+                    <a href=move || link(&kpi_path(&id.get()))>"See where it stands now"</a>
+                </p>
+            })}
             <section aria-labelledby="position-heading" class="app-section">
                 <h2 id="position-heading">"Where it stands"</h2>
                 {move || position.get().map(|p| view! {

@@ -1,14 +1,15 @@
 //! A KPI's statistical process control view: the XmR chart, whether the latest value is a special cause and
 //! whether the process can meet the target, in words, and the table of values, moving ranges and the
-//! special-cause rules each point meets. With fewer values than SPC needs, it says so.
+//! special-cause rules each point meets. With fewer values than SPC needs, the run-chart rules in words instead.
 
 use leptos::prelude::*;
 
-use crate::charts::spc_chart::{SpcView, spc_chart, spc_target, spc_view};
+use crate::charts::spc_chart::{SpcAnalysis, SpcView, spc_analysis, spc_chart, spc_target};
 use crate::domain::kpi::history::HistoryPoint;
 use crate::domain::model::kpi::KpiDefinition;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::echart::EChart;
+use crate::ui::components::mdc_marks::{AssuranceMark, MdcKey, VariationMark, Words};
 use crate::ui::state::use_app_state;
 
 /// The SPC section for a KPI and its history.
@@ -22,20 +23,20 @@ pub fn SpcSection(history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>) -> 
             let target = spc_target(kpi, points);
             Some((
                 kpi.clone(),
-                spc_view(kpi, points, &settings).map_err(|e| e.to_string()),
+                spc_analysis(kpi, points, &settings).map_err(|e| e.to_string()),
                 target,
             ))
         })
     });
     let chart = Signal::derive(move || {
         analysis.with(|a| match a {
-            Some((kpi, Ok(view), target)) => spc_chart(kpi, view, *target),
+            Some((kpi, Ok(SpcAnalysis::Xmr(view)), target)) => spc_chart(kpi, view, *target),
             _ => charming::Chart::new(),
         })
     });
     let summary = Signal::derive(move || {
         analysis.with(|a| match a {
-            Some((_, Ok(view), _)) => view.summary.clone(),
+            Some((_, Ok(SpcAnalysis::Xmr(view)), _)) => view.summary.clone(),
             _ => String::new(),
         })
     });
@@ -43,11 +44,13 @@ pub fn SpcSection(history: Memo<Option<(KpiDefinition, Vec<HistoryPoint>)>>) -> 
         <section aria-labelledby="spc-heading" class="app-section" data-testid="spc">
             <h2 id="spc-heading">"Statistical process control"</h2>
             {move || match analysis.get() {
-                Some((kpi, Ok(view), _)) => view! {
+                Some((_, Ok(SpcAnalysis::RunChart(sentence)), _)) => view! { <p data-testid="spc-run-chart">{sentence}</p> }.into_any(),
+                Some((kpi, Ok(SpcAnalysis::Xmr(view)), _)) => view! {
                     <ul class="app-spc__judgements" data-testid="spc-judgements">
-                        <li>{view.variation.clone()}</li>
-                        {view.assurance.map(|a| view! { <li>{a}</li> })}
+                        <li><VariationMark icon=view.icons.variation words=Words::Full /></li>
+                        {view.icons.assurance.map(|a| view! { <li><AssuranceMark icon=a words=Words::Full /></li> })}
                     </ul>
+                    <MdcKey />
                     <EChart id="kpi-spc-chart" chart=chart summary=summary height=300 />
                     <SpcTable kpi=kpi view=view />
                 }.into_any(),

@@ -24,7 +24,7 @@ use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::area::Area;
-use crate::ui::browser::download::{download_text, file_name};
+use crate::ui::browser::download::{download_csv, download_text, file_name};
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::fields::{Select, coded};
 use crate::ui::state::use_app_state;
@@ -105,37 +105,32 @@ pub fn ReportsPage() -> impl IntoView {
         })
     });
     let failure = RwSignal::new(None::<String>);
-    let download =
-        move |report: &PerformanceReport, what: &str, extension: &str, mime: &str, text: String| {
-            let name = file_name(
-                &report.council,
-                &format!("{} {} {what}", report.audience, report.quarter.code()),
-                extension,
-            );
-            let result = download_text(&name, mime, &text);
-            failure.set(result.err().map(|e| format!("The download failed: {e}")));
-        };
+    let name_for = |report: &PerformanceReport, what: &str, extension: &str| {
+        file_name(
+            &report.council,
+            &format!("{} {} {what}", report.audience, report.quarter.code()),
+            extension,
+        )
+    };
+    let settle = move |result: Result<(), String>| {
+        failure.set(result.err().map(|e| format!("The download failed: {e}")));
+    };
     let download_table = move |slug: &'static str, table: fn(&PerformanceReport) -> ReportTable| {
         if let Some(report) = report.get_untracked() {
             let table = table(&report);
-            download(
-                &report,
-                slug,
-                "csv",
-                "text/csv;charset=utf-8",
-                csv::write(&table.header, &table.text_rows()),
-            );
+            settle(download_csv(
+                &name_for(&report, slug, "csv"),
+                &csv::write(&table.header, &table.text_rows()),
+            ));
         }
     };
     let download_page = move |_| {
         if let Some(report) = report.get_untracked() {
-            download(
-                &report,
-                "report",
-                "html",
+            settle(download_text(
+                &name_for(&report, "report", "html"),
                 "text/html;charset=utf-8",
-                standalone_report(&report, today),
-            );
+                &standalone_report(&report, today),
+            ));
         }
     };
     let print = move |_| {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::ended_quarters;
-use super::report_view::ReportView;
+use super::report_view::{ReportView, slide_in};
 use crate::domain::model::workspace::PerformanceIndex;
 use crate::domain::reporting::performance_report::{ReportLine, performance_report};
 use crate::domain::reporting::presentation::{Slide, slides};
@@ -80,6 +80,26 @@ fn slide_view(slide: Slide) -> AnyView {
     }
 }
 
+/// Which report is presented and which of its slides (from 0) is shown, as the address holds them.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct SlideView {
+    report: ReportView,
+    slide: usize,
+}
+
+impl SlideView {
+    fn from_query(query: &str) -> Self {
+        Self {
+            report: ReportView::from_query(query),
+            slide: slide_in(query),
+        }
+    }
+
+    fn href(&self) -> String {
+        self.report.slide_href(self.slide)
+    }
+}
+
 /// Presentation mode.
 #[component]
 pub fn PresentPage() -> impl IntoView {
@@ -87,9 +107,10 @@ pub fn PresentPage() -> impl IntoView {
     let state = crate::ui::state::use_app_state();
     let today = Utc::now().date_naive();
     let latest = ended_quarters(today).first().copied();
-    let (view, _) = use_address_state(ReportView::from_query, ReportView::href);
+    // The slide is in the address, so Back steps back through the slides and a link opens the same one.
+    let (view, show) = use_address_state(SlideView::from_query, SlideView::href);
     let deck = Memo::new(move |_| {
-        let (scope, quarter) = view.with(|v| (v.scope.clone(), v.quarter.or(latest)));
+        let (scope, quarter) = view.with(|v| (v.report.scope.clone(), v.report.quarter.or(latest)));
         let Some(quarter) = quarter else {
             return Vec::new();
         };
@@ -99,10 +120,16 @@ pub fn PresentPage() -> impl IntoView {
             slides(&performance_report(w, &index, &scope, quarter), w)
         })
     });
-    let at = RwSignal::new(0usize);
     let last = move || deck.with(Vec::len).saturating_sub(1);
+    let at = Memo::new(move |_| view.with(|v| v.slide).min(last()));
+    let go = move |slide: usize| {
+        show.run(SlideView {
+            report: view.get_untracked().report,
+            slide,
+        })
+    };
     let navigate = use_navigate();
-    let back_href = move || view.with(ReportView::href);
+    let back_href = move || view.with(|v| v.report.href());
     let leave = move || navigate(&back_href(), Default::default());
     let handle = window_event_listener(ev::keydown, move |event| {
         let next = match event.key().as_str() {
@@ -117,8 +144,8 @@ pub fn PresentPage() -> impl IntoView {
             _ => return,
         };
         event.prevent_default();
-        if let Some(next) = next {
-            at.set(next);
+        if let Some(next) = next.filter(|n| *n != at.get_untracked()) {
+            go(next);
         }
     });
     on_cleanup(move || handle.remove());
@@ -140,12 +167,12 @@ pub fn PresentPage() -> impl IntoView {
             </section>
             <nav class="app-present__controls" aria-label="Slides">
                 <button type="button" class="app-button app-button--secondary" data-testid="slide-previous"
-                    disabled=move || at.get() == 0 on:click=move |_| at.update(|n| *n = n.saturating_sub(1))>"Previous"</button>
+                    disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous"</button>
                 <p class="app-present__counter" aria-live="polite" data-testid="slide-counter">
                     {move || format!("Slide {} of {}", at.get() + 1, deck.with(Vec::len))}
                 </p>
                 <button type="button" class="app-button app-button--secondary" data-testid="slide-next"
-                    disabled=move || { at.get() >= last() } on:click=move |_| at.update(|n| *n = (*n + 1).min(last()))>"Next"</button>
+                    disabled=move || { at.get() >= last() } on:click=move |_| go((at.get_untracked() + 1).min(last()))>"Next"</button>
                 <button type="button" class="app-button app-button--secondary" data-testid="slide-full-screen" on:click=full_screen>"Full screen"</button>
                 <a class="app-button app-button--secondary" href=move || link(&back_href()) data-testid="slide-exit">"Back to the report"</a>
             </nav>

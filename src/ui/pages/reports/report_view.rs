@@ -50,8 +50,31 @@ impl ReportView {
 
     /// The address of the same report in presentation mode.
     pub fn present_href(&self) -> String {
-        address(&Page::Present.path(), self.pairs())
+        self.slide_href(0)
     }
+
+    /// The address of slide `slide` (from 0) of the same report in presentation mode: `&slide=3` for the third,
+    /// nothing for the first.
+    pub fn slide_href(&self, slide: usize) -> String {
+        let [scope, quarter] = self.pairs();
+        address(
+            &Page::Present.path(),
+            [
+                scope,
+                quarter,
+                ("slide", (slide > 0).then(|| (slide + 1).to_string())),
+            ],
+        )
+    }
+}
+
+/// The slide (from 0) a presentation's address names; the first when it names none or one that is no number.
+pub fn slide_in(query: &str) -> usize {
+    parse_query(query)
+        .into_iter()
+        .find(|(key, _)| key == "slide")
+        .and_then(|(_, value)| value.parse::<usize>().ok())
+        .map_or(0, |slide| slide.saturating_sub(1))
 }
 
 #[cfg(test)]
@@ -84,5 +107,12 @@ mod tests {
             view.present_href(),
             "/reports/present?scope=committee%3Acom-ah&quarter=2026%2F27%20Q2"
         );
+        let third = view.slide_href(2);
+        assert_eq!(
+            third,
+            "/reports/present?scope=committee%3Acom-ah&quarter=2026%2F27%20Q2&slide=3"
+        );
+        assert_eq!(slide_in(third.split_once('?').unwrap().1), 2);
+        assert_eq!(slide_in("slide=zero"), 0);
     }
 }

@@ -32,6 +32,7 @@ fn control_id(field: ActionField) -> &'static str {
         ActionField::Owner => "action-edit-owner",
         ActionField::Due => "action-edit-due",
         ActionField::Risk => "action-edit-risk",
+        ActionField::OpenEndedReason => "action-edit-open-ended",
     }
 }
 
@@ -45,6 +46,7 @@ struct Fields {
     status: RwSignal<String>,
     progress: RwSignal<String>,
     risk: RwSignal<String>,
+    open_ended_reason: RwSignal<String>,
 }
 
 impl Fields {
@@ -56,6 +58,7 @@ impl Fields {
         self.status.set(code(&form.status).unwrap_or_default());
         self.progress.set(form.progress.clone());
         self.risk.set(form.risk.clone());
+        self.open_ended_reason.set(form.open_ended_reason.clone());
     }
 
     fn read(self) -> ActionForm {
@@ -70,6 +73,7 @@ impl Fields {
                 .unwrap_or(ActionStatus::NotStarted),
             progress: self.progress.get_untracked(),
             risk: self.risk.get_untracked(),
+            open_ended_reason: self.open_ended_reason.get_untracked(),
         }
     }
 }
@@ -88,6 +92,7 @@ pub fn ActionUpdateForm() -> impl IntoView {
         status: text(),
         progress: text(),
         risk: text(),
+        open_ended_reason: text(),
     };
     let problems = FieldProblems::<ActionField>::new();
     let saved = RwSignal::new(None::<String>);
@@ -183,6 +188,9 @@ pub fn ActionUpdateForm() -> impl IntoView {
                         <Select id="action-edit-status" label="Status" choices=coded(ActionStatus::ALL, |s| s.label().to_owned())
                             bind=fields.status />
                     </div>
+                    <TextField id="action-edit-open-ended" label="If it has no owner or due date, why not"
+                        hint="An open action needs an owner and a due date (SMART), or the reason it has none."
+                        value=fields.open_ended_reason error=error(ActionField::OpenEndedReason) />
                     <TextArea id="action-edit-progress" label="Progress so far" value=fields.progress rows=3 />
                     <Select id="action-edit-risk" label="The risk it mitigates" none="None" choices=risks bind=fields.risk
                         error=error(ActionField::Risk) />

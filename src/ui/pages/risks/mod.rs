@@ -127,7 +127,7 @@ fn RiskRegisterPage() -> impl IntoView {
         state.session.with(|s| {
             let w = s.current();
             let open = w.risks.iter().filter(|r| r.closed.is_none()).count();
-            (open, review_counts(&w.risks, &w.framework.risk, today))
+            (open, review_counts(&w.risks, &w.framework, today))
         })
     });
     let bands = Memo::new(move |_| state.session.with(|s| s.current().framework.risk.bands));

@@ -72,14 +72,30 @@ pub fn ScorecardControls(
         ("Committees", prefixed("committee", committees)),
     ];
     let scope_value = Signal::derive(move || view.with(|v| scope_code(&v.scope)));
-    let period_groups: Vec<(&'static str, Signal<Vec<Choice>>)> = period_choices(today)
-        .into_iter()
-        .map(|(heading, periods)| {
+    // Every period back to the oldest figure the workspace holds.
+    let choices = Memo::new(move |_| {
+        let earliest = state.session.with(|s| {
+            s.current()
+                .measurements
+                .iter()
+                .map(|m| m.period.start_date())
+                .min()
+        });
+        period_choices(today, earliest).map(|(heading, periods)| {
             let choices: Vec<Choice> = periods
                 .into_iter()
                 .map(|p| (p.code(), p.to_string()))
                 .collect();
-            (heading, Signal::from(choices))
+            (heading, choices)
+        })
+    });
+    let period_groups: Vec<(&'static str, Signal<Vec<Choice>>)> = (0..3)
+        .map(|group| {
+            let heading = choices.with_untracked(|c| c[group].0);
+            (
+                heading,
+                Signal::derive(move || choices.with(|c| c[group].1.clone())),
+            )
         })
         .collect();
     let period_value = Signal::derive(move || {

@@ -1,6 +1,7 @@
 //! The scorecard as the table shows it: each row's cells as text, owned, so the page can keep them in a
 //! signal. Plain Rust: formatting only, every judgement comes from the domain.
 
+use crate::domain::kpi::mdc_icons::MdcIcons;
 use crate::domain::kpi::rating::Rating;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::scorecard::engine::ScorecardRow;
@@ -37,8 +38,11 @@ pub struct ScorecardLine {
     pub rating: Rating,
     /// The trend over recent periods.
     pub trend: Option<MovementText>,
-    /// The forecast's RAG against the year-end target, with the forecast value.
-    pub forecast: Option<(RagStatus, String)>,
+    /// The year-end forecast's value, with its RAG against the year-end target when there is one to rate
+    /// against.
+    pub forecast: Option<(Option<RagStatus>, String)>,
+    /// The Making Data Count icons (none below the values SPC needs).
+    pub mdc: Option<MdcIcons>,
     /// Commentary for the period.
     pub commentary: String,
     /// Green now but trending worse.
@@ -83,9 +87,9 @@ impl ScorecardLine {
                 detail: format!("over {} periods", t.points),
             }),
             forecast: a
-                .forecast_rag
-                .zip(a.forecast)
-                .map(|(status, forecast)| (status, format(forecast.value))),
+                .forecast
+                .map(|forecast| (a.forecast_rag, format(forecast.value))),
+            mdc: row.mdc,
             commentary: row.commentary().to_owned(),
             green_but_declining: a.green_but_declining,
             needs_action_plan: row.needs_action_plan(),
@@ -94,8 +98,8 @@ impl ScorecardLine {
 }
 
 /// The header of a scorecard exported as CSV: the Cambridgeshire PMF's Appendix C columns, with the KPI id and the period
-/// shown, and the forecast.
-const CSV_HEADER: [&str; 17] = [
+/// shown, the Making Data Count icons in words, and the forecast.
+const CSV_HEADER: [&str; 19] = [
     "Perspective",
     "KPI id",
     "KPI",
@@ -110,6 +114,8 @@ const CSV_HEADER: [&str; 17] = [
     "Change in performance",
     "RAG rating",
     "Trend analysis",
+    "Variation (SPC)",
+    "Assurance (SPC)",
     "Forecast RAG (year end)",
     "Flags",
     "Comments / commentary",
@@ -148,10 +154,17 @@ pub fn lines_to_csv(lines: &[ScorecardLine]) -> String {
                 movement_words(&l.change),
                 l.rating.label(),
                 movement_words(&l.trend),
+                l.mdc
+                    .map_or_else(String::new, |m| m.variation.short_label()),
+                l.mdc
+                    .and_then(|m| m.assurance)
+                    .map_or("", |a| a.short_label())
+                    .to_owned(),
                 l.forecast
                     .as_ref()
-                    .map_or_else(String::new, |(status, value)| {
-                        format!("{} (forecast {value})", status.label())
+                    .map_or_else(String::new, |(status, value)| match status {
+                        Some(status) => format!("{} (forecast {value})", status.label()),
+                        None => format!("Forecast {value}"),
                     }),
                 flags.join("; "),
                 l.commentary.clone(),
@@ -222,6 +235,50 @@ mod tests {
     }
 
     #[test]
+    fn a_forecast_shows_without_a_year_end_target_and_is_rated_only_with_one() {
+        use crate::domain::basics::period::Period;
+        use crate::domain::basics::unit::Unit;
+        use crate::domain::model::framework::Framework;
+        use crate::domain::model::kpi::Target;
+        use crate::domain::model::kpi::tests::sample_kpi;
+        use crate::domain::model::measurement::Measurement;
+        use crate::domain::model::workspace::Workspace;
+        use crate::domain::scorecard::engine::scorecard_row;
+
+        let year = crate::domain::basics::period::FinancialYear::starting(2026).unwrap();
+        let mut workspace = Workspace::new(Framework::new("Testshire", year));
+        let mut kpi = sample_kpi("k1");
+        kpi.unit = Unit::Count;
+        kpi.decimals = 0;
+        workspace.kpis.push(kpi.clone());
+        // April to September 2026: 10, 20, … 60, a straight line rising 10 a month; six more months to March
+        // take it to 60 + 6 × 10 = 120.
+        for (month, value) in ["Apr", "May", "Jun", "Jul", "Aug", "Sep"].iter().zip(1..) {
+            let period = Period::parse(&format!("{month} 2026")).unwrap();
+            workspace.measurements.push(Measurement::new(
+                kpi.id.clone(),
+                period,
+                f64::from(value) * 10.0,
+            ));
+        }
+        let as_at = NaiveDate::from_ymd_opt(2026, 10, 10).unwrap();
+        let line = |workspace: &Workspace| {
+            let index = PerformanceIndex::new(&workspace.measurements);
+            ScorecardLine::of(&scorecard_row(workspace, &index, &workspace.kpis[0], as_at).unwrap())
+        };
+        assert_eq!(line(&workspace).forecast, Some((None, "120".to_owned())));
+        // A year-end target of 100: 120 is at or above it, green.
+        workspace.kpis[0].targets.push(Target {
+            period: Period::parse("2026/27").unwrap(),
+            value: 100.0,
+        });
+        assert_eq!(
+            line(&workspace).forecast,
+            Some((Some(RagStatus::Green), "120".to_owned()))
+        );
+    }
+
+    #[test]
     fn the_csv_has_a_row_per_line_that_reads_back_with_every_column() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let workspace = demo_workspace(today);
@@ -237,9 +294,9 @@ mod tests {
         assert_eq!(first[1], lines[0].id);
         assert_eq!(first[12], lines[0].rating.label());
         assert!(
-            first[16].starts_with("'="),
+            first[18].starts_with("'="),
             "a formula is neutralised: {}",
-            first[16]
+            first[18]
         );
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::scorecard::filter::{ScorecardSummary, arrange, summarise};
 use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::area::Area;
-use crate::ui::browser::download::{download_text, file_name};
+use crate::ui::browser::download::{download_csv, file_name};
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::pages::scorecards::view::ScorecardView;
 use crate::ui::routes::Page;
@@ -64,10 +64,9 @@ fn ExportView(shown: Memo<Shown>) -> impl IntoView {
             .session
             .with_untracked(|s| s.current().framework.council_name.clone());
         let result = shown.with_untracked(|s| {
-            download_text(
+            download_csv(
                 &file_name(&format!("{council} {}", s.title), "view", "csv"),
-                "text/csv;charset=utf-8",
-                &format!("\u{feff}{}", lines_to_csv(&s.lines)),
+                &lines_to_csv(&s.lines),
             )
         });
         failure.set(result.err().map(|e| format!("The download failed: {e}")));

@@ -5,28 +5,11 @@
 use leptos::prelude::*;
 
 use super::Shown;
-use crate::domain::kpi::rollup::RagCounts;
+use crate::domain::kpi::rollup::movement_since;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::scorecard::filter::RagFilter;
 use crate::ui::components::rag_badge::RagIcon;
 use crate::ui::pages::scorecards::view::ScorecardView;
-
-fn count_of(counts: &RagCounts, status: RagStatus) -> usize {
-    match status {
-        RagStatus::Red => counts.red,
-        RagStatus::Amber => counts.amber,
-        RagStatus::Green => counts.green,
-    }
-}
-
-/// "2 more than last period", "1 fewer", "same as last period".
-fn movement(now: usize, before: usize) -> String {
-    match now.cmp(&before) {
-        std::cmp::Ordering::Greater => format!("{} more than last period", now - before),
-        std::cmp::Ordering::Less => format!("{} fewer than last period", before - now),
-        std::cmp::Ordering::Equal => "same as last period".to_owned(),
-    }
-}
 
 /// The summary strip.
 #[component]
@@ -49,11 +32,11 @@ pub fn SummaryStrip(
                     aria-pressed=pressed(filter) on:click=move |_| toggle(filter)>
                     <span class=format!("app-rag app-rag--{}", status.label().to_lowercase())>
                         <RagIcon status=Some(status) />
-                        <span class="app-summary__count">{move || shown.with(|s| count_of(&s.summary.now, status))}</span>
+                        <span class="app-summary__count">{move || shown.with(|s| s.summary.now.of(status))}</span>
                         " " {status.label()}
                     </span>
                     <span class="app-summary__change">
-                        {move || shown.with(|s| movement(count_of(&s.summary.now, status), count_of(&s.summary.previous, status)))}
+                        {move || shown.with(|s| movement_since(s.summary.now.of(status), s.summary.previous.of(status)))}
                     </span>
                 </button>
             </li>

@@ -1,62 +1,83 @@
-//! The scorecard table: the Cambridgeshire PMF's Appendix C columns plus the forecast, every header a sort button, the
+//! The scorecard table: the Cambridgeshire PMF's Appendix C columns plus the Making Data Count icons and the forecast, every header a sort button, the
 //! RAG as text, icon and colour, arrows with words, and the flags a meeting looks for.
 
 use leptos::prelude::*;
 
 use super::Shown;
 use super::lines::ScorecardLine;
+use crate::domain::basics::period::Period;
+use crate::domain::kpi::mdc_icons::MdcIcons;
 use crate::domain::scorecard::filter::SortColumn;
 use crate::ui::address::served_path::link;
 use crate::ui::address::value_code::code;
 use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row, Sorting};
 use crate::ui::components::direction_mark::MovementOrNone;
+use crate::ui::components::mdc_marks::{AssuranceMark, VariationMark, Words};
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::pages::scorecards::view::ScorecardView;
+use crate::ui::routes::kpi_path_at;
 
-/// The columns, in order, with their headings (the Cambridgeshire PMF, Appendix C).
-const COLUMNS: [(SortColumn, &str); 14] = [
-    (SortColumn::Perspective, "Perspective"),
-    (SortColumn::Kpi, "KPI"),
-    (SortColumn::Category, "Metric category"),
-    (SortColumn::Frequency, "Reporting frequency"),
-    (SortColumn::LastUpdated, "Last updated"),
-    (SortColumn::Target, "Target"),
-    (SortColumn::Direction, "Direction for improvement"),
-    (SortColumn::Current, "Performance (current period)"),
-    (SortColumn::Previous, "Performance (previous period)"),
-    (SortColumn::Change, "Change in performance"),
-    (SortColumn::Rag, "RAG rating"),
-    (SortColumn::Trend, "Trend analysis"),
-    (SortColumn::Forecast, "Forecast RAG (year end)"),
-    (SortColumn::Register, "Comments / commentary"),
+/// The columns, in order, with their headings (the Cambridgeshire PMF, Appendix C, with the Making Data Count
+/// icons and the forecast) and the sort each heading chooses (none for the icons and the commentary).
+const COLUMNS: [(Option<SortColumn>, &str); 15] = [
+    (Some(SortColumn::Perspective), "Perspective"),
+    (Some(SortColumn::Kpi), "KPI"),
+    (Some(SortColumn::Category), "Metric category"),
+    (Some(SortColumn::Frequency), "Reporting frequency"),
+    (Some(SortColumn::LastUpdated), "Last updated"),
+    (Some(SortColumn::Target), "Target"),
+    (Some(SortColumn::Direction), "Direction for improvement"),
+    (Some(SortColumn::Current), "Performance (current period)"),
+    (Some(SortColumn::Previous), "Performance (previous period)"),
+    (Some(SortColumn::Change), "Change in performance"),
+    (Some(SortColumn::Rag), "RAG rating"),
+    (Some(SortColumn::Trend), "Trend analysis"),
+    (None, "Variation and assurance (SPC)"),
+    (Some(SortColumn::Forecast), "Forecast RAG (year end)"),
+    (None, "Comments / commentary"),
 ];
 
-/// The table's columns: sortable headings but the commentary.
+/// The table's columns: sortable headings but the icons and the commentary.
 fn columns() -> Vec<Column> {
     COLUMNS
         .into_iter()
         .map(|(column, heading)| {
             let shaped = match column {
-                SortColumn::Kpi => Column::row_heading(heading).with_class("app-scorecard__kpi"),
-                SortColumn::Target | SortColumn::Current | SortColumn::Previous => {
+                Some(SortColumn::Kpi) => {
+                    Column::row_heading(heading).with_class("app-scorecard__kpi")
+                }
+                Some(SortColumn::Target | SortColumn::Current | SortColumn::Previous) => {
                     Column::number(heading)
                 }
-                SortColumn::Register => {
+                None if heading.starts_with("Comments") => {
                     Column::text(heading).with_class("app-scorecard__commentary")
                 }
                 _ => Column::text(heading),
             };
-            if column == SortColumn::Register {
-                shaped
-            } else {
-                shaped.sortable(format!("sort-{}", code(&column).unwrap_or_default()))
+            match column {
+                Some(column) => {
+                    shaped.sortable(format!("sort-{}", code(&column).unwrap_or_default()))
+                }
+                None => shaped,
             }
         })
         .collect()
 }
 
-/// One KPI's row.
-fn row(line: ScorecardLine) -> Row {
+/// The Making Data Count icons, or why there are none.
+fn mdc_cell(mdc: Option<MdcIcons>) -> AnyView {
+    match mdc {
+        Some(icons) => view! {
+            <VariationMark icon=icons.variation words=Words::Short />
+            {icons.assurance.map(|a| view! { <AssuranceMark icon=a words=Words::Short /> })}
+        }
+        .into_any(),
+        None => view! { <span class="app-muted">"Too few values"</span> }.into_any(),
+    }
+}
+
+/// One KPI's row; its link opens the KPI's page at the period `chosen` for the scorecard, if one is.
+fn row(line: ScorecardLine, chosen: Option<Period>) -> Row {
     let ScorecardLine {
         id,
         name,
@@ -72,13 +93,14 @@ fn row(line: ScorecardLine) -> Row {
         change,
         rating,
         trend,
+        mdc,
         forecast,
         commentary,
         green_but_declining,
         needs_action_plan,
     } = line;
     let kpi = view! {
-        <a class="app-scorecard__name" href=link(&crate::ui::routes::kpi_path(&id)) data-testid="kpi-link">{name}</a>
+        <a class="app-scorecard__name" href=link(&kpi_path_at(&id, chosen)) data-testid="kpi-link">{name}</a>
         <span class="app-scorecard__id">{id.clone()}</span>
     };
     let rag = view! {
@@ -90,9 +112,14 @@ fn row(line: ScorecardLine) -> Row {
         {green_but_declining.then(|| view! { <span class="app-flag" data-testid="flag-declining">"Green but declining"</span> })}
     };
     let forecast = match forecast {
-        Some((status, value)) => view! {
+        Some((Some(status), value)) => view! {
             <RagStatusBadge status=Some(status) none_label="" />
             <span class="app-scorecard__period">"forecast " {value}</span>
+        }
+        .into_any(),
+        Some((None, value)) => view! {
+            <span class="app-scorecard__period">"forecast " {value}</span>
+            <span class="app-muted">" (no year-end target to rate it against)"</span>
         }
         .into_any(),
         None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
@@ -110,6 +137,7 @@ fn row(line: ScorecardLine) -> Row {
         view! { <MovementOrNone movement=change /> }.into_any(),
         rag.into_any(),
         trend.into_any(),
+        mdc_cell(mdc),
         forecast,
         commentary.into_any(),
     ])
@@ -139,12 +167,12 @@ pub fn ScorecardTable(
             view.with(|v| {
                 COLUMNS
                     .iter()
-                    .position(|(column, _)| *column == v.sort)
+                    .position(|(column, _)| *column == Some(v.sort))
                     .map(|index| (index, v.descending))
             })
         }),
         choose: Callback::new(move |index: usize| {
-            let Some((column, _)) = COLUMNS.get(index) else {
+            let Some((Some(column), _)) = COLUMNS.get(index) else {
                 return;
             };
             let mut next = view.get_untracked();
@@ -157,11 +185,12 @@ pub fn ScorecardTable(
         move || shown.with(|s| format!("{}: {} of {} KPIs", s.title, s.lines.len(), s.total));
     let rows = move || {
         let limit = limit.get();
+        let period = view.with(|v| v.period);
         shown.with(|s| {
             s.lines
                 .iter()
                 .take(limit)
-                .map(|line| row(line.clone()).key(format!("{line:?}")))
+                .map(|line| row(line.clone(), period).key(format!("{line:?}{period:?}")))
                 .collect()
         })
     };
