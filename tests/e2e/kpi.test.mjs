@@ -227,7 +227,10 @@ test('the Making Data Count icons: on the scorecard and the KPI page, in words, 
     // improvement for a higher-is-better KPI; the target of 40 is below the lower limit (45.04).
     await page.goto(`${app.origin()}/scorecards`);
     const scorecards = await new ScorecardsPage(page).ready();
+    await page.getByTestId('column-chooser').locator('summary').click();
+    await page.getByTestId('column-spc').check();
     const row = scorecards.table.locator('[data-testid=scorecard-row][data-kpi="k-spc"]');
+    await row.getByTestId('mdc-variation-icon').waitFor();
     const words = (icon) => icon.locator('.app-mdc__label').textContent();
     assert.equal(await words(row.getByTestId('mdc-variation-icon')), 'Improving (high)');
     assert.equal(await words(row.getByTestId('mdc-assurance-icon')), 'Passes the target');

@@ -17,6 +17,14 @@ test('the organisational scorecard shows every column, RAG as words and icons, a
   await app.visit('/scorecards', async (page) => {
     const scorecards = await new ScorecardsPage(page).ready();
     assert.match(await scorecards.title.textContent(), /^Organisational scorecard as at \d{1,2} \w+ \d{4}$/);
+    // The key columns by default; every column, Appendix C's thirteen with the icons and the forecast, on asking.
+    assert.deepEqual((await scorecards.table.locator('thead th').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim()),
+      ['KPI', 'Target', 'Performance (current period)', 'Change in performance', 'RAG rating', 'Trend analysis',
+        'Comments / commentary']);
+    await page.getByTestId('column-chooser').locator('summary').click();
+    await page.getByTestId('columns-all').click();
+    await page.waitForURL(/cols=all/);
+    await scorecards.table.locator('thead th').nth(14).waitFor();
     const headings = await scorecards.table.locator('thead th').allTextContents();
     for (const column of ['Perspective', 'KPI', 'Metric category', 'Reporting frequency', 'Last updated', 'Target',
       'Direction for improvement', 'Performance (current period)', 'Performance (previous period)',
@@ -192,4 +200,27 @@ test('Back undoes a filter and a sort on the scorecard; typing a search adds no 
     await page.waitForURL((url) => !url.search.includes('rag=red'));
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=scorecard-row]').length === n, all);
   });
+});
+
+test('the scorecard fits a laptop and a tablet: RAG, trend and commentary in view without scrolling sideways', async () => {
+  for (const width of [1366, 820]) {
+    await app.visit('/scorecards', async (page) => {
+      const scorecards = await new ScorecardsPage(page).ready();
+      const edges = await page.evaluate(() => {
+        const row = document.querySelector('[data-testid=scorecard-row]');
+        const cells = [...row.querySelectorAll('th, td')];
+        const headings = [...document.querySelectorAll('[data-testid=scorecard-table] thead th')].map((h) => h.textContent);
+        const at = (words) => cells[headings.findIndex((h) => h.includes(words))].getBoundingClientRect().right;
+        return { rag: at('RAG rating'), trend: at('Trend analysis'), commentary: at('Comments'), page: document.documentElement.scrollWidth };
+      });
+      for (const [column, right] of Object.entries(edges)) {
+        assert.ok(right <= width, `at ${width} px the ${column} edge is at ${right} px`);
+      }
+      // Ticking a column adds it, and the choice is in the address.
+      await page.getByTestId('column-chooser').locator('summary').click();
+      await page.getByTestId('column-perspective').check();
+      await page.waitForURL(/cols=perspective/);
+      assert.equal(await scorecards.table.locator('thead th').first().textContent(), 'Perspective');
+    }, { contextOptions: { viewport: { width, height: 900 } } });
+  }
 });

@@ -1,6 +1,8 @@
 //! The scorecards page: organisational, directorate and committee scorecards (the Cambridgeshire PMF, Appendix C) with the
 //! period, filters, search and sort all kept in the address, a summary strip, and the table.
 
+mod column_chooser;
+mod columns;
 mod controls;
 pub(crate) mod lines;
 mod periods;

@@ -7,6 +7,7 @@ use super::Shown;
 use super::lines::ScorecardLine;
 use crate::domain::basics::period::Period;
 use crate::domain::kpi::mdc_icons::MdcIcons;
+use crate::domain::maths::rag::RagStatus;
 use crate::domain::scorecard::filter::SortColumn;
 use crate::ui::address::served_path::link;
 use crate::ui::address::value_code::code;
@@ -14,50 +15,32 @@ use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row, S
 use crate::ui::components::direction_mark::MovementOrNone;
 use crate::ui::components::mdc_marks::{AssuranceMark, VariationMark, Words};
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
+use crate::ui::pages::scorecards::column_chooser::ColumnChooser;
+use crate::ui::pages::scorecards::columns::{ScorecardColumn, ShownColumns};
 use crate::ui::pages::scorecards::view::ScorecardView;
 use crate::ui::routes::kpi_path_at;
 
-/// The columns, in order, with their headings (the Cambridgeshire PMF, Appendix C, with the Making Data Count
-/// icons and the forecast) and the sort each heading chooses (none for the icons and the commentary).
-const COLUMNS: [(Option<SortColumn>, &str); 15] = [
-    (Some(SortColumn::Perspective), "Perspective"),
-    (Some(SortColumn::Kpi), "KPI"),
-    (Some(SortColumn::Category), "Metric category"),
-    (Some(SortColumn::Frequency), "Reporting frequency"),
-    (Some(SortColumn::LastUpdated), "Last updated"),
-    (Some(SortColumn::Target), "Target"),
-    (Some(SortColumn::Direction), "Direction for improvement"),
-    (Some(SortColumn::Current), "Performance (current period)"),
-    (Some(SortColumn::Previous), "Performance (previous period)"),
-    (Some(SortColumn::Change), "Change in performance"),
-    (Some(SortColumn::Rag), "RAG rating"),
-    (Some(SortColumn::Trend), "Trend analysis"),
-    (None, "Variation and assurance (SPC)"),
-    (Some(SortColumn::Forecast), "Forecast RAG (year end)"),
-    (None, "Comments / commentary"),
-];
-
-/// The table's columns: sortable headings but the icons and the commentary.
-fn columns() -> Vec<Column> {
-    COLUMNS
-        .into_iter()
-        .map(|(column, heading)| {
+/// The table's columns for `shown`: sortable headings but the icons and the commentary.
+fn columns(shown: &ShownColumns) -> Vec<Column> {
+    shown
+        .columns()
+        .iter()
+        .map(|&column| {
+            let heading = column.heading();
             let shaped = match column {
-                Some(SortColumn::Kpi) => {
+                ScorecardColumn::Sorted(SortColumn::Kpi) => {
                     Column::row_heading(heading).with_class("app-scorecard__kpi")
                 }
-                Some(SortColumn::Target | SortColumn::Current | SortColumn::Previous) => {
-                    Column::number(heading)
-                }
-                None if heading.starts_with("Comments") => {
+                ScorecardColumn::Sorted(
+                    SortColumn::Target | SortColumn::Current | SortColumn::Previous,
+                ) => Column::number(heading),
+                ScorecardColumn::Commentary => {
                     Column::text(heading).with_class("app-scorecard__commentary")
                 }
                 _ => Column::text(heading),
             };
-            match column {
-                Some(column) => {
-                    shaped.sortable(format!("sort-{}", code(&column).unwrap_or_default()))
-                }
+            match column.sort() {
+                Some(sort) => shaped.sortable(format!("sort-{}", code(&sort).unwrap_or_default())),
                 None => shaped,
             }
         })
@@ -76,42 +59,9 @@ fn mdc_cell(mdc: Option<MdcIcons>) -> AnyView {
     }
 }
 
-/// One KPI's row; its link opens the KPI's page at the period `chosen` for the scorecard, if one is.
-fn row(line: ScorecardLine, chosen: Option<Period>) -> Row {
-    let ScorecardLine {
-        id,
-        name,
-        perspective,
-        category,
-        frequency,
-        period,
-        last_updated,
-        target,
-        direction,
-        current,
-        previous,
-        change,
-        rating,
-        trend,
-        mdc,
-        forecast,
-        commentary,
-        green_but_declining,
-        needs_action_plan,
-    } = line;
-    let kpi = view! {
-        <a class="app-scorecard__name" href=link(&kpi_path_at(&id, chosen)) data-testid="kpi-link">{name}</a>
-        <span class="app-scorecard__id">{id.clone()}</span>
-    };
-    let rag = view! {
-        <RagBadge rating=rating />
-        {needs_action_plan.then(|| view! { <span class="app-flag" data-testid="flag-no-action">"No action plan"</span> })}
-    };
-    let trend = view! {
-        <MovementOrNone movement=trend />
-        {green_but_declining.then(|| view! { <span class="app-flag" data-testid="flag-declining">"Green but declining"</span> })}
-    };
-    let forecast = match forecast {
+/// The forecast's value, with its RAG when there is a year-end target.
+fn forecast_cell(forecast: Option<(Option<RagStatus>, String)>) -> AnyView {
+    match forecast {
         Some((Some(status), value)) => view! {
             <RagStatusBadge status=Some(status) none_label="" />
             <span class="app-scorecard__period">"forecast " {value}</span>
@@ -123,26 +73,59 @@ fn row(line: ScorecardLine, chosen: Option<Period>) -> Row {
         }
         .into_any(),
         None => view! { <span class="app-muted">"No forecast"</span> }.into_any(),
+    }
+}
+
+/// `line`'s cell in `column`; the KPI's link opens its page at the period `chosen` for the scorecard, if one is.
+fn cell(column: ScorecardColumn, line: &ScorecardLine, chosen: Option<Period>) -> AnyView {
+    let l = line.clone();
+    let sorted = match column {
+        ScorecardColumn::Spc => return mdc_cell(l.mdc),
+        ScorecardColumn::Commentary => return l.commentary.into_any(),
+        ScorecardColumn::Sorted(sorted) => sorted,
     };
-    Row::new(vec![
-        perspective.into_any(),
-        kpi.into_any(),
-        category.into_any(),
-        frequency.into_any(),
-        last_updated.into_any(),
-        target.into_any(),
-        direction.into_any(),
-        view! { {current} <span class="app-scorecard__period">{period}</span> }.into_any(),
-        previous.into_any(),
-        view! { <MovementOrNone movement=change /> }.into_any(),
-        rag.into_any(),
-        trend.into_any(),
-        mdc_cell(mdc),
-        forecast,
-        commentary.into_any(),
-    ])
+    match sorted {
+        SortColumn::Perspective => l.perspective.into_any(),
+        SortColumn::Kpi | SortColumn::Register => view! {
+            <a class="app-scorecard__name" href=link(&kpi_path_at(&l.id, chosen)) data-testid="kpi-link">{l.name}</a>
+            <span class="app-scorecard__id">{l.id}</span>
+        }
+        .into_any(),
+        SortColumn::Category => l.category.into_any(),
+        SortColumn::Frequency => l.frequency.into_any(),
+        SortColumn::LastUpdated => l.last_updated.into_any(),
+        SortColumn::Target => l.target.into_any(),
+        SortColumn::Direction => l.direction.into_any(),
+        SortColumn::Current => {
+            view! { {l.current} <span class="app-scorecard__period">{l.period}</span> }.into_any()
+        }
+        SortColumn::Previous => l.previous.into_any(),
+        SortColumn::Change => view! { <MovementOrNone movement=l.change /> }.into_any(),
+        SortColumn::Rag => view! {
+            <RagBadge rating=l.rating />
+            {l.needs_action_plan.then(|| view! { <span class="app-flag" data-testid="flag-no-action">"No action plan"</span> })}
+        }
+        .into_any(),
+        SortColumn::Trend => view! {
+            <MovementOrNone movement=l.trend />
+            {l.green_but_declining.then(|| view! { <span class="app-flag" data-testid="flag-declining">"Green but declining"</span> })}
+        }
+        .into_any(),
+        SortColumn::Forecast => forecast_cell(l.forecast),
+    }
+}
+
+/// One KPI's row, with the `shown` columns.
+fn row(line: &ScorecardLine, chosen: Option<Period>, shown: &ShownColumns) -> Row {
+    Row::new(
+        shown
+            .columns()
+            .iter()
+            .map(|&column| cell(column, line, chosen))
+            .collect(),
+    )
     .test_id("scorecard-row")
-    .data("data-kpi", id)
+    .data("data-kpi", line.id.clone())
 }
 
 /// How many rows the table draws at first, and how many more each "Show more" adds: drawing is what takes
@@ -165,19 +148,20 @@ pub fn ScorecardTable(
     let sorting = Sorting {
         by: Signal::derive(move || {
             view.with(|v| {
-                COLUMNS
+                v.columns
+                    .columns()
                     .iter()
-                    .position(|(column, _)| *column == Some(v.sort))
+                    .position(|column| column.sort() == Some(v.sort))
                     .map(|index| (index, v.descending))
             })
         }),
         choose: Callback::new(move |index: usize| {
-            let Some((Some(column), _)) = COLUMNS.get(index) else {
+            let mut next = view.get_untracked();
+            let Some(sort) = next.columns.columns().get(index).and_then(|c| c.sort()) else {
                 return;
             };
-            let mut next = view.get_untracked();
-            next.descending = next.sort == *column && !next.descending;
-            next.sort = *column;
+            next.descending = next.sort == sort && !next.descending;
+            next.sort = sort;
             apply.run(next);
         }),
     };
@@ -185,20 +169,28 @@ pub fn ScorecardTable(
         move || shown.with(|s| format!("{}: {} of {} KPIs", s.title, s.lines.len(), s.total));
     let rows = move || {
         let limit = limit.get();
-        let period = view.with(|v| v.period);
+        let (period, shown_columns) = view.with(|v| (v.period, v.columns.clone()));
         shown.with(|s| {
             s.lines
                 .iter()
                 .take(limit)
-                .map(|line| row(line.clone(), period).key(format!("{line:?}{period:?}")))
+                .map(|line| row(line, period, &shown_columns).key(format!("{line:?}{period:?}")))
                 .collect()
         })
     };
+    // The columns change only when a person chooses: then the table is drawn again with them.
+    let shown_columns = Memo::new(move |_| view.with(|v| v.columns.clone()));
     view! {
         // Keyed by everything a row shows, so filtering and sorting move or drop existing rows instead of
         // rebuilding the table, and a row whose figures change is drawn again.
-        <DataTable test_id="scorecard-table" caption=caption columns=columns() rows=rows keyed=true layout=Layout::WIDE class="app-scorecard" sorting=sorting
-            empty=Empty::below("scorecard-empty", "No KPI matches these filters. Clear the filters or the search to see them all.") />
+        <ColumnChooser view=view apply=apply />
+        {move || {
+            let columns = shown_columns.with(columns);
+            view! {
+                <DataTable test_id="scorecard-table" caption=caption columns=columns rows=rows keyed=true layout=Layout::WIDE class="app-scorecard" sorting=sorting
+                    empty=Empty::below("scorecard-empty", "No KPI matches these filters. Clear the filters or the search to see them all.") />
+            }
+        }}
         <Show when=move || { total() > limit.get() }>
             <p data-testid="rows-drawn">{move || format!("The first {} of {} rows are shown.", limit.get(), total())}</p>
             <div class="app-button-group">

@@ -12,6 +12,7 @@ use crate::domain::scorecard::filter::{ScorecardFilter, SortColumn};
 use crate::ui::address::query::{address, parse_query};
 use crate::ui::address::scope_code::{scope_code, scope_from_code};
 use crate::ui::address::value_code::{code, decode};
+use crate::ui::pages::scorecards::columns::ShownColumns;
 use crate::ui::routes::Page;
 
 /// Everything that decides what a scorecard page shows.
@@ -27,6 +28,8 @@ pub struct ScorecardView {
     pub sort: SortColumn,
     /// Whether the sort is reversed.
     pub descending: bool,
+    /// The columns shown.
+    pub columns: ShownColumns,
 }
 
 impl ScorecardView {
@@ -50,6 +53,7 @@ impl ScorecardView {
                 "q" => filter.search = value.to_owned(),
                 "sort" => view.sort = decode(value).unwrap_or_default(),
                 "desc" => view.descending = value == "1",
+                "cols" => view.columns = ShownColumns::from_code(value),
                 _ => {}
             }
         }
@@ -62,7 +66,7 @@ impl ScorecardView {
     }
 
     /// Every setting as a query pair, with a value only where it differs from the default view.
-    fn pairs(&self) -> [(&'static str, Option<String>); 13] {
+    fn pairs(&self) -> [(&'static str, Option<String>); 14] {
         let filter = &self.filter;
         [
             (
@@ -90,6 +94,7 @@ impl ScorecardView {
                     .and_then(code),
             ),
             ("desc", self.descending.then(|| "1".to_owned())),
+            ("cols", self.columns.code()),
         ]
     }
 }
@@ -123,6 +128,7 @@ mod tests {
             },
             sort: SortColumn::Rag,
             descending: true,
+            columns: ShownColumns::all(),
         }
     }
 
