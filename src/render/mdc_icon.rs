@@ -3,6 +3,7 @@
 //! or, for common-cause variation, a level line of dots. The words always stand beside the icon. One definition
 //! for the app and for reports exported as HTML.
 
+use crate::domain::kpi::mdc_icons::MdcIcons;
 use crate::domain::maths::spc::{AssuranceIcon, Side, VariationIcon};
 
 /// How an icon is coloured (blue improvement, orange concern, purple neither, grey common cause or hit and
@@ -64,9 +65,46 @@ pub fn assurance_class(icon: AssuranceIcon) -> String {
     format!("app-mdc app-mdc--{}", tone_of_assurance(icon))
 }
 
+/// A badge as HTML: the icon and its words.
+fn badge(class: String, shapes: String, escaped_label: &str) -> String {
+    format!(
+        r#"<span class="{class}"><svg class="app-mdc__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">{shapes}</svg> <span class="app-mdc__label">{escaped_label}</span></span>"#
+    )
+}
+
+/// Both icons as HTML, each with its few words (which hold no markup), for reports.
+pub fn mdc_html(icons: MdcIcons) -> String {
+    let variation = badge(
+        variation_class(icons.variation),
+        variation_shapes(icons.variation),
+        &icons.variation.short_label(),
+    );
+    let assurance = icons.assurance.map_or_else(String::new, |a| {
+        badge(assurance_class(a), assurance_shapes(a), a.short_label())
+    });
+    format!("{variation}{assurance}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reports_cell_holds_both_icons_with_their_words() {
+        let html = mdc_html(MdcIcons {
+            variation: VariationIcon::Concern(Side::Low),
+            assurance: Some(AssuranceIcon::HitAndMiss),
+        });
+        assert!(
+            html.contains(r#"<span class="app-mdc__label">Concerning (low)</span>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<span class="app-mdc__label">Hit and miss</span>"#),
+            "{html}"
+        );
+        assert_eq!(html.matches("<svg").count(), 2);
+    }
 
     #[test]
     fn each_icon_says_its_meaning_by_shape_not_colour_alone() {

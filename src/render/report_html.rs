@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::escape::{css_string, escape};
 use super::line_chart::{LineChart, line_chart_svg};
+use super::mdc_icon::mdc_html;
 use super::rag_icon::badge_html;
 use crate::domain::reporting::performance_report::{PerformanceReport, ReportLine};
 use crate::domain::reporting::report_table::{
@@ -16,6 +17,7 @@ use crate::domain::reporting::report_table::{
 /// The report's own styles and the RAG badges': linked by the app and written into a standalone file.
 const REPORT_CSS: &str = concat!(
     include_str!("../../style/rag.css"),
+    include_str!("../../style/mdc.css"),
     include_str!("../../style/report.css")
 );
 
@@ -47,6 +49,8 @@ pub fn table_html(table: &ReportTable, test_id: &str) -> String {
                     let content = match cell {
                         Cell::Text(text) => escape(text),
                         Cell::Rating(status, label) => badge_html(*status, &escape(label)),
+                        Cell::Mdc(Some(icons), _) => mdc_html(*icons),
+                        Cell::Mdc(None, label) => escape(label),
                     };
                     if i == 0 {
                         format!(r#"<th scope="row">{content}</th>"#)

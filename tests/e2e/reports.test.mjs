@@ -152,7 +152,11 @@ test('each report table downloads as CSV with the rows the page shows', async ()
     const { file, bom, lines } = await reports.downloadCsvLines('report-csv-scorecard');
     assert.match(file.suggestedFilename(), /-scorecard-\d{4}-\d{2}-\d{2}\.csv$/);
     assert.equal(bom, true, 'the byte-order mark Excel needs to show "£"');
-    assert.equal(lines[0], 'KPI,Period,Value,Target,Rating,Change,Trend,Forecast');
+    assert.equal(lines[0], 'KPI,Period,Value,Target,Rating,Change,Trend,Variation and assurance (SPC),Forecast');
+    // The report's scorecard draws the Making Data Count icons with their words, as the CSV writes them.
+    const icons = reports.scorecardTable.locator('.app-mdc__label');
+    assert.ok((await icons.count()) > 0, 'the icons are drawn');
+    assert.ok(lines.slice(1).some((line) => /(Common cause|Improving|Concerning|Special cause)/.test(line)));
     assert.equal(lines.length - 1, rows);
     const firstKpi = (await reports.scorecardRows.locator('th').first().textContent()).trim();
     assert.ok(lines[1].startsWith(firstKpi.includes(',') ? `"${firstKpi}"` : firstKpi));

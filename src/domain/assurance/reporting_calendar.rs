@@ -125,7 +125,8 @@ pub fn reporting_calendar(
             let end = quarter.end_date();
             for committee in &committees {
                 events.push(CalendarEvent {
-                    date: end + Days::new(7 * u64::from(timings.committee_weeks)),
+                    date: timings
+                        .working_day_from(end + Days::new(7 * u64::from(timings.committee_weeks))),
                     kind: EventKind::CommitteeReport,
                     title: format!("{}: {quarter} performance report", committee.name),
                     detail: "The quarterly report of the KPIs assigned to the committee, for democratic scrutiny."
@@ -144,7 +145,7 @@ pub fn reporting_calendar(
             .map_or_else(String::new, |n| n.to_string());
         if let Some(date) = NaiveDate::from_ymd_opt(year.first_day().year() + 1, 1, 31) {
             events.push(CalendarEvent {
-                date,
+                date: timings.working_day_from(date),
                 kind: EventKind::TargetSetting,
                 title: format!("Targets set for {next} and the two years after"),
                 detail: "Performance is reviewed annually and SMART targets set for the next three years.".to_owned(),
@@ -152,7 +153,7 @@ pub fn reporting_calendar(
         }
         if let Some(date) = NaiveDate::from_ymd_opt(year.first_day().year(), 6, 30) {
             events.push(CalendarEvent {
-                date,
+                date: timings.working_day_from(date),
                 kind: EventKind::FrameworkReview,
                 title: format!("Performance Management Framework reviewed for {year}"),
                 detail: "The framework and the KPI suite are reviewed and approved annually."
@@ -238,21 +239,18 @@ mod tests {
     }
 
     #[test]
-    fn no_risk_review_falls_on_a_weekend_or_a_bank_holiday() {
-        // Before reviews moved to working days, the demo's fell on Sunday 3 January 2027 and on Monday 28
-        // December 2026 (the Boxing Day bank holiday in lieu).
+    fn no_date_falls_on_a_weekend_or_a_bank_holiday() {
+        // Before every date moved to working days, the demo's risk reviews fell on Saturday 28 November 2026
+        // among others, and target setting on Sunday 31 January 2027.
         let workspace = demo_workspace(day(2026, 11, 22));
-        let events = reporting_calendar(&workspace, day(2026, 11, 22), day(2027, 12, 31));
-        let reviews: Vec<NaiveDate> = events
-            .iter()
-            .filter(|e| e.kind == EventKind::RiskReview)
-            .map(|e| e.date)
-            .collect();
-        assert!(!reviews.is_empty());
-        for date in reviews {
+        let events = reporting_calendar(&workspace, day(2026, 11, 22), day(2030, 12, 31));
+        assert!(events.iter().any(|e| e.kind == EventKind::RiskReview));
+        for event in events {
             assert!(
-                workspace.framework.calendar.is_working_day(date),
-                "{date} is not a working day"
+                workspace.framework.calendar.is_working_day(event.date),
+                "{} ({}) is not a working day",
+                event.date,
+                event.title
             );
         }
     }

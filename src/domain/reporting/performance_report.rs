@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::basics::period::Period;
+use crate::domain::kpi::mdc_icons::MdcIcons;
 use crate::domain::kpi::rating::Rating;
 use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::aggregation::year_to_date;
@@ -62,6 +63,8 @@ pub struct ReportLine {
     pub trend: Option<Direction>,
     /// The forecast's RAG against the year-end target.
     pub forecast: Option<RagStatus>,
+    /// The Making Data Count icons (none below the values SPC needs).
+    pub mdc: Option<MdcIcons>,
     /// Commentary for the period.
     pub commentary: String,
     /// Why performance differs from target.
@@ -220,6 +223,7 @@ pub fn performance_report(
                 change: entry.change,
                 trend: entry.trend,
                 forecast: entry.forecast_rag,
+                mdc: row.mdc,
                 commentary: measurement
                     .map(|m| m.commentary.clone())
                     .unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! A report's tables as plain rows of cells, so the page, the standalone HTML file and the CSV download
 //! print the same figures. A rating cell keeps its status beside its words, for the icon and colour.
 
+use crate::domain::kpi::mdc_icons::MdcIcons;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::maths::trend::Direction;
 use crate::domain::reporting::performance_report::{PerformanceReport, ReportLine};
@@ -12,13 +13,15 @@ pub enum Cell {
     Text(String),
     /// A rating: its status (none when not rated) and its words.
     Rating(Option<RagStatus>, String),
+    /// The Making Data Count icons (none below the values SPC needs) and their words.
+    Mdc(Option<MdcIcons>, String),
 }
 
 impl Cell {
     /// The cell's words, as a CSV file holds them.
     pub fn text(&self) -> &str {
         match self {
-            Cell::Text(text) | Cell::Rating(_, text) => text,
+            Cell::Text(text) | Cell::Rating(_, text) | Cell::Mdc(_, text) => text,
         }
     }
 }
@@ -41,6 +44,17 @@ impl ReportTable {
             .iter()
             .map(|r| r.iter().map(|c| c.text().to_owned()).collect())
             .collect()
+    }
+}
+
+/// The icons in words: "Improving (high); Passes the target", or why there are none.
+fn mdc_words(icons: Option<MdcIcons>) -> String {
+    match icons {
+        Some(icons) => std::iter::once(icons.variation.short_label())
+            .chain(icons.assurance.map(|a| a.short_label().to_owned()))
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => "Too few values".to_owned(),
     }
 }
 
@@ -112,7 +126,15 @@ pub fn scorecard_table(report: &PerformanceReport) -> ReportTable {
     ReportTable {
         caption: format!("Full scorecard, {}", report.quarter),
         header: vec![
-            "KPI", "Period", "Value", "Target", "Rating", "Change", "Trend", "Forecast",
+            "KPI",
+            "Period",
+            "Value",
+            "Target",
+            "Rating",
+            "Change",
+            "Trend",
+            "Variation and assurance (SPC)",
+            "Forecast",
         ],
         rows: report
             .lines
@@ -126,6 +148,7 @@ pub fn scorecard_table(report: &PerformanceReport) -> ReportTable {
                     Cell::Rating(l.rating.status(), l.rating.label()),
                     direction(l.change),
                     direction(l.trend),
+                    Cell::Mdc(l.mdc, mdc_words(l.mdc)),
                     match l.forecast {
                         Some(status) => Cell::Rating(Some(status), status.label().to_owned()),
                         None => Cell::Text("—".to_owned()),
