@@ -129,6 +129,20 @@ test('a deep link opens a directorate scorecard for a past quarter with a RAG fi
   }, { now: DEMO_DAY });
 });
 
+test('the period picker reaches the oldest figure', async () => {
+  await app.visit('/scorecards', async (page) => {
+    await new ScorecardsPage(page).ready();
+    // On DEMO_DAY (15 October 2026) the demo's history starts in April 2023, three full financial years before
+    // 2026/27 (src/demo/mod.rs): the months reach back from Sep 2026 to Apr 2023, 42 of them (more than the 24
+    // offered without older data), and the quarters to Q1 2023/24.
+    const options = (group) => page.locator(`#scorecard-period optgroup[label="${group}"] option`).allTextContents();
+    const months = await options('Months');
+    assert.equal(months.length, 42);
+    assert.deepEqual([months[0], months.at(-1)], ['Sep 2026', 'Apr 2023']);
+    assert.equal((await options('Quarters')).at(-1), 'Q1 2023/24');
+  }, { now: DEMO_DAY });
+});
+
 test('the summary strip narrows the table, and clearing brings every KPI back', async () => {
   await app.visit('/scorecards', async (page) => {
     const scorecards = await new ScorecardsPage(page).ready();

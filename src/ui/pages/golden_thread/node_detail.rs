@@ -238,6 +238,10 @@ pub fn NodeDetail(
                         <RagStatusBadge status=summary none_label="Not rated" />
                         " " {counts.describe()}
                     </p>
+                    <p class="app-hint" data-testid="thread-basis">
+                        "Counted here: every live KPI at every level linked at or below this point, each at its latest period. \
+                         The organisational scorecard and the overview count only the corporate and strategic KPIs, so their figures can differ."
+                    </p>
                     {scorecard.map(|(href, label)| view! { <p><a href=link(&href) data-testid="thread-scorecard-link">{label}</a></p> })}
                     {(!contributes.is_empty()).then(|| view! {
                         <h3>"How does this contribute?"</h3>

@@ -18,6 +18,7 @@ use crate::render::report_html::{kpi_chart, table_html};
 use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::components::mdc_marks::{AssuranceMark, VariationMark, Words};
 use crate::ui::components::rag_badge::RagBadge;
 
 fn kpi_list(kpis: Vec<ReportLine>) -> impl IntoView {
@@ -41,6 +42,12 @@ fn kpi_slide(line: ReportLine) -> impl IntoView {
             {format!(" Value {} against a target of {}. ", line.value, line.target)}
             {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
         </p>
+        {line.mdc.map(|icons| view! {
+            <p class="app-slide__facts">
+                <VariationMark icon=icons.variation words=Words::Full />
+                {icons.assurance.map(|a| view! { <AssuranceMark icon=a words=Words::Full /> })}
+            </p>
+        })}
         <div class="app-slide__chart" inner_html=svg></div>
         <details class="app-details">
             <summary>{format!("The figures behind the chart: {title}")}</summary>
