@@ -43,7 +43,7 @@ fn kpi_slide(line: ReportLine) -> impl IntoView {
             {line.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")}
         </p>
         {line.mdc.map(|icons| view! {
-            <p class="app-slide__facts">
+            <p class="app-slide__icons">
                 <VariationMark icon=icons.variation words=Words::Full />
                 {icons.assurance.map(|a| view! { <AssuranceMark icon=a words=Words::Full /> })}
             </p>
