@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Each lower folder and the domain folders it may name.
 const LAYERS: [(&str, &[&str]); 3] = [
@@ -19,9 +19,7 @@ fn lower_domain_folders_never_name_a_higher_one() {
     let domain = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
     let mut offences = Vec::new();
     for (folder, allowed) in LAYERS {
-        let entries = fs::read_dir(domain.join(folder)).expect("the folder is readable");
-        for entry in entries {
-            let path = entry.expect("a directory entry").path();
+        for path in source_files(&domain.join(folder)) {
             let text = fs::read_to_string(&path).expect("a readable source file");
             for (number, line) in text.lines().enumerate() {
                 let code = line.split("//").next().unwrap_or_default();
@@ -47,4 +45,18 @@ fn lower_domain_folders_never_name_a_higher_one() {
         "a lower folder names a higher one:\n{}",
         offences.join("\n")
     );
+}
+
+/// Every file under `folder`, its subfolders' too.
+fn source_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(folder).expect("the folder is readable") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            files.extend(source_files(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }

@@ -117,7 +117,7 @@ pub fn assess<'a>(
         target.map(|t| t.value),
         &framework.trend_rule,
     );
-    let forecast = forecast_year_end(&values, period, kpi.measure);
+    let forecast = forecast_year_end(&values, period, kpi.measure, kpi.snapshot_summary);
     let forecast_rag = match (kpi.status, forecast, kpi.year_end_target(period.year())) {
         (KpiStatus::Active, Some(forecast), Some(year_end)) => kpi
             .effective_rule(&framework.rag_rule)

@@ -3,6 +3,7 @@
 
 pub mod aggregation;
 pub mod forecast;
+pub mod nelder_mead;
 pub mod rag;
 pub mod run_chart;
 pub mod spc;

@@ -377,8 +377,8 @@ mod tests {
         // On 15 October 2026 (the end-to-end tests' DEMO_DAY), where tests/e2e/reports.test.mjs works every
         // rating and exception of the Adults and Health Committee's Q2 2026/27 report out by hand: ten KPIs;
         // assess and healthcheck red, delayed (overridden) and carers amber, five green, lifegap a baseline KPI
-        // and not rated; four exceptions: the two reds, delayed and direct forecast to miss the year-end target,
-        // direct also green but declining, none with a data-quality warning.
+        // and not rated; four exceptions: the two reds, delayed forecast to miss the year-end target, direct
+        // green but declining, none with a data-quality warning.
         let scope = ScorecardScope::Committee(CommitteeId::new("com-ah").unwrap());
         let (_, report) = demo_q2_report(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(), &scope);
         let summary = report.summary();
@@ -388,7 +388,7 @@ mod tests {
         );
         assert_eq!(
             summary[2],
-            "4 exceptions follow: 2 red, 2 forecast to miss the year-end target, 1 green but declining, 0 with \
+            "4 exceptions follow: 2 red, 1 forecast to miss the year-end target, 1 green but declining, 0 with \
              data-quality warnings."
         );
     }

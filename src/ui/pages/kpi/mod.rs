@@ -48,6 +48,8 @@ use spc_section::SpcSection;
 struct Position {
     kpi: KpiDefinition,
     forecast: Option<YearEndForecast>,
+    /// How the year-end forecast was made and why, in a sentence.
+    forecast_method: Option<String>,
     line: ScorecardLine,
     points: Vec<HistoryPoint>,
     summary: String,
@@ -116,6 +118,10 @@ pub fn KpiPage() -> impl IntoView {
             let points = kpi_history(kpi, &index, latest, &workspace.framework);
             let history = index.history(&kpi.id);
             let row = scorecard_row(workspace, &index, kpi, as_at)?;
+            let forecast_method = row
+                .assessment
+                .forecast
+                .map(|f| f.how_made(|v| kpi.unit.format(v, kpi.decimals)));
             let forecast = row.assessment.forecast.and_then(|f| {
                 let periods = rest_of_year(latest);
                 (!periods.is_empty()).then_some(YearEndForecast {
@@ -134,6 +140,7 @@ pub fn KpiPage() -> impl IntoView {
                     .collect(),
                 points,
                 forecast,
+                forecast_method,
             })
         })
     });
@@ -192,6 +199,9 @@ pub fn KpiPage() -> impl IntoView {
                 {move || position.get().map(|p| view! {
                     <p class="app-kpi__rating" data-testid="kpi-rating"><RagBadge rating=p.line.rating.clone() /></p>
                     <PositionTable line=p.line.clone() />
+                    {p.forecast_method.clone().map(|how| view! {
+                        <p class="app-muted" data-testid="forecast-method">{how}</p>
+                    })}
                     {(!p.warnings.is_empty()).then(|| view! {
                         <div class="app-notice" data-testid="data-quality">
                             <h3>"Data quality"</h3>
