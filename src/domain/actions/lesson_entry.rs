@@ -1,6 +1,7 @@
 //! Adding to the lessons-learnt log (the Cambridgeshire PMF: lessons are captured and shared with partners "to enable a
 //! community of learning"), and marking a lesson shared. A draft is checked whole before it joins the log.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -118,7 +119,7 @@ pub fn set_shared(
 /// The log, newest first.
 pub fn newest_first(workspace: &Workspace) -> Vec<&Lesson> {
     let mut lessons: Vec<&Lesson> = workspace.lessons.iter().collect();
-    lessons.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    lessons.shared_sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
     lessons
 }
 

@@ -1,6 +1,7 @@
 //! Action plans across the framework (the Cambridgeshire PMF: every red KPI needs one): the red KPIs that have no open
 //! action, and every open action with its owner, due date and whether it is overdue, overdue first.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -47,7 +48,7 @@ pub fn action_overview<'a>(
         .iter()
         .filter(|a| a.status.is_open())
         .collect();
-    open.sort_by_key(|a| (!a.is_overdue(today), a.due.is_none(), a.due));
+    open.shared_sort_by_key(|a| (!a.is_overdue(today), a.due.is_none(), a.due));
     let overdue = open.iter().filter(|a| a.is_overdue(today)).count();
     ActionOverview {
         red_without_plan,

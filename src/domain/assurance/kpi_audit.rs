@@ -3,6 +3,7 @@
 //! The selection is drawn from a seed that is shown and stored, so anyone can draw it again from the same
 //! register and get the same KPIs — the sample cannot be quietly chosen.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::collections::HashSet;
 
 use crate::domain::basics::ids::{CommitteeId, KpiId};
@@ -36,7 +37,7 @@ pub fn audited_committees(workspace: &Workspace) -> Vec<&CommitteeId> {
         .filter(|c| c.kind == CommitteeKind::PolicyAndService)
         .map(|c| &c.id)
         .collect();
-    committees.sort();
+    committees.shared_sort();
     committees
 }
 
@@ -52,7 +53,7 @@ pub fn eligible<'a>(
         .into_iter()
         .filter(|k| k.status.is_live() && reported.contains(&k.id))
         .collect();
-    kpis.sort_by(|a, b| a.id.cmp(&b.id));
+    kpis.shared_sort_by(|a, b| a.id.cmp(&b.id));
     kpis
 }
 
@@ -107,7 +108,7 @@ pub fn draw_sample(
 /// Every audit, newest quarter first.
 pub fn newest_first(workspace: &Workspace) -> Vec<&KpiAudit> {
     let mut audits: Vec<&KpiAudit> = workspace.audits.iter().collect();
-    audits.sort_by(|a, b| b.quarter.cmp(&a.quarter).then(b.drawn_on.cmp(&a.drawn_on)));
+    audits.shared_sort_by(|a, b| b.quarter.cmp(&a.quarter).then(b.drawn_on.cmp(&a.drawn_on)));
     audits
 }
 

@@ -4,6 +4,7 @@
 //! annual target setting and framework review; and every open risk's next review. The timings and the bank
 //! holidays that working days skip are the framework's own ([`crate::domain::basics::calendar_timings`]).
 
+use crate::domain::basics::shared_sort::SharedSort;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::basics::period::{FinancialYear, Frequency, Period};
@@ -178,7 +179,7 @@ pub fn reporting_calendar(
             }),
     );
     events.retain(|e| e.date >= from && e.date <= to);
-    events.sort_by(|a, b| (a.date, a.kind, &a.title).cmp(&(b.date, b.kind, &b.title)));
+    events.shared_sort_by(|a, b| (a.date, a.kind, &a.title).cmp(&(b.date, b.kind, &b.title)));
     events
 }
 

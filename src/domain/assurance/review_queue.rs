@@ -4,6 +4,7 @@
 //! without an action plan, audit follow-ups in their name, and — for the Governance and Performance Team — a
 //! quarter whose audit sample is due to be drawn. Most pressing first.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use chrono::{Days, NaiveDate};
 
 use crate::domain::basics::ids::{AuditId, KpiId, PersonId, RiskId};
@@ -197,7 +198,7 @@ pub fn review_queue(
             }
         }
     }
-    duties.sort_by(|a, b| {
+    duties.shared_sort_by(|a, b| {
         (!a.overdue, a.due.is_none(), a.due, &a.what).cmp(&(
             !b.overdue,
             b.due.is_none(),

@@ -2,6 +2,7 @@
 //! holidays that working days skip. Stored in the framework, so every deadline the app derives — the
 //! reporting calendar, figures due, the audit draw — follows the council's own timetable.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -120,7 +121,7 @@ impl CalendarTimings {
                     .map_err(|_| TimingsProblem::NotADate(l.to_owned()))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        days.sort_unstable();
+        days.shared_sort();
         days.dedup();
         Ok(days)
     }

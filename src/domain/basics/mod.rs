@@ -6,6 +6,7 @@ pub mod field_problem;
 pub mod ids;
 pub mod period;
 pub mod seeded_random;
+pub mod shared_sort;
 pub mod stats;
 pub mod typed_text;
 pub mod unit;

@@ -1,5 +1,7 @@
 //! Small statistics shared by trend, forecasting, SPC and benchmarking.
 
+use crate::domain::basics::shared_sort::SharedSort;
+
 /// The arithmetic mean, or `None` for no values.
 pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
@@ -8,7 +10,7 @@ pub fn mean(values: &[f64]) -> Option<f64> {
 /// The median (the mean of the middle two for an even count), or `None` for no values.
 pub fn median(values: &[f64]) -> Option<f64> {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    sorted.shared_sort_by(f64::total_cmp);
     let n = sorted.len();
     match n {
         0 => None,

@@ -55,28 +55,33 @@ pub fn minimise(f: impl Fn(&[f64]) -> f64, start: &[f64], limits: SearchLimits) 
             .collect()
     };
     while evaluations < limits.max_evaluations {
-        simplex.sort_by(|a, b| a.1.total_cmp(&b.1));
-        let best = simplex[0].1;
-        let worst = simplex[n].1;
+        let (best_at, second_worst_at, worst_at) = ranks(&simplex);
+        let best = simplex[best_at].1;
+        let worst = simplex[worst_at].1;
         if (worst - best).abs() <= limits.tolerance * (1.0 + best.abs()) {
             break;
         }
         centroid.iter_mut().for_each(|c| *c = 0.0);
-        for (point, _) in &simplex[..n] {
+        for (point, _) in simplex
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != worst_at)
+            .map(|(_, vertex)| vertex)
+        {
             for (c, x) in centroid.iter_mut().zip(point) {
                 *c += x / n as f64;
             }
         }
-        let second_worst = simplex[n - 1].1;
+        let second_worst = simplex[second_worst_at].1;
         // Reflect the worst point through the centroid of the others.
-        let reflected = along(&centroid, &simplex[n].0, -1.0);
+        let reflected = along(&centroid, &simplex[worst_at].0, -1.0);
         let reflected_value = value_of(&reflected);
         evaluations += 1;
         if reflected_value < best {
-            let expanded = along(&centroid, &simplex[n].0, -2.0);
+            let expanded = along(&centroid, &simplex[worst_at].0, -2.0);
             let expanded_value = value_of(&expanded);
             evaluations += 1;
-            simplex[n] = if expanded_value < reflected_value {
+            simplex[worst_at] = if expanded_value < reflected_value {
                 (expanded, expanded_value)
             } else {
                 (reflected, reflected_value)
@@ -84,33 +89,57 @@ pub fn minimise(f: impl Fn(&[f64]) -> f64, start: &[f64], limits: SearchLimits) 
             continue;
         }
         if reflected_value < second_worst {
-            simplex[n] = (reflected, reflected_value);
+            simplex[worst_at] = (reflected, reflected_value);
             continue;
         }
         // Contract towards the better of the worst point and its reflection.
         let (toward, toward_value) = if reflected_value < worst {
             (reflected, reflected_value)
         } else {
-            (simplex[n].0.clone(), worst)
+            (simplex[worst_at].0.clone(), worst)
         };
         let contracted = along(&centroid, &toward, 0.5);
         let contracted_value = value_of(&contracted);
         evaluations += 1;
         if contracted_value < toward_value {
-            simplex[n] = (contracted, contracted_value);
+            simplex[worst_at] = (contracted, contracted_value);
             continue;
         }
         // Shrink every point towards the best.
-        let best_point = simplex[0].0.clone();
-        for (point, value) in simplex.iter_mut().skip(1) {
-            *point = along(&best_point, point, 0.5);
-            *value = value_of(point);
+        let best_point = simplex[best_at].0.clone();
+        for (i, (point, value)) in simplex.iter_mut().enumerate() {
+            if i != best_at {
+                *point = along(&best_point, point, 0.5);
+                *value = value_of(point);
+            }
         }
         evaluations += n;
     }
-    simplex.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let (point, value) = simplex.swap_remove(0);
+    let (best_at, _, _) = ranks(&simplex);
+    let (point, value) = simplex.swap_remove(best_at);
     Minimum { point, value }
+}
+
+/// The positions of the best, the second-worst and the worst vertex (ties: the earliest is better), found
+/// by one pass rather than a sort (a sort's code is large in the browser's download).
+fn ranks(simplex: &[(Vec<f64>, f64)]) -> (usize, usize, usize) {
+    let mut best = 0;
+    let mut worst = 0;
+    for (i, (_, value)) in simplex.iter().enumerate() {
+        if *value < simplex[best].1 {
+            best = i;
+        }
+        if *value >= simplex[worst].1 {
+            worst = i;
+        }
+    }
+    let mut second_worst = best;
+    for (i, (_, value)) in simplex.iter().enumerate() {
+        if i != worst && *value >= simplex[second_worst].1 {
+            second_worst = i;
+        }
+    }
+    (best, second_worst, worst)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! The group's quartile values use linear interpolation between closest ranks, as Excel's QUARTILE.INC,
 //! so an officer can reproduce them in a spreadsheet.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::basics::ids::KpiId;
@@ -61,7 +62,7 @@ pub fn position(ours: f64, others: &[f64], polarity: Polarity) -> Option<Benchma
     let quartile = (4 * rank).div_ceil(of) as u8;
     let mut all: Vec<f64> = others.to_vec();
     all.push(ours);
-    all.sort_by(f64::total_cmp);
+    all.shared_sort_by(f64::total_cmp);
     Some(BenchmarkPosition {
         rank,
         of,
@@ -117,7 +118,7 @@ pub fn latest_comparison(
     let ours = ours_at(period)?;
     let values: Vec<f64> = others.iter().map(|(_, v)| *v).collect();
     let position = position(ours, &values, polarity)?;
-    others.sort_by(|a, b| match polarity {
+    others.shared_sort_by(|a, b| match polarity {
         Polarity::LowerIsBetter => a.1.total_cmp(&b.1),
         _ => b.1.total_cmp(&a.1),
     });

@@ -4,6 +4,7 @@
 //! 8–12 amber, 15–25 red). Reviews (the roles framework): red quarterly, amber half-yearly, green annually; the senior
 //! team reviews strategic risks on an eight-week cycle.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::fmt;
 
 use chrono::{Months, NaiveDate};
@@ -344,7 +345,7 @@ impl Risk {
     pub fn record_review(&mut self, review: RiskReview) {
         self.residual = review.residual;
         self.reviews.push(review);
-        self.reviews.sort_by_key(|r| r.date);
+        self.reviews.shared_sort_by_key(|r| r.date);
     }
 }
 

@@ -7,6 +7,7 @@
 //! directorate's counts are those of the organisational scorecard narrowed to it, so the figures equal the
 //! scorecard page that each links to, for the same date.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use chrono::{Days, NaiveDate};
 
 use crate::domain::assurance::reporting_calendar::{CalendarEvent, EventKind, reporting_calendar};
@@ -175,7 +176,7 @@ pub fn council_overview(
         })
         .collect();
     // A stable sort keeps the register's order within each reason.
-    exceptions.sort_by_key(|e| e.reasons.first().copied());
+    exceptions.shared_sort_by_key(|e| e.reasons.first().copied());
     let validation_month = sheet_months(today).first().copied();
     let validation = validation_month
         .map(|month| {
@@ -241,7 +242,7 @@ fn risk_reviews_due(workspace: &Workspace, today: NaiveDate) -> Vec<RiskReviewDu
             })
         })
         .collect();
-    due.sort_by_key(|r| (!r.overdue, r.due));
+    due.shared_sort_by_key(|r| (!r.overdue, r.due));
     due
 }
 

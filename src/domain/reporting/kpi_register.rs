@@ -2,6 +2,7 @@
 //! it up by (reference, name, level, status, directorate, service, owner, source, frequency), narrowed by a search
 //! and a level and status, and sorted by any column.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::cmp::Ordering;
 
 use crate::domain::model::kpi::{KpiLevel, KpiStatus};
@@ -205,7 +206,7 @@ pub fn register_lines(
         .filter(|line| filter.matches(line))
         .collect();
     if let Some((column, descending)) = sort {
-        lines.sort_by(|a, b| {
+        lines.shared_sort_by(|a, b| {
             let order = column.compare(a, b);
             if descending { order.reverse() } else { order }
         });

@@ -4,6 +4,7 @@
 //! commentary, variance explanation and action plan, then the full scorecard. Owned and plain, so the page,
 //! the standalone HTML file and the CSV downloads are all drawn from the same report.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -118,7 +119,7 @@ impl PerformanceReport {
     pub fn exceptions(&self) -> Vec<&ReportLine> {
         let mut exceptions: Vec<&ReportLine> =
             self.lines.iter().filter(|l| l.is_exception()).collect();
-        exceptions.sort_by_key(|l| l.reasons.first().copied());
+        exceptions.shared_sort_by_key(|l| l.reasons.first().copied());
         exceptions
     }
 

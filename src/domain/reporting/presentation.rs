@@ -2,6 +2,7 @@
 //! with its roll-up and its KPIs' ratings) the exceptions under it, one KPI a slide with a large chart. KPIs
 //! that serve no ambition come last, under "Other KPIs".
 
+use crate::domain::basics::shared_sort::SharedSort;
 use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::workspace::Workspace;
@@ -41,7 +42,7 @@ fn group(title: String, mut kpis: Vec<ReportLine>, slides: &mut Vec<Slide>) {
     if kpis.is_empty() {
         return;
     }
-    kpis.sort_by_key(|l| RagStatus::concern_rank(l.rating.status()));
+    kpis.shared_sort_by_key(|l| RagStatus::concern_rank(l.rating.status()));
     let exceptions: Vec<ReportLine> = kpis.iter().filter(|l| l.is_exception()).cloned().collect();
     slides.push(Slide::Ambition {
         title,
@@ -64,7 +65,7 @@ pub fn slides(report: &PerformanceReport, workspace: &Workspace) -> Vec<Slide> {
         },
     ];
     let mut ambitions: Vec<_> = workspace.ambitions.iter().collect();
-    ambitions.sort_by_key(|a| a.number);
+    ambitions.shared_sort_by_key(|a| a.number);
     for ambition in ambitions {
         let kpis: Vec<ReportLine> = report
             .lines

@@ -2,6 +2,7 @@
 //! narrowed by band, by review status or by a cell of the 5×5 matrix, highest residual score first; the
 //! heat map of how many risks sit in each cell; and how many reviews are overdue or coming up.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use chrono::NaiveDate;
 
 use crate::domain::basics::ids::DirectorateId;
@@ -95,7 +96,7 @@ pub fn register<'a>(
         .iter()
         .filter(|r| r.closed.is_none() && filter.matches(r, framework, today))
         .collect();
-    risks.sort_by_key(|r| {
+    risks.shared_sort_by_key(|r| {
         (
             std::cmp::Reverse(r.residual.score()),
             r.next_review_due(framework),

@@ -2,6 +2,7 @@
 //! level, perspective, RAG, frequency, PMF component), a text search, sorting by any column, and the summary
 //! strip above the table (how many of each RAG and status, and the change since the previous period).
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
@@ -211,7 +212,7 @@ pub fn arrange(
     let mut kept: Vec<usize> = (0..entries.len())
         .filter(|&i| filter.matches(&entries[i]))
         .collect();
-    kept.sort_by(|&a, &b| compare(&entries[a], &entries[b], column, descending));
+    kept.shared_sort_by(|&a, &b| compare(&entries[a], &entries[b], column, descending));
     kept
 }
 

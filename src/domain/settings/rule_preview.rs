@@ -3,6 +3,7 @@
 //! scorecards use), and those whose status would change, with a sentence counting them ("This change turns 3
 //! greens amber and 1 amber red."). A KPI with a rule of its own, or a rating set by hand, keeps its status.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use chrono::NaiveDate;
 
 use crate::domain::basics::ids::KpiId;
@@ -69,7 +70,7 @@ pub fn shift_summary(shifts: &[StatusShift]) -> String {
         }
     }
     // Worst outcome first: the changes to red, then to amber, then to green.
-    counts.sort_by_key(|(from, to, _)| {
+    counts.shared_sort_by_key(|(from, to, _)| {
         (RagStatus::concern_rank(*to), RagStatus::concern_rank(*from))
     });
     let parts: Vec<String> = counts

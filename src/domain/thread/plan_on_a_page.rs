@@ -2,6 +2,7 @@
 //! ambition with its roll-up and its headline strategic KPIs, and the top strategic risks — what a councillor
 //! or a new member of staff reads first, on one sheet of A4.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::collections::HashMap;
 
 use crate::domain::basics::ids::KpiId;
@@ -97,7 +98,7 @@ pub fn plan_on_a_page<'a>(
                     rating: ratings.get(&k.id).cloned(),
                 })
                 .collect();
-            strategic.sort_by_key(|h| concern(h.rating.as_ref()));
+            strategic.shared_sort_by_key(|h| concern(h.rating.as_ref()));
             let more = strategic.len().saturating_sub(limits.kpis_per_ambition);
             strategic.truncate(limits.kpis_per_ambition);
             AmbitionOnPage {

@@ -7,6 +7,7 @@
 //! serve the ambition there. A KPI counts at its directorate, service, team and owner, and at the person (and
 //! their team) whose objective it supports.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::basics::ids::{AmbitionId, DirectorateId, KpiId, ObjectiveId, PersonId};
@@ -258,7 +259,7 @@ impl<'a> Builder<'a> {
             .map(|(i, k)| (&k.id, i))
             .collect();
         for kpis in counted.values_mut() {
-            kpis.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
+            kpis.shared_sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
         }
         Self {
             workspace,
@@ -465,7 +466,7 @@ pub fn risks_at<'a>(workspace: &'a Workspace, node: &ThreadTreeNode) -> Vec<&'a 
             _ => r.kpis.iter().any(|k| kpis.contains(k)),
         })
         .collect();
-    risks.sort_by_key(|r| std::cmp::Reverse(r.residual.score()));
+    risks.shared_sort_by_key(|r| std::cmp::Reverse(r.residual.score()));
     risks
 }
 
@@ -477,7 +478,7 @@ pub fn actions_at<'a>(workspace: &'a Workspace, node: &ThreadTreeNode) -> Vec<&'
         .iter()
         .filter(|a| a.status.is_open() && a.kpi.as_ref().is_some_and(|k| kpis.contains(k)))
         .collect();
-    actions.sort_by_key(|a| (a.due.is_none(), a.due));
+    actions.shared_sort_by_key(|a| (a.due.is_none(), a.due));
     actions
 }
 
@@ -503,7 +504,7 @@ fn current_kpis(workspace: &Workspace) -> impl Iterator<Item = &KpiDefinition> {
 pub fn thread_tree(workspace: &Workspace) -> ThreadTreeNode {
     let builder = Builder::new(workspace);
     let mut ambitions: Vec<_> = workspace.ambitions.iter().collect();
-    ambitions.sort_by_key(|a| a.number);
+    ambitions.shared_sort_by_key(|a| a.number);
     let children: Vec<ThreadTreeNode> = ambitions
         .into_iter()
         .map(|a| builder.ambition(&a.id, a.label()))

@@ -2,6 +2,7 @@
 //! by reference, else by name, so next month's sheet updates the same KPIs), the figures and targets it records,
 //! the council's published statuses, every reading said back and every problem with its row and column.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use std::collections::{HashMap, HashSet};
 
 use super::cell_figure::{CellFigure, read_figure};
@@ -591,8 +592,8 @@ impl<'a> Planner<'a> {
         // Row by row, and left to right within a row, as a person reads the sheet.
         let headings = self.columns.headings;
         let place = |note: &CellNote| (note.row, headings.iter().position(|h| *h == note.column));
-        import.readings.sort_by_key(place);
-        import.problems.sort_by_key(place);
+        import.readings.shared_sort_by_key(place);
+        import.problems.shared_sort_by_key(place);
         import
     }
 }

@@ -2,6 +2,7 @@
 //! same view and Back undoes a choice. A choice (a filter, a sort, a scope, a period, a node) adds a history
 //! entry; typing in a search box replaces the current one (no entry per keystroke). Neither jumps to the top.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -18,7 +19,7 @@ fn only_search_changes(from: &str, to: &str) -> bool {
             .into_iter()
             .filter(|(key, _)| key != SEARCH)
             .collect();
-        pairs.sort();
+        pairs.shared_sort();
         pairs
     };
     without_search(from) == without_search(to)

@@ -150,9 +150,26 @@ pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choi
             ))
         })
         .collect();
-    // A stable sort keeps the simpler method first on a tie.
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-    scored.truncate(2);
+    // The two smallest, found in order without a sort (a sort's code is large in the browser's
+    // download); the simpler method, tried first, keeps a tie.
+    let mut best_two: Vec<(f64, ChosenMethod)> = Vec::with_capacity(2);
+    for _ in 0..2 {
+        let smallest =
+            scored
+                .iter()
+                .enumerate()
+                .fold(
+                    None,
+                    |found: Option<(usize, f64)>, (i, (error, _))| match found {
+                        Some((_, least)) if least <= *error => found,
+                        _ => Some((i, *error)),
+                    },
+                );
+        if let Some((i, _)) = smallest {
+            best_two.push(scored.remove(i));
+        }
+    }
+    let mut scored = best_two;
     let first = scored.first()?.0;
     if first == 0.0 {
         // A method that forecast the past without error takes it all.

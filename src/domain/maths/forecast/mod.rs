@@ -193,12 +193,14 @@ impl Forecast {
     }
 }
 
-/// `text` with its first letter a capital.
+/// `text` with its first letter a capital (the method names are plain ASCII; Unicode's case tables would
+/// add kilobytes to the browser's download).
 fn capitalised(text: &str) -> String {
-    let mut letters = text.chars();
-    letters.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(letters).collect()
-    })
+    let mut capitalised = text.to_owned();
+    if let Some(first) = capitalised.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    capitalised
 }
 
 /// Cumulative run-rate: `year_to_date × periods_in_year / elapsed`. `None` when nothing has elapsed.

@@ -2,6 +2,7 @@
 //! Only people who have not left are offered, but whoever is chosen already stays on offer, so showing a form
 //! never loses what it holds.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 
 use super::select::{Choice, Select};
@@ -67,7 +68,7 @@ pub fn person_choices(
         .iter()
         .filter(|p| p.active && who.admits(p))
         .collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name));
+    people.shared_sort_by(|a, b| a.name.cmp(&b.name));
     let mut choices: Vec<Choice> = people
         .into_iter()
         .map(|p| (value(p), person_words(p)))

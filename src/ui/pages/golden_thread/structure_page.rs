@@ -2,6 +2,7 @@
 //! ones marked), a form to add one, and a form to rename, move or retire one, or retire a KPI. Every change
 //! goes through `domain::thread::structure_edit`, whose refusals are shown as they are given.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 
 use super::plans_form::PlansForm;
@@ -128,7 +129,7 @@ fn led_by(w: &Workspace, name: &str, lead: Option<&PersonId>) -> String {
 
 fn outline(w: &Workspace) -> (Vec<String>, Vec<OutlineEntry>) {
     let mut ambitions: Vec<_> = w.ambitions.iter().collect();
-    ambitions.sort_by_key(|a| a.number);
+    ambitions.shared_sort_by_key(|a| a.number);
     let ambitions = ambitions
         .into_iter()
         .map(|a| match a.description.as_str() {

@@ -2,6 +2,7 @@
 //! change one (what will be done, how success is measured, what makes it achievable, the ambitions and KPIs it
 //! serves, when it is due), saved whole by `domain::thread::objective_form::save_objective`.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 
 use crate::domain::basics::ids::{ObjectiveId, PersonId};
@@ -144,7 +145,7 @@ pub fn ObjectivesEditor(person: String) -> impl IntoView {
                     (!mine, (k.id.to_string(), k.name.clone()))
                 })
                 .collect();
-            kpis.sort_by_key(|(theirs, _)| *theirs);
+            kpis.shared_sort_by_key(|(theirs, _)| *theirs);
             kpis.into_iter()
                 .map(|(_, choice)| choice)
                 .collect::<Vec<Choice>>()

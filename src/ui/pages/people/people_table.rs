@@ -1,5 +1,6 @@
 //! Everyone on the people list, current first and then those who have left, with their team and roles.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 
 use crate::domain::model::workspace::Workspace;
@@ -39,7 +40,7 @@ fn rows(workspace: &Workspace) -> Vec<PersonRow> {
             left: !p.active,
         })
         .collect();
-    rows.sort_by_cached_key(|r| (r.left, r.name.to_ascii_lowercase()));
+    rows.shared_sort_by_cached_key(|r| (r.left, r.name.to_ascii_lowercase()));
     rows
 }
 

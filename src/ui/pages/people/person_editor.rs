@@ -1,6 +1,7 @@
 //! Adding a person or changing one: name, job title, team, councillor or not, and the roles they hold; and,
 //! for someone chosen, their objectives and recording that they have left (or are back).
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 
 use super::leaving_form::LeavingForm;
@@ -36,7 +37,7 @@ fn everyone(workspace: &Workspace) -> Vec<Choice> {
             (!p.active, (p.id.to_string(), words))
         })
         .collect();
-    people.sort_by_cached_key(|(left, (_, words))| (*left, words.to_ascii_lowercase()));
+    people.shared_sort_by_cached_key(|(left, (_, words))| (*left, words.to_ascii_lowercase()));
     people.into_iter().map(|(_, choice)| choice).collect()
 }
 

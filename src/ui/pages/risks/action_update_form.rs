@@ -2,6 +2,7 @@
 //! done, how we will know, its owner, due date, status, progress so far and the risk it mitigates. Saved whole by
 //! `domain::actions::action_update::update_action`, every problem in a summary linked to its field.
 
+use crate::domain::basics::shared_sort::SharedSort;
 use leptos::prelude::*;
 
 use crate::domain::actions::action_update::{ActionField, ActionForm, update_action};
@@ -150,7 +151,7 @@ pub fn ActionUpdateForm() -> impl IntoView {
                     )
                 })
                 .collect();
-            open.sort_by_key(|(closed, _)| *closed);
+            open.shared_sort_by_key(|(closed, _)| *closed);
             open.into_iter()
                 .map(|(_, choice)| choice)
                 .collect::<Vec<Choice>>()
