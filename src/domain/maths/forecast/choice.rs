@@ -81,9 +81,9 @@ pub struct ChosenMethod {
     pub method: Method,
     /// The model fitted to the whole history.
     pub fitted: Fitted,
-    /// Its mean absolute error over the check, recent forecasts counting more (before the complexity
-    /// factor).
-    pub check_error: f64,
+    /// What it is judged and weighted by: its mean absolute error over the check, recent forecasts
+    /// counting more, times the complexity factor.
+    pub score: f64,
     /// Its share of the combined forecast, 0 to 1.
     pub weight: f64,
 }
@@ -136,15 +136,14 @@ pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choi
             if n <= k {
                 return None;
             }
-            let check_error =
-                recent_weighted_mean(&check_errors(values, &fitted, reach, window.clone()));
-            let scaled = check_error * ((n + k) / (n - k)).sqrt();
-            scaled.is_finite().then_some((
-                scaled,
+            let error = recent_weighted_mean(&check_errors(values, &fitted, reach, window.clone()));
+            let score = error * ((n + k) / (n - k)).sqrt();
+            score.is_finite().then_some((
+                score,
                 ChosenMethod {
                     method,
                     fitted,
-                    check_error,
+                    score,
                     weight: 0.0,
                 },
             ))

@@ -100,11 +100,12 @@ pub struct ChoiceEvidence {
     pub checked: usize,
     /// How many periods ahead each looked.
     pub ahead: usize,
-    /// The chosen method's mean absolute error over those forecasts.
-    pub mean_error: f64,
+    /// The chosen method's score: its mean absolute error over those forecasts, recent ones counting
+    /// more, allowing for how many values it fits to the history (`choice`).
+    pub score: f64,
     /// The chosen method's share of the forecast (1 when it stands alone).
     pub weight: f64,
-    /// The runner-up combined with it: the method, its mean absolute error and its share.
+    /// The runner-up combined with it: the method, its score and its share.
     pub partner: Option<(Method, f64, f64)>,
 }
 
@@ -156,19 +157,21 @@ impl Forecast {
             Some(evidence) => match evidence.partner {
                 None => format!(
                     "Forecast by {}: {}. Of {} methods tried, it forecast the last {} periods {} \
-                     period(s) ahead with the smallest average error ({}, recent forecasts counting \
-                     most).",
+                     period(s) ahead with the smallest average error ({}; recent forecasts count most, \
+                     and a method's error counts for more the more values it fits to the history).",
                     method.label(),
                     method.assumes(),
                     evidence.tried,
                     evidence.checked,
                     evidence.ahead,
-                    format(evidence.mean_error)
+                    format(evidence.score)
                 ),
                 Some((partner, partner_error, partner_weight)) => format!(
                     "Forecast by {} ({}), combined with {} ({}): of {} methods tried, these two \
-                     forecast the last {} periods {} period(s) ahead best (average errors {} and {}, \
-                     recent forecasts counting most), so each counts in proportion to its accuracy. {}: {}; {}: {}.",
+                     forecast the last {} periods {} period(s) ahead best (average errors {} and {}; \
+                     recent forecasts count most, and a method's error counts for more the more values \
+                     it fits to the history), so each counts in proportion to its accuracy. {}: {}; {}: \
+                     {}.",
                     method.label(),
                     share(evidence.weight),
                     ForecastMethod::Chosen(partner).label(),
@@ -176,7 +179,7 @@ impl Forecast {
                     evidence.tried,
                     evidence.checked,
                     evidence.ahead,
-                    format(evidence.mean_error),
+                    format(evidence.score),
                     format(partner_error),
                     capitalised(method.label()),
                     method.assumes(),
@@ -324,12 +327,9 @@ fn chosen(choice: &Choice, reach: Reach) -> Option<Forecast> {
             tried: choice.tried,
             checked: choice.checked,
             ahead: reach.periods(),
-            mean_error: best.check_error,
+            score: best.score,
             weight: best.weight,
-            partner: choice
-                .methods
-                .get(1)
-                .map(|m| (m.method, m.check_error, m.weight)),
+            partner: choice.methods.get(1).map(|m| (m.method, m.score, m.weight)),
         }),
     })
 }
@@ -496,7 +496,7 @@ mod tests {
         );
         // March is the pattern's twelfth month: 11.
         assert_eq!(snapshot.value, 11.0);
-        assert_eq!(snapshot.evidence.unwrap().mean_error, 0.0);
+        assert_eq!(snapshot.evidence.unwrap().score, 0.0);
         // Six months to go (Oct–Mar): 7 methods tried (every value is positive, so Holt–Winters with
         // proportional seasons too), each checked 6 months ahead.
         let evidence = snapshot.evidence.unwrap();
@@ -527,7 +527,8 @@ mod tests {
             forecast.how_made(|v| format!("{v:.1}")),
             "Forecast by seasonal naive: each period repeats the same period a year earlier. Of 7 \
              methods tried, it forecast the last 13 periods 6 period(s) ahead with the smallest average \
-             error (0.0, recent forecasts counting most)."
+             error (0.0; recent forecasts count most, and a method's error counts for more the more values \
+             it fits to the history)."
         );
     }
 
