@@ -17,8 +17,9 @@
 //   first download fell 679.4 -> 636.5 KB and everything on demand rose 631.4 -> 685.5 KB; the overview page
 //   took the validation sheets' and calendar's code into the first download: 678.0 KB, ceiling 680 KB. Issue
 //   23's forecasting engine added about 7 KB to the first download; every sort then went through one shared
-//   routine (src/domain/basics/shared_sort.rs) instead of 33 compiled copies: first download 671.9 -> 665.7 KB,
-//   ceiling 666 KB; on demand 675.5 -> 645.4 KB, ceiling 646 KB.)
+//   routine (src/domain/basics/shared_sort.rs) instead of 33 compiled copies: first download 671.9 -> 665.7 KB;
+//   on demand 675.5 -> 645.4 KB, ceiling 646 KB. The KPI page's sentence on how its forecast was made took the
+//   first download to 666.5 KB: ceiling 667 KB.)
 // - workbook reader: the reader's own module (calamine, zip, inflate, XML and the text encodings it names), also
 //   counted above. It was 231.7 KB with a 30.5 KB chunk of zip and inflate code it shared with the writer; with
 //   the writer gone that code is in the reader's module, and what the first file choice fetches fell from 262.2
@@ -35,7 +36,7 @@ const budgets = [
   {
     name: 'first download (wasm + js + css)',
     target: 300 * KB,
-    ceiling: 666 * KB,
+    ceiling: 667 * KB,
     matches: (f) => /^(pmf-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split-[0-9a-f]+\.js|app-[0-9a-f]+\.css)$/.test(f),
   },
   {

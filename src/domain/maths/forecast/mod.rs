@@ -23,6 +23,10 @@ use crate::domain::basics::stats::LinearFit;
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary, year_to_date};
 use choice::{Choice, Method, Reach, choose};
 
+/// How the explanation of a chosen forecast qualifies the errors it quotes.
+const ALLOWANCE: &str =
+    "recent forecasts count most, and methods that fit more values to the history must do better";
+
 /// How a forecast was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ForecastMethod {
@@ -157,8 +161,7 @@ impl Forecast {
             Some(evidence) => match evidence.partner {
                 None => format!(
                     "Forecast by {}: {}. Of {} methods tried, it forecast the last {} periods {} \
-                     period(s) ahead with the smallest average error ({}; recent forecasts count most, \
-                     and a method's error counts for more the more values it fits to the history).",
+                     period(s) ahead with the smallest average error ({}; {ALLOWANCE}).",
                     method.label(),
                     method.assumes(),
                     evidence.tried,
@@ -166,26 +169,28 @@ impl Forecast {
                     evidence.ahead,
                     format(evidence.score)
                 ),
-                Some((partner, partner_error, partner_weight)) => format!(
-                    "Forecast by {} ({}), combined with {} ({}): of {} methods tried, these two \
-                     forecast the last {} periods {} period(s) ahead best (average errors {} and {}; \
-                     recent forecasts count most, and a method's error counts for more the more values \
-                     it fits to the history), so each counts in proportion to its accuracy. {}: {}; {}: \
-                     {}.",
-                    method.label(),
-                    share(evidence.weight),
-                    ForecastMethod::Chosen(partner).label(),
-                    share(partner_weight),
-                    evidence.tried,
-                    evidence.checked,
-                    evidence.ahead,
-                    format(evidence.score),
-                    format(partner_error),
-                    capitalised(method.label()),
-                    method.assumes(),
-                    capitalised(ForecastMethod::Chosen(partner).label()),
-                    ForecastMethod::Chosen(partner).assumes()
-                ),
+                Some((partner, partner_score, partner_weight)) => {
+                    let partner = ForecastMethod::Chosen(partner);
+                    format!(
+                        "Forecast by {} ({}), combined with {} ({}). Of {} methods tried, these two \
+                         forecast the last {} periods {} period(s) ahead best (average errors {} and {}; \
+                         {ALLOWANCE}), so each counts in proportion to its accuracy. What each assumes: \
+                         {}, {}; {}, {}.",
+                        method.label(),
+                        share(evidence.weight),
+                        partner.label(),
+                        share(partner_weight),
+                        evidence.tried,
+                        evidence.checked,
+                        evidence.ahead,
+                        format(evidence.score),
+                        format(partner_score),
+                        method.label(),
+                        method.assumes(),
+                        partner.label(),
+                        partner.assumes()
+                    )
+                }
             },
             None => format!(
                 "Forecast by {}: {} (too little unbroken history to compare methods).",
@@ -194,16 +199,6 @@ impl Forecast {
             ),
         }
     }
-}
-
-/// `text` with its first letter a capital (the method names are plain ASCII; Unicode's case tables would
-/// add kilobytes to the browser's download).
-fn capitalised(text: &str) -> String {
-    let mut capitalised = text.to_owned();
-    if let Some(first) = capitalised.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    capitalised
 }
 
 /// Cumulative run-rate: `year_to_date × periods_in_year / elapsed`. `None` when nothing has elapsed.
@@ -527,8 +522,8 @@ mod tests {
             forecast.how_made(|v| format!("{v:.1}")),
             "Forecast by seasonal naive: each period repeats the same period a year earlier. Of 7 \
              methods tried, it forecast the last 13 periods 6 period(s) ahead with the smallest average \
-             error (0.0; recent forecasts count most, and a method's error counts for more the more values \
-             it fits to the history)."
+             error (0.0; recent forecasts count most, and methods that fit more values to the history must \
+             do better)."
         );
     }
 
