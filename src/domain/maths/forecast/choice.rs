@@ -1,6 +1,7 @@
 //! Choosing a forecasting method by evidence: every method the history allows is fitted, then each
 //! forecasts the recent past from where it stood at the time — the same distance ahead as the year-end
-//! forecast needs (a rolling-origin check, Tashman 2000). Each method's mean absolute error is scaled by
+//! forecast needs (a rolling-origin check, Tashman 2000). Each method's mean absolute error (recent
+//! forecasts counting more, [`RECENCY`]) is scaled by
 //! Akaike's final-prediction-error factor √((n + k) / (n − k)), k the values it estimates (parameters and
 //! starting states), because a fitted model's errors on the history it was fitted to flatter it. The two
 //! best methods are combined, weighted by the inverse of their scaled errors: on the backtest
