@@ -181,7 +181,7 @@ const MALFORMED: &[(&str, &str, &[&str])] = &[
     ),
     (
         "15-newer-schema.json",
-        "newer version of the app (file format version 3); this version reads format versions up to 1",
+        "newer version of the app (file format version 3); this version reads format versions up to 2",
         &[],
     ),
     (
@@ -516,7 +516,7 @@ fn merging_keeps_both_sides_and_resolves_conflicts_per_item() {
 
     let mut session = Session::new(mine.clone());
     session
-        .merge(&incoming, |_, key| {
+        .merge(&incoming, "colleague.json", chrono::Utc::now(), |_, key| {
             if key == "kpi-asc-assess" {
                 Side::Theirs
             } else {

@@ -5,6 +5,7 @@
 
 mod audits;
 mod bank_holidays;
+mod history;
 mod kpis;
 mod registers;
 mod scaled;
@@ -47,6 +48,7 @@ pub fn demo_workspace(as_at: NaiveDate) -> Workspace {
     }
     registers::add(&mut workspace, &specs, as_at);
     audits::add(&mut workspace, as_at);
+    history::add(&mut workspace);
     workspace
 }
 

@@ -1,4 +1,4 @@
-//! The sixteen lists a workspace holds, in one place: their names in the file, what people call them,
+//! The seventeen lists a workspace holds, in one place: their names in the file, what people call them,
 //! whether their items carry ids, how a reference to one of their items is worded, and how many a workspace
 //! has. Validation, the import preview, both merges and the Data page's counts read this list.
 
@@ -39,11 +39,13 @@ pub enum Collection {
     Lessons,
     /// Quarterly KPI audits.
     Audits,
+    /// The change history.
+    History,
 }
 
 impl Collection {
     /// Every list, in the order a file holds and validation checks them.
-    pub const ALL: [Collection; 16] = [
+    pub const ALL: [Collection; 17] = [
         Collection::Ambitions,
         Collection::Directorates,
         Collection::Services,
@@ -60,6 +62,7 @@ impl Collection {
         Collection::Benchmarks,
         Collection::Lessons,
         Collection::Audits,
+        Collection::History,
     ];
 
     /// The list's name in the file.
@@ -81,6 +84,7 @@ impl Collection {
             Collection::Benchmarks => "benchmarks",
             Collection::Lessons => "lessons",
             Collection::Audits => "audits",
+            Collection::History => "history",
         }
     }
 
@@ -103,6 +107,7 @@ impl Collection {
             Collection::Benchmarks => "Benchmark values",
             Collection::Lessons => "Lessons learnt",
             Collection::Audits => "KPI audits",
+            Collection::History => "Change history",
         }
     }
 
@@ -125,6 +130,7 @@ impl Collection {
             Collection::Benchmarks => "the benchmark value",
             Collection::Lessons => "the lesson",
             Collection::Audits => "the audit",
+            Collection::History => "the change record",
         }
     }
 
@@ -159,6 +165,7 @@ impl Collection {
             Collection::Benchmarks => w.benchmarks.len(),
             Collection::Lessons => w.lessons.len(),
             Collection::Audits => w.audits.len(),
+            Collection::History => w.history.len(),
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::model::workspace::Workspace;
 /// The value of the envelope's `format` field.
 pub const FORMAT: &str = "council-pmf-workspace";
 /// The schema version this app writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// The largest file accepted, in bytes (64 MiB: about 2,500 KPIs with five years of monthly values and
 /// commentary; a 1,000-KPI, five-year workspace is about 27 MB).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;

@@ -20,8 +20,19 @@ pub struct Migration {
     pub apply: fn(Value) -> Result<Value, ImportError>,
 }
 
-/// Every migration, oldest first. Version 1 is the first released format, so there are none yet.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every migration, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    describes: "adds the change history (\"history\"); a file written before it has none, so it loads with \
+                an empty history",
+    apply: with_empty_history,
+}];
+
+/// Version 1 to 2: the workspace gains an optional `history` list. A version 1 file had no history, and
+/// an absent list reads as empty, so the workspace passes through as it is.
+fn with_empty_history(workspace: Value) -> Result<Value, ImportError> {
+    Ok(workspace)
+}
 
 /// Brings `workspace` from `version` up to [`SCHEMA_VERSION`]. A newer version is refused, naming both.
 pub fn migrate(mut workspace: Value, version: u64) -> Result<Value, ImportError> {

@@ -1,6 +1,7 @@
 //! Getting a workspace in and out of files and storage: the file envelope, numbered migrations, validation
 //! and the one restore path every source goes through. Everything here but `local` is pure.
 
+pub mod change_recorder;
 pub mod collection;
 pub mod comparator_csv;
 pub mod csv;

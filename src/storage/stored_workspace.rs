@@ -181,7 +181,9 @@ pub fn sync(
             )])
         })?;
         if !has_own_changes {
+            let author = session.author().to_owned();
             *session = Session::with_restore_point(theirs.workspace, stored_restore_point(store)?);
+            session.set_author(&author);
             *copy = TabCopy::holds(stored_revision, their_text, session);
             return Ok(Synced::Adopted);
         }
@@ -192,7 +194,7 @@ pub fn sync(
         };
         let merge = merge_three_way(&base, session.current(), &theirs.workspace)
             .map_err(SyncError::CannotMerge)?;
-        session.edit(|workspace| *workspace = merge.merged);
+        session.change_unrecorded(|workspace| *workspace = merge.merged);
         conflicts = merge.conflicts;
         merged_other_tab = true;
         copy.revision = stored_revision.clone();

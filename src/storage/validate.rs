@@ -90,6 +90,7 @@ pub fn validate(value: Value) -> Result<Workspace, Vec<Problem>> {
     workspace.benchmarks = lists.parse("benchmarks");
     workspace.lessons = lists.parse("lessons");
     workspace.audits = lists.parse("audits");
+    workspace.history = lists.parse("history");
 
     let raw = RawIndex::new(&map, positions, &mut problems);
     let before_links = problems.len();
@@ -294,7 +295,7 @@ fn references(workspace: &Workspace, collection: Collection, n: usize) -> Vec<Re
     let w = workspace;
     let mut r = References::default();
     match collection {
-        C::Ambitions | C::Roles | C::Measurements => {}
+        C::Ambitions | C::Roles | C::Measurements | C::History => {}
         C::Directorates => r.to("director", C::People, w.directorates[n].director.as_ref()),
         C::Services => {
             let service = &w.services[n];

@@ -111,7 +111,7 @@ test('entering a new value updates the rating, the table and the scorecard, and 
     await page.getByTestId('entry-submit').click();
     await page.getByTestId('entry-signoff').filter({ hasText: 'Submitted by Grace Okafor' }).waitFor();
     await page.getByTestId('entry-approve').click();
-    await page.getByTestId('entry-problems').filter({ hasText: 'cannot also approve' }).waitFor();
+    await page.getByTestId('entry-problems').filter({ hasText: 'someone else must approve it' }).waitFor();
     await page.getByTestId('entry-by').selectOption('Erik Lund');
     await page.getByTestId('entry-approve').click();
     await page.getByTestId('entry-signoff').filter({ hasText: 'Approved by Erik Lund' }).waitFor();

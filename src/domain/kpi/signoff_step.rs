@@ -229,7 +229,8 @@ mod tests {
             (refused.field, refused.message.as_str()),
             (
                 EntryField::By,
-                "the person who submitted a value cannot also approve it"
+                "you submitted this figure, so someone else must approve it: the performance protocol asks a \
+                 second person to check every figure before it is reported"
             )
         );
         assert_eq!(state(&workspace), ValidationState::Submitted);

@@ -84,7 +84,7 @@ pub enum WorkflowError {
     NotSubmitted(ValidationState),
     /// A measurement without a value cannot be submitted.
     NoValue,
-    /// The person who submitted a value cannot also approve it.
+    /// The person who submitted a value cannot also approve it: a second person checks every figure.
     ApproverIsSubmitter,
 }
 
@@ -107,7 +107,11 @@ impl fmt::Display for WorkflowError {
             }
             WorkflowError::NoValue => write!(f, "enter a value before submitting"),
             WorkflowError::ApproverIsSubmitter => {
-                write!(f, "the person who submitted a value cannot also approve it")
+                write!(
+                    f,
+                    "you submitted this figure, so someone else must approve it: the performance protocol \
+                     asks a second person to check every figure before it is reported"
+                )
             }
         }
     }

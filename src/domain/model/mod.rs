@@ -4,6 +4,7 @@
 pub mod action;
 pub mod audit;
 pub mod benchmark;
+pub mod change_record;
 pub mod framework;
 pub mod golden_thread;
 pub mod kpi;

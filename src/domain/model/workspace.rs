@@ -9,6 +9,7 @@ use crate::domain::basics::period::Period;
 use crate::domain::model::action::Action;
 use crate::domain::model::audit::KpiAudit;
 use crate::domain::model::benchmark::BenchmarkValue;
+use crate::domain::model::change_record::ChangeRecord;
 use crate::domain::model::framework::Framework;
 use crate::domain::model::golden_thread::{
     Ambition, Committee, Directorate, Objective, Person, Plan, Role, Service, Team, ThreadNode,
@@ -72,6 +73,9 @@ pub struct Workspace {
     /// Quarterly KPI audits.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audits: Vec<KpiAudit>,
+    /// Who changed what, when and how: only ever added to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<ChangeRecord>,
 }
 
 /// Each KPI's measurements by period, built once so lookups do not scan every measurement.
@@ -125,6 +129,7 @@ impl Workspace {
             benchmarks: vec![],
             lessons: vec![],
             audits: vec![],
+            history: vec![],
         }
     }
 

@@ -1,6 +1,7 @@
 //! Measurements from a spreadsheet: choose a CSV saved from Excel, see which rows are ready and every
 //! problem with its line, then apply the good rows. Applying keeps a restore point, like any import.
 
+use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -75,7 +76,9 @@ pub fn CsvImportSection() -> impl IntoView {
             ..
         } = step.get_untracked()
         {
-            state.session.update(|s| s.replace(*updated));
+            state
+                .session
+                .update(|s| s.import(*updated, &name, Utc::now()));
             step.set(CsvStep::Done(format!(
                 "{name}: {} measurement{} added and {} updated (updated ones return to draft for sign-off).",
                 applied.added,

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -119,9 +120,14 @@ pub fn ImportWorkspace() -> impl IntoView {
                 .copied()
                 .unwrap_or(Side::Mine)
         };
-        let outcome = state
-            .session
-            .try_update(|session| session.merge(&preview.restored.workspace, choose));
+        let outcome = state.session.try_update(|session| {
+            session.merge(
+                &preview.restored.workspace,
+                &preview.name,
+                Utc::now(),
+                choose,
+            )
+        });
         step.set(match outcome {
             Some(Ok(())) => {
                 ImportStep::Done(format!("{} was merged into your workspace.", preview.name))

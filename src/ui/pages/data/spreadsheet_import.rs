@@ -61,6 +61,8 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
     // suggests, then as the person chooses. One signal for the section, so that it outlives the views of the
     // step that sets it (choosing another sheet redraws them).
     let roles = RwSignal::new(Vec::<ColumnRole>::new());
+    // The chosen file's name, which the change history records the import as coming from.
+    let file_name = StoredValue::new(String::new());
     let mapping = move |sheets: Arc<Vec<Sheet>>, chosen: usize| {
         let remembered = state
             .session
@@ -70,6 +72,7 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
     };
     let open = Callback::new(move |file: web_sys::File| {
         let name = file.name();
+        file_name.set_value(name.clone());
         step.set(Step::Reading(name.clone()));
         spawn_local(async move {
             let read = match read_bytes(&file).await {
@@ -94,7 +97,10 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
             return;
         };
         let differences = differences(&updated, &import.published);
-        state.session.update(|s| s.replace(updated));
+        let source = file_name.get_value();
+        state
+            .session
+            .update(|s| s.import(updated, &source, Utc::now()));
         step.set(Step::Done {
             message: done_message(imported),
             differences,
