@@ -19,7 +19,12 @@
 //   23's forecasting engine added about 7 KB to the first download; every sort then went through one shared
 //   routine (src/domain/basics/shared_sort.rs) instead of 33 compiled copies: first download 671.9 -> 665.7 KB;
 //   on demand 675.5 -> 645.4 KB, ceiling 646 KB. The KPI page's sentence on how its forecast was made took the
-//   first download to 666.5 KB: ceiling 667 KB.)
+//   first download to 666.5 KB: ceiling 667 KB. Issue 18's change history (recording every change, who is at
+//   the keyboard, a KPI's changes, the change log page) would have taken the first download to 692.7 KB; the
+//   KPI page's working sections (recording a value and signing it off, its change history, the KPI cycle, the
+//   action plan) left it for a module of their own fetched as the page opens, taking every edit and so the
+//   recording of changes with them: first download 653.8 KB, ceiling 654 KB; on demand 728.7 KB (the new
+//   module, 28.7 KB, the change log page, 11.2 KB, and the chunks they share), ceiling 729 KB.)
 // - workbook reader: the reader's own module (calamine, zip, inflate, XML and the text encodings it names), also
 //   counted above. It was 231.7 KB with a 30.5 KB chunk of zip and inflate code it shared with the writer; with
 //   the writer gone that code is in the reader's module, and what the first file choice fetches fell from 262.2
@@ -36,13 +41,13 @@ const budgets = [
   {
     name: 'first download (wasm + js + css)',
     target: 300 * KB,
-    ceiling: 667 * KB,
+    ceiling: 654 * KB,
     matches: (f) => /^(pmf-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split-[0-9a-f]+\.js|app-[0-9a-f]+\.css)$/.test(f),
   },
   {
     name: 'on demand (other pages, spreadsheet modules, shared chunks)',
-    target: 646 * KB,
-    ceiling: 646 * KB,
+    target: 729 * KB,
+    ceiling: 729 * KB,
     matches: (f) => /^(page|chunk|lazy)-.*\.wasm$/.test(f),
   },
   {

@@ -4,6 +4,10 @@
 //! 2,000 KPIs with 60 monthly values each, every value with commentary), and prints for each the compact
 //! JSON size, the packed size in UTF-16 code units (what browsers count against their quota of about five
 //! million per site), the ratio between them, and the time to serialise, pack, unpack and restore.
+//! Then the change history: a year of monthly entry and sign-off on 1,000 KPIs (each month every figure
+//! entered again with new commentary, submitted by its co-ordinator and approved by its owner, recorded by
+//! the same comparison every edit in the app goes through), and how much it adds to the stored size; and
+//! what recording one edit costs on that workspace (copying it, comparing, writing the records).
 //! A benchmark, not a test: it asserts nothing and prints numbers for the README and for comparison.
 
 use std::hint::black_box;
@@ -11,9 +15,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use pmf::demo::scaled_workspace;
+use pmf::domain::basics::period::Period;
+use pmf::domain::model::workspace::Workspace;
+use pmf::storage::change_recorder::{Attribution, record_changes};
 use pmf::storage::envelope::to_compact;
 use pmf::storage::packed::{pack, unpack};
 use pmf::storage::restore::restore;
+use pmf::storage::session::Session;
 
 /// Chromium's, Firefox's and Safari's local storage quota per site, in UTF-16 code units (5 MiB).
 const QUOTA_UNITS: usize = 5 * 1024 * 1024;
@@ -67,4 +75,86 @@ fn main() {
         );
     }
     println!("ratio: packed bytes (2 per unit) / JSON bytes; quota: share of 5 Mi code units");
+    history_growth(as_at, now);
+}
+
+/// The packed size of `workspace`, in UTF-16 code units.
+fn packed_units(workspace: &Workspace, now: chrono::DateTime<Utc>) -> usize {
+    pack(&to_compact(workspace, now, "bench"))
+        .encode_utf16()
+        .count()
+}
+
+/// A year of monthly entry and sign-off on 1,000 KPIs, recorded; its stored size; the cost of one edit.
+fn history_growth(as_at: NaiveDate, now: chrono::DateTime<Utc>) {
+    let mut workspace = scaled_workspace(1_000, 60, as_at);
+    let without = packed_units(&workspace, now);
+    let history_before = workspace.history.len();
+    let months: Vec<Period> = {
+        let mut periods: Vec<Period> = workspace.measurements.iter().map(|m| m.period).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        periods.into_iter().rev().take(12).collect()
+    };
+    let units: std::collections::HashMap<_, _> = workspace
+        .kpis
+        .iter()
+        .map(|k| (k.id.clone(), k.unit))
+        .collect();
+    let (_, year) = timed(|| {
+        for (month, period) in months.iter().rev().enumerate() {
+            let at = now + chrono::Duration::days(30 * month as i64);
+            let step = |workspace: &mut Workspace, by: &str, change: &dyn Fn(&mut pmf::domain::model::measurement::Measurement)| {
+                let before = workspace.clone();
+                for m in workspace.measurements.iter_mut().filter(|m| m.period == *period) {
+                    change(m);
+                }
+                record_changes(&before, workspace, &Attribution::edited(by, at));
+            };
+            step(&mut workspace, "Data co-ordinator", &|m| {
+                m.value = m.value.map(|v| v + 1.0);
+                m.commentary = format!("{} Checked again for month {month}.", m.commentary);
+                m.reopen();
+            });
+            step(&mut workspace, "Data co-ordinator", &|m| {
+                let _ = m.submit(units[&m.kpi], "Data co-ordinator", at);
+            });
+            step(&mut workspace, "KPI owner", &|m| {
+                let _ = m.approve("KPI owner", at);
+            });
+        }
+    });
+    let records = workspace.history.len() - history_before;
+    let fields: usize = workspace.history[history_before..]
+        .iter()
+        .map(|r| r.fields.len())
+        .sum();
+    let with = packed_units(&workspace, now);
+    println!(
+        "\nchange history: a year of monthly entry and sign-off on {} KPIs: {records} records, {fields} field changes",
+        workspace.kpis.len()
+    );
+    println!(
+        "  stored: {without} units without, {with} with (+{:.1}%); {:.1}% of the quota",
+        100.0 * (with - without) as f64 / without as f64,
+        100.0 * with as f64 / QUOTA_UNITS as f64
+    );
+    println!(
+        "  recording the year (36 changes of 1,000 figures each): {:.1}s",
+        year.as_secs_f64()
+    );
+    let kpi = workspace.kpis[0].id.clone();
+    let mut session = Session::new(workspace);
+    session.set_author("Bench");
+    let (_, one_edit) = timed(|| {
+        session.edit_at(now, |w| {
+            if let Some(m) = w.measurements.iter_mut().find(|m| m.kpi == kpi) {
+                m.commentary.push_str(" One more word.");
+            }
+        })
+    });
+    println!(
+        "  one edit on this workspace, recorded (copy, compare, record): {:.0}ms",
+        one_edit.as_secs_f64() * 1e3
+    );
 }

@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod assurance;
 pub mod basics;
+pub mod history;
 pub mod kpi;
 pub mod maths;
 pub mod model;

@@ -64,16 +64,19 @@ pub fn record_changes(
     attribution: &Attribution,
 ) -> usize {
     let mut items = Vec::new();
-    if before.framework != after.framework {
+    let (old, new) = (to_text(&before.framework), to_text(&after.framework));
+    if old != new {
         items.push(ChangedItem {
             list: SETTINGS_LIST,
             key: SETTINGS_LIST.to_owned(),
-            before: Some(to_json(&before.framework)),
-            after: Some(to_json(&after.framework)),
+            before: Some(from_text(&old)),
+            after: Some(from_text(&new)),
         });
     }
     for collection in Collection::ALL {
-        changed_items_of(collection, before, after, &mut items);
+        if let Some((old, new)) = differing_stretch(collection, before, after) {
+            match_items(collection.name(), old, new, &mut items);
+        }
     }
     let first = after.history.len();
     for item in items {
@@ -115,77 +118,107 @@ struct ChangedItem {
     after: Option<Value>,
 }
 
-fn to_json(value: &impl Serialize) -> Value {
-    serde_json::to_value(value).expect("every record serialises: keys are text and numbers finite")
+/// A record as compact JSON text: the one way the app serialises (see `pretty_json`), so no second
+/// serialiser is compiled in for every record type.
+fn to_text(value: &impl Serialize) -> String {
+    serde_json::to_string(value).expect("every record serialises: keys are text and numbers finite")
 }
 
-/// The items of `collection` that differ between the two workspaces.
-fn changed_items_of(
+fn from_text(text: &str) -> Value {
+    serde_json::from_str(text).expect("what serde_json writes it reads")
+}
+
+/// The stretch of a list between the first and the last item that differ, as JSON on each side; `None`
+/// when the list is the same. The lists that grow large (figures, KPIs, comparator values) are compared as
+/// typed values, the rest by their text.
+fn differing_stretch(
     collection: Collection,
     before: &Workspace,
     after: &Workspace,
-    items: &mut Vec<ChangedItem>,
-) {
+) -> Option<(Vec<Value>, Vec<Value>)> {
     use Collection as C;
-    let name = collection.name();
     let (b, a) = (before, after);
     match collection {
-        C::Ambitions => changed_items(name, &b.ambitions, &a.ambitions, items),
-        C::Directorates => changed_items(name, &b.directorates, &a.directorates, items),
-        C::Services => changed_items(name, &b.services, &a.services, items),
-        C::Teams => changed_items(name, &b.teams, &a.teams, items),
-        C::People => changed_items(name, &b.people, &a.people, items),
-        C::Roles => changed_items(name, &b.roles, &a.roles, items),
-        C::Committees => changed_items(name, &b.committees, &a.committees, items),
-        C::Plans => changed_items(name, &b.plans, &a.plans, items),
-        C::Objectives => changed_items(name, &b.objectives, &a.objectives, items),
-        C::Kpis => changed_items(name, &b.kpis, &a.kpis, items),
-        C::Measurements => changed_items(name, &b.measurements, &a.measurements, items),
-        C::Risks => changed_items(name, &b.risks, &a.risks, items),
-        C::Actions => changed_items(name, &b.actions, &a.actions, items),
-        C::Benchmarks => changed_items(name, &b.benchmarks, &a.benchmarks, items),
-        C::Lessons => changed_items(name, &b.lessons, &a.lessons, items),
-        C::Audits => changed_items(name, &b.audits, &a.audits, items),
+        C::Measurements => typed_stretch(&b.measurements, &a.measurements),
+        C::Kpis => typed_stretch(&b.kpis, &a.kpis),
+        C::Benchmarks => typed_stretch(&b.benchmarks, &a.benchmarks),
+        C::Ambitions => text_stretch(&b.ambitions, &a.ambitions),
+        C::Directorates => text_stretch(&b.directorates, &a.directorates),
+        C::Services => text_stretch(&b.services, &a.services),
+        C::Teams => text_stretch(&b.teams, &a.teams),
+        C::People => text_stretch(&b.people, &a.people),
+        C::Roles => text_stretch(&b.roles, &a.roles),
+        C::Committees => text_stretch(&b.committees, &a.committees),
+        C::Plans => text_stretch(&b.plans, &a.plans),
+        C::Objectives => text_stretch(&b.objectives, &a.objectives),
+        C::Risks => text_stretch(&b.risks, &a.risks),
+        C::Actions => text_stretch(&b.actions, &a.actions),
+        C::Lessons => text_stretch(&b.lessons, &a.lessons),
+        C::Audits => text_stretch(&b.audits, &a.audits),
         // The history records changes; it is not itself recorded.
-        C::History => {}
+        C::History => None,
     }
 }
 
-/// The items of one list that differ, matched by identity. Only the stretch from the first item that
-/// differs to the last is turned into JSON.
-fn changed_items<T: PartialEq + Serialize>(
-    list: &'static str,
+/// [`differing_stretch`] of a list compared item by item as typed values: only the items from the first
+/// that differs to the last are turned into JSON.
+fn typed_stretch<T: PartialEq + Serialize>(
     before: &[T],
     after: &[T],
-    items: &mut Vec<ChangedItem>,
-) {
-    if before == after {
-        return;
+) -> Option<(Vec<Value>, Vec<Value>)> {
+    let (start, end) = same_ends(before.len(), after.len(), |i, j| before[i] == after[j])?;
+    let json = |items: &[T]| items.iter().map(|item| from_text(&to_text(item))).collect();
+    Some((
+        json(&before[start..before.len() - end]),
+        json(&after[start..after.len() - end]),
+    ))
+}
+
+/// [`differing_stretch`] of a list compared by its text.
+fn text_stretch<T: Serialize>(before: &[T], after: &[T]) -> Option<(Vec<Value>, Vec<Value>)> {
+    let (old, new) = (to_text(&before), to_text(&after));
+    if old == new {
+        return None;
     }
-    let same_start = before
-        .iter()
-        .zip(after)
-        .take_while(|(old, new)| old == new)
+    let items = |text: &str| match from_text(text) {
+        Value::Array(items) => items,
+        _ => Vec::new(),
+    };
+    let (old, new) = (items(&old), items(&new));
+    let (start, end) = same_ends(old.len(), new.len(), |i, j| old[i] == new[j])?;
+    Some((
+        old[start..old.len() - end].to_vec(),
+        new[start..new.len() - end].to_vec(),
+    ))
+}
+
+/// How many items two lists share at their start and, after that, at their end, given whether the `i`th
+/// item of the first equals the `j`th of the second; `None` when the lists are the same.
+fn same_ends(
+    before: usize,
+    after: usize,
+    equal: impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let start = (0..before.min(after)).take_while(|&i| equal(i, i)).count();
+    if start == before && start == after {
+        return None;
+    }
+    let end = (1..=(before - start).min(after - start))
+        .take_while(|&k| equal(before - k, after - k))
         .count();
-    let (before, after) = (&before[same_start..], &after[same_start..]);
-    let same_end = before
-        .iter()
-        .rev()
-        .zip(after.iter().rev())
-        .take_while(|(old, new)| old == new)
-        .count();
-    let keyed = |slice: &[T]| -> Vec<(String, Value)> {
-        slice
-            .iter()
-            .map(|item| {
-                let value = to_json(item);
-                (item_key(list, &value), value)
-            })
+    Some((start, end))
+}
+
+/// Matches the items of two stretches of `list` by identity: each one changed, removed or added.
+fn match_items(list: &'static str, old: Vec<Value>, new: Vec<Value>, items: &mut Vec<ChangedItem>) {
+    let keyed = |values: Vec<Value>| -> Vec<(String, Value)> {
+        values
+            .into_iter()
+            .map(|value| (item_key(list, &value), value))
             .collect()
     };
-    let old = keyed(&before[..before.len() - same_end]);
-    let mut new = keyed(&after[..after.len() - same_end]);
-    for (key, value) in old {
+    let mut new = keyed(new);
+    for (key, value) in keyed(old) {
         let position = new.iter().position(|(k, _)| *k == key);
         let after = position.map(|p| new.remove(p).1);
         if after.as_ref() != Some(&value) {

@@ -29,6 +29,8 @@ pub const REVISION_KEY: &str = "council-pmf.revision";
 pub const RECOVERY_KEY: &str = "council-pmf.recovery";
 /// Fields two tabs changed differently, as a JSON list, kept until the person chooses for each.
 pub const CONFLICTS_KEY: &str = "council-pmf.conflicts";
+/// Who is at the keyboard in this browser, by name: absent until they are asked, empty if they chose not to say.
+pub const AUTHOR_KEY: &str = "council-pmf.who";
 
 /// What was found in the store at start-up.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,11 +5,13 @@
 //! whole: it is small, and it is what every reference points at. Of the performance content, the subset
 //! holds the KPIs in scope with their measurements and benchmarks, the risks, actions, objectives and lessons
 //! linked to them, the KPI audits whose whole sample is in scope, and — so that every reference still resolves — anything those link to in turn. Items are
-//! copied unchanged, so merging the subset back into the workspace it came from changes nothing.
+//! copied unchanged, so merging the subset back into the workspace it came from changes nothing. The change
+//! history keeps the records about what the part holds.
 
 use std::collections::HashSet;
 
 use crate::domain::basics::ids::{CommitteeId, DirectorateId, KpiId, RiskId};
+use crate::domain::model::change_record::ChangeRecord;
 use crate::domain::model::golden_thread::ThreadNode;
 use crate::domain::model::workspace::Workspace;
 
@@ -77,7 +79,27 @@ pub fn subset(workspace: &Workspace, scope: &Scope) -> Workspace {
     part.lessons.retain(|l| lesson_in(l, &kpis, &risks));
     part.audits
         .retain(|a| a.sample.iter().all(|s| kpis.contains(&s.kpi)));
+    let mut history = std::mem::take(&mut part.history);
+    history.retain(|record| record_in(record, &part));
+    part.history = history;
     part
+}
+
+/// Whether a change record is about something the part holds: the settings and the structure (kept whole),
+/// or an item of the other lists still in the part (a KPI's records by its id, which its figures' and
+/// comparator values' keys start with).
+fn record_in(record: &ChangeRecord, part: &Workspace) -> bool {
+    let id = record.key.split(' ').next().unwrap_or_default();
+    let p = part;
+    match record.list.as_str() {
+        "kpis" | "measurements" | "benchmarks" => p.kpis.iter().any(|k| k.id.as_str() == id),
+        "risks" => p.risks.iter().any(|r| r.id.as_str() == id),
+        "actions" => p.actions.iter().any(|a| a.id.as_str() == id),
+        "objectives" => p.objectives.iter().any(|o| o.id.as_str() == id),
+        "lessons" => p.lessons.iter().any(|l| l.id.as_str() == id),
+        "audits" => p.audits.iter().any(|a| a.id.as_str() == id),
+        _ => true,
+    }
 }
 
 fn action_in(
@@ -121,6 +143,29 @@ mod tests {
             .iter()
             .map(|c| Scope::Committee(c.id.clone()));
         directorates.chain(committees).collect()
+    }
+
+    #[test]
+    fn a_part_keeps_the_change_records_of_what_it_holds() {
+        let workspace = demo();
+        let directorate = workspace.directorates[0].id.clone();
+        let part = subset(&workspace, &Scope::Directorate(directorate));
+        // Every record in the part is about one of its KPIs' figures (the demo records only figures entered).
+        let kpi_of = |r: &ChangeRecord| r.key.split(' ').next().unwrap().to_owned();
+        assert!(!part.history.is_empty());
+        assert!(
+            part.history
+                .iter()
+                .all(|r| part.kpis.iter().any(|k| k.id.as_str() == kpi_of(r)))
+        );
+        // And every record of the whole about one of its KPIs is kept.
+        let expected = workspace
+            .history
+            .iter()
+            .filter(|r| part.kpis.iter().any(|k| k.id.as_str() == kpi_of(r)))
+            .count();
+        assert_eq!(part.history.len(), expected);
+        assert!(part.history.len() < workspace.history.len());
     }
 
     #[test]

@@ -10,9 +10,10 @@ use crate::ui::browser::yield_now::yield_to_browser;
 use crate::ui::components::skip_link::MAIN_CONTENT_ID;
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink, StatusBanner};
 use crate::ui::on_demand_pages::{
-    AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, DataRoute, HelpRoute,
-    KpiEditRoute, LessonsRoute, PeopleRoute, PlanOnAPageRoute, PresentRoute, RegisterRoute,
-    ReportsRoute, RisksRoute, RolesRoute, SettingsRoute, StructureRoute, ValidationRoute,
+    AccessibilityRoute, ActionsRoute, AuditRoute, CalendarRoute, ChangeLogRoute, DataRoute,
+    HelpRoute, KpiEditRoute, LessonsRoute, PeopleRoute, PlanOnAPageRoute, PresentRoute,
+    RegisterRoute, ReportsRoute, RisksRoute, RolesRoute, SettingsRoute, StructureRoute,
+    ValidationRoute,
 };
 use crate::ui::pages::{GoldenThreadPage, KpiPage, NotFoundPage, OverviewPage, ScorecardsPage};
 use crate::ui::routes::Page;
@@ -112,6 +113,10 @@ pub fn App(
                         view={Lazy::<PresentRoute>::new()}
                     />
                     <Route path=StaticSegment(Page::Data.section()) view={Lazy::<DataRoute>::new()} />
+                    <Route
+                        path=(StaticSegment(Page::ChangeLog.section()), StaticSegment(Page::ChangeLog.subpage()))
+                        view={Lazy::<ChangeLogRoute>::new()}
+                    />
                     <Route path=StaticSegment(Page::Help.section()) view={Lazy::<HelpRoute>::new()} />
                     <Route path=StaticSegment(Page::Accessibility.section()) view={Lazy::<AccessibilityRoute>::new()} />
                 </Routes>

@@ -17,9 +17,9 @@ use leptos_router::LazyRoute;
 use leptos_router::lazy_route;
 
 use crate::ui::pages::{
-    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, DataPage, FrameworkSettingsPage,
-    HelpPage, KpiEditPage, LessonsPage, PeoplePage, PlanOnAPagePage, PresentPage, RegisterPage,
-    ReportsPage, RisksPage, RolesPage, StructurePage, ValidationPage,
+    AccessibilityPage, ActionsPage, AuditPage, CalendarPage, ChangeLogPage, DataPage,
+    FrameworkSettingsPage, HelpPage, KpiEditPage, LessonsPage, PeoplePage, PlanOnAPagePage,
+    PresentPage, RegisterPage, ReportsPage, RisksPage, RolesPage, StructurePage, ValidationPage,
 };
 
 /// Declares, for each page component, a route type that draws it from its own module.
@@ -70,6 +70,7 @@ on_demand_pages! {
     ReportsRoute draws ReportsPage;
     PresentRoute draws PresentPage;
     DataRoute draws DataPage;
+    ChangeLogRoute draws ChangeLogPage;
     HelpRoute draws HelpPage;
     AccessibilityRoute draws AccessibilityPage;
 }

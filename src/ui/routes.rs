@@ -44,6 +44,8 @@ pub enum Page {
     Present,
     /// `/data`.
     Data,
+    /// `/data/changes`: the change history of the whole workspace.
+    ChangeLog,
     /// `/help`.
     Help,
     /// `/accessibility`: the accessibility statement.
@@ -52,7 +54,7 @@ pub enum Page {
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 22] = [
+    pub const ALL: [Page; 23] = [
         Page::Overview,
         Page::Scorecards,
         Page::Kpi,
@@ -73,6 +75,7 @@ impl Page {
         Page::Reports,
         Page::Present,
         Page::Data,
+        Page::ChangeLog,
         Page::Help,
         Page::Accessibility,
     ];
@@ -93,7 +96,7 @@ impl Page {
             | Page::Validation
             | Page::Roles => "risks",
             Page::Reports | Page::Present => "reports",
-            Page::Data => "data",
+            Page::Data | Page::ChangeLog => "data",
             Page::Help => "help",
             Page::Accessibility => "accessibility",
         }
@@ -117,6 +120,7 @@ impl Page {
             Page::Validation => "validation",
             Page::Roles => "roles",
             Page::Present => "present",
+            Page::ChangeLog => "changes",
             _ => "",
         }
     }

@@ -12,10 +12,11 @@ use leptos::prelude::*;
 use crate::storage::import_error::{ImportError, Problem};
 use crate::storage::local::BrowserStore;
 use crate::storage::session::Session;
+use crate::storage::store::KeyValueStore;
 use crate::storage::store::StorageError;
 use crate::storage::stored_workspace::{
-    self, CONFLICTS_KEY, Loaded, REVISION_KEY, SyncError, Synced, TabCopy, set_conflicts,
-    stored_conflicts, take_over,
+    self, AUTHOR_KEY, CONFLICTS_KEY, Loaded, REVISION_KEY, SyncError, Synced, TabCopy,
+    set_conflicts, stored_conflicts, take_over,
 };
 use crate::storage::three_way_merge::{FieldConflict, use_other};
 use crate::ui::browser::web_lock::with_web_lock;
@@ -80,6 +81,9 @@ pub struct AppState {
     pub startup_notice: RwSignal<Option<StartupNotice>>,
     /// Fields this tab and another changed differently, until the person chooses for each.
     pub conflicts: RwSignal<Vec<FieldConflict>>,
+    /// Who is at the keyboard, by name: `None` until this browser has been asked, empty if they chose not
+    /// to say. Every change is recorded in this name.
+    pub author: RwSignal<Option<String>>,
     /// What this tab last read from or wrote to storage.
     copy: StoredValue<TabCopy>,
     /// The timer of the next save, if one is waiting.
@@ -91,7 +95,7 @@ impl AppState {
     /// (its generator is fetched only then).
     pub async fn load() -> Self {
         let mut copy = TabCopy::new();
-        let (session, notice) = match stored_workspace::load(&mut BrowserStore, &mut copy) {
+        let (mut session, notice) = match stored_workspace::load(&mut BrowserStore, &mut copy) {
             Ok(Loaded::Workspace(session)) => (*session, None),
             Ok(Loaded::Nothing) => (demo_session().await, None),
             Ok(Loaded::Unreadable(error)) => {
@@ -102,6 +106,8 @@ impl AppState {
                 Some(StartupNotice::StorageUnavailable(error)),
             ),
         };
+        let author = stored_author();
+        session.set_author(author.as_deref().unwrap_or_default());
         let status = if copy.unsaved(&session) {
             SaveStatus::Pending
         } else {
@@ -112,6 +118,7 @@ impl AppState {
             save_status: RwSignal::new(status),
             startup_notice: RwSignal::new(notice),
             conflicts: RwSignal::new(stored_conflicts(&BrowserStore)),
+            author: RwSignal::new(author),
             copy: StoredValue::new(copy),
             timer: StoredValue::new(None),
         }
@@ -121,6 +128,36 @@ impl AppState {
     pub fn council_name(&self) -> Signal<String> {
         let session = self.session;
         Signal::derive(move || session.with(|s| s.current().framework.council_name.clone()))
+    }
+
+    /// Says who is at the keyboard (empty: they would rather not say), for this browser: every change from
+    /// now on is recorded in their name. If the browser will not keep it, it holds for this page.
+    pub fn set_author(&self, name: &str) {
+        let name = name.trim().to_owned();
+        let _ = BrowserStore.set(AUTHOR_KEY, &name);
+        self.session.update_untracked(|s| s.set_author(&name));
+        self.author.set(Some(name));
+    }
+
+    /// A form's "who you are" field, bound to who is at the keyboard: it starts as them, follows the header,
+    /// and choosing someone else in it says that they are at the keyboard now (so an approver is always the
+    /// person at the keyboard).
+    pub fn author_field(&self) -> RwSignal<String> {
+        let state = *self;
+        let field = RwSignal::new(self.author.get_untracked().unwrap_or_default());
+        Effect::new(move |_| {
+            let name = state.author.get().unwrap_or_default();
+            if field.get_untracked() != name {
+                field.set(name);
+            }
+        });
+        Effect::new(move |_| {
+            let name = field.get();
+            if !name.is_empty() && state.author.get_untracked().as_deref() != Some(name.as_str()) {
+                state.set_author(&name);
+            }
+        });
+        field
     }
 
     /// Whether the page holds changes that are not in storage.
@@ -276,6 +313,12 @@ impl AppState {
             window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
                 match event.key().as_deref() {
                     Some(CONFLICTS_KEY) => self.conflicts.set(stored_conflicts(&BrowserStore)),
+                    Some(AUTHOR_KEY) => {
+                        if let Some(name) = stored_author() {
+                            self.session.update_untracked(|s| s.set_author(&name));
+                            self.author.set(Some(name));
+                        }
+                    }
                     Some(REVISION_KEY) | None => self.request_save(),
                     Some(_) => {
                         if matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
@@ -291,8 +334,9 @@ impl AppState {
     pub fn load_other_version(&self) {
         let mut copy = TabCopy::new();
         match stored_workspace::load(&mut BrowserStore, &mut copy) {
-            Ok(Loaded::Workspace(session)) => {
+            Ok(Loaded::Workspace(mut session)) => {
                 self.copy.set_value(copy);
+                session.set_author(&self.author.get_untracked().unwrap_or_default());
                 self.session.set(*session);
                 self.save_status.set(SaveStatus::Saved);
             }
@@ -322,7 +366,10 @@ impl AppState {
                 .session
                 .with_untracked(|s| use_other(s.current(), &conflict));
             match changed {
-                Ok(workspace) => self.session.update(|s| s.edit(|w| *w = workspace)),
+                // The other tab's value, which that tab recorded in the history when it was made.
+                Ok(workspace) => self
+                    .session
+                    .update(|s| s.change_unrecorded(|w| *w = workspace)),
                 Err(problems) => {
                     self.save_status.set(SaveStatus::CannotMerge(problems));
                     return;
@@ -336,6 +383,11 @@ impl AppState {
         }
         self.conflicts.set(remaining);
     }
+}
+
+/// Who this browser said is at the keyboard, if it has been asked.
+fn stored_author() -> Option<String> {
+    BrowserStore.get(AUTHOR_KEY).ok().flatten()
 }
 
 /// The shared state; panics only if called outside the app (a programming error, not a user one).

@@ -28,6 +28,18 @@ test('the scorecards need no page module; opening the risks page fetches its mod
   });
 });
 
+test("a KPI's page draws where it stands from the first download and its working sections from their own module", async () => {
+  await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
+    await page.getByTestId('kpi-position').waitFor();
+    await page.getByTestId('entry-form').waitFor();
+    await page.getByTestId('kpi-history').waitFor();
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.match(/\/lazy-([a-z-]+)-[0-9a-f]+\.wasm$/)?.[1]).filter(Boolean));
+    assert.ok(fetched.includes('working-sections-on-demand'), `the working sections' module arrived: ${fetched}`);
+    assert.deepEqual(await pageModulesFetched(page), [], 'and no page module');
+  });
+});
+
 test('a deep link into an on-demand page opens it with its own module', async () => {
   await app.visit('/data', async (page) => {
     const shell = await new AppShell(page).ready();

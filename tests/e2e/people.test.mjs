@@ -61,6 +61,8 @@ test('a person added is chosen as an approver, and a leaver hands them a KPI and
     // offers the leaver.
     await page.goto(`${app.origin()}/scorecards/kpi/skpi-ahc-assess`);
     const kpi = await new KpiPage(page).ready();
+    // The entry form is drawn from its own module, after the page's figures.
+    await page.getByTestId('entry-by').waitFor();
     const offered = await choices(page, 'entry-by');
     assert.ok(offered.includes('Sam Patel, Performance officer'), 'the newcomer is offered');
     assert.ok(!offered.some((words) => words.startsWith('Niamh Brennan')), 'the leaver is not');

@@ -59,16 +59,19 @@ test('keyboard: the first Tab reaches the skip link, which moves focus to the ma
   });
 });
 
-test('keyboard: Tab walks the navigation and Enter follows a link', async () => {
+test('keyboard: Tab walks the question of who you are, then the navigation, and Enter follows a link', async () => {
   await app.visit('/', async (page) => {
     const shell = await new AppShell(page).ready();
     await page.keyboard.press('Tab'); // skip link
+    // A first visit asks who is at the keyboard, in the header before the navigation: its summary, the two
+    // ways to answer, Save and Not now.
+    const question = ['who-am-i-summary', 'who-am-i-person', 'who-am-i-name', 'who-am-i-save', 'who-am-i-later'];
     const reached = [];
-    for (let i = 0; i < AREAS.length; i += 1) {
+    for (let i = 0; i < question.length + AREAS.length; i += 1) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.dataset.testid));
     }
-    assert.deepEqual(reached, AREAS.map((a) => a.testId));
+    assert.deepEqual(reached, [...question, ...AREAS.map((a) => a.testId)]);
     await page.keyboard.press('Enter'); // on the last link: Help & about
     await page.waitForURL(`${app.origin()}/help`);
     assert.equal(await shell.headingText(), 'Help & about');

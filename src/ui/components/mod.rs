@@ -19,6 +19,7 @@ mod site_footer;
 mod site_header;
 pub mod skip_link;
 mod status_banner;
+mod who_am_i;
 
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -1,8 +1,10 @@
-//! The header on every page: the council's name and the main navigation.
+//! The header on every page: the council's name, whether changes are saved, who is at the keyboard, and the
+//! main navigation.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::who_am_i::WhoAmI;
 use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::state::use_app_state;
@@ -19,6 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="app-header__council" data-testid="council-name">{council}</p>
                 <p class="app-header__product">"Performance Management Framework"</p>
                 <p class="app-header__save" role="status" data-testid="save-state">{saving}</p>
+                <WhoAmI />
             </div>
             <nav class="app-nav" aria-label="Main">
                 <ul class="app-nav__list">

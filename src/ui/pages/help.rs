@@ -21,6 +21,17 @@ pub fn HelpPage() -> impl IntoView {
             "Everything runs in this browser. Nothing is sent to a server: your framework is stored in this \
              browser's local storage and moves between colleagues only as files you export and import."
         </p>
+        <h2>"Who changed what"</h2>
+        <p>
+            "The first time you open the tool in a browser it asks who you are (\u{201c}Who are you?\u{201d} at the top \
+             of every page, where you can change it). Every change you make, every file you import or merge and every \
+             sign-off is then recorded in your name, with when, from what and how, in the workspace's change history: \
+             on each KPI's page and in the change history on the Data page. The history travels in the workspace file."
+        </p>
+        <p>
+            "This is a record of who did what, not security: there are no passwords, and anyone using the same \
+             browser can say they are someone else. Keep the workspace file where only the right people can change it."
+        </p>
         <h2>"Using the keyboard"</h2>
         <ul>
             <li>"Tab moves to the next link or control, Shift and Tab to the previous one."</li>

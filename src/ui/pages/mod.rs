@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod accessibility;
+mod change_log;
 mod data;
 mod golden_thread;
 mod help;
@@ -16,6 +17,7 @@ mod scorecards;
 mod settings;
 
 pub use accessibility::AccessibilityPage;
+pub use change_log::ChangeLogPage;
 pub use data::DataPage;
 pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
 pub use help::HelpPage;

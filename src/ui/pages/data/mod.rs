@@ -15,8 +15,10 @@ mod undo;
 
 use leptos::prelude::*;
 
+use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::browser::page_title::use_page_title;
+use crate::ui::routes::Page;
 use csv_import::CsvImportSection;
 use import::ImportWorkspace;
 use kept_aside::KeptAside;
@@ -32,6 +34,10 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{Area::Data.label()}</h1>
         <p class="app-lead">{Area::Data.purpose()}</p>
+        <p>
+            <a href=link(&Page::ChangeLog.path()) data-testid="change-log-link">"Change history"</a>
+            ": who entered or changed each figure, target and setting, when, from what and how."
+        </p>
         <WorkspaceSummary />
         <ImportWorkspace />
         <SpreadsheetImportSection />

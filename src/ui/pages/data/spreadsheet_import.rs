@@ -502,7 +502,7 @@ fn OverrideForm(
         difference.council.label(),
         difference.row
     ));
-    let by = RwSignal::new(String::new());
+    let by = state.author_field();
     let problems = FieldProblems::<EntryField>::new();
     let error = move |field: EntryField| problems.error(field);
     let kpi = difference.kpi.clone();

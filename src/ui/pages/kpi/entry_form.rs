@@ -72,7 +72,7 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
     let variance = RwSignal::new(String::new());
     let override_status = RwSignal::new(None::<RagStatus>);
     let override_reason = RwSignal::new(String::new());
-    let by = RwSignal::new(String::new());
+    let by = state.author_field();
     let problems = FieldProblems::<EntryField>::new();
     let message = RwSignal::new(None::<String>);
     // What the form was filled with, so a save writes only what the person changed (see `Entry::rebased`).

@@ -4,6 +4,7 @@
 
 mod action_form;
 mod benchmark_section;
+mod changes_section;
 mod contribution;
 mod cycle_section;
 mod definition;
@@ -11,6 +12,7 @@ mod entry_form;
 mod history_table;
 mod links;
 mod spc_section;
+mod working_sections;
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -36,12 +38,10 @@ use crate::ui::routes::{kpi_edit_path, kpi_path};
 use crate::ui::state::use_app_state;
 use benchmark_section::BenchmarkSection;
 use contribution::KpiContribution;
-use cycle_section::CycleSection;
 use definition::KpiDefinitionList;
-use entry_form::EntryForm;
 use history_table::HistoryTable;
-use links::LinkedActionsAndRisks;
 use spc_section::SpcSection;
+use working_sections::working_sections_on_demand;
 
 /// What the page shows about the KPI now.
 #[derive(Clone, Debug, PartialEq)]
@@ -161,6 +161,13 @@ pub fn KpiPage() -> impl IntoView {
     let summary = Signal::derive(move || {
         position.with(|p| p.as_ref().map(|p| p.summary.clone()).unwrap_or_default())
     });
+    // The periods a value can be recorded for, newest first.
+    let periods = Memo::new(move |_| {
+        position.with(|p| {
+            p.as_ref()
+                .map(|p| p.points.iter().rev().map(|point| point.period).collect())
+        })
+    });
     // The KPI and its history, for the sections that chart it again (SPC, benchmarking).
     let history = Memo::new(move |_| {
         position.with(|p| p.as_ref().map(|p| (p.kpi.clone(), p.points.clone())))
@@ -219,15 +226,11 @@ pub fn KpiPage() -> impl IntoView {
             </section>
             <SpcSection history=history />
             <BenchmarkSection history=history />
-            {move || {
-                let kpi = KpiId::try_from(id.get()).ok()?;
-                let periods: Vec<_> = position.with_untracked(|p| p.as_ref().map(|p| p.points.iter().rev().map(|point| point.period).collect()))?;
-                Some(view! { <EntryForm id=kpi periods=periods /> })
-            }}
             <KpiDefinitionList id=id />
             <KpiContribution id=id />
-            <CycleSection id=id />
-            <LinkedActionsAndRisks id=id today=today />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(working_sections_on_demand(id, periods, today))}
+            </Suspense>
         </Show>
     }
 }

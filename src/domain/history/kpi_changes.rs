@@ -1,0 +1,42 @@
+//! The changes about one KPI: its definition and targets, its figures and sign-offs, its comparator values.
+
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::Period;
+use crate::domain::basics::shared_sort::SharedSort;
+use crate::domain::model::change_record::ChangeRecord;
+
+/// Whether `record` is about `kpi`: the KPI itself, or one of its measurements or comparator values (whose
+/// keys start with the KPI's id).
+pub fn is_about_kpi(record: &ChangeRecord, kpi: &KpiId) -> bool {
+    match record.list.as_str() {
+        "kpis" => record.key == kpi.as_str(),
+        "measurements" | "benchmarks" => record
+            .key
+            .split_once(' ')
+            .is_some_and(|(id, _)| id == kpi.as_str()),
+        _ => false,
+    }
+}
+
+/// The period a measurement record is about, if it is one.
+pub fn measurement_period(record: &ChangeRecord) -> Option<Period> {
+    if record.list != "measurements" {
+        return None;
+    }
+    let (_, period) = record.key.split_once(' ')?;
+    Period::parse(period).ok()
+}
+
+/// Every change about `kpi`, newest first.
+pub fn changes_about_kpi<'a>(history: &'a [ChangeRecord], kpi: &KpiId) -> Vec<&'a ChangeRecord> {
+    let mut found: Vec<&ChangeRecord> = history.iter().filter(|r| is_about_kpi(r, kpi)).collect();
+    newest_first(&mut found);
+    found
+}
+
+/// Orders records newest first; records of the same moment (one change's several items) in the reverse of
+/// the order they were added, so the list reads back in time.
+pub fn newest_first(records: &mut [&ChangeRecord]) {
+    records.reverse();
+    records.shared_sort_by(|a, b| b.at.cmp(&a.at));
+}
