@@ -6,11 +6,18 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use pmf::demo::demo_workspace;
+use pmf::domain::actions::action_update::{ActionForm, update_action};
+use pmf::domain::actions::lesson_entry::{LessonDraft, add_lesson};
+use pmf::domain::assurance::audit_entry::{AuditDraw, draw_audit};
 use pmf::domain::basics::period::Period;
 use pmf::domain::kpi::measurement_entry::{Entry, entry_for, record};
 use pmf::domain::kpi::signoff_step::{SignoffStep, take_step};
+use pmf::domain::maths::rag::RagStatus;
 use pmf::domain::model::change_record::{ChangeRecord, ChangeWay, FieldChange};
+use pmf::domain::model::golden_thread::ThreadNode;
 use pmf::domain::model::workspace::Workspace;
+use pmf::domain::risks::review_entry::{ReviewDraft, record_review};
+use pmf::domain::thread::structure_edit::{StructureEdit, apply_edit};
 use pmf::storage::envelope::to_file;
 use pmf::storage::merge::Side;
 use pmf::storage::restore::restore;
@@ -337,6 +344,292 @@ fn the_history_travels_in_the_file_and_a_version_1_file_loads_with_none() {
     let restored = restore(&version_1).unwrap();
     assert_eq!(restored.schema_version, 1);
     assert!(restored.workspace.history.is_empty());
+}
+
+/// The one record a change added, after checking it is the only one and is Jo's, made here at `at()`.
+fn only_record(session: &Session, before: usize) -> &ChangeRecord {
+    let records = added(session, before);
+    assert_eq!(records.len(), 1, "{records:#?}");
+    let record = &records[0];
+    assert_eq!(
+        (record.by.as_str(), record.how, record.at),
+        ("Jo Smith", ChangeWay::Edited, at())
+    );
+    record
+}
+
+#[test]
+fn an_override_records_its_status_reason_and_who_set_it() {
+    let workspace = demo();
+    let id = workspace.kpis[0].id.clone();
+    let period = Period::parse("Mar 2027").unwrap();
+    let mut session = jo(workspace);
+    let first = Entry {
+        value: "99".to_owned(),
+        ..Entry::default()
+    };
+    session
+        .edit_at(at(), |w| record(w, &id, period, &first, "Jo Smith", at()))
+        .unwrap();
+    let before = session.current().history.len();
+    let overridden = Entry {
+        override_status: Some(RagStatus::Red),
+        override_reason: "The return was incomplete.".to_owned(),
+        ..first
+    };
+    session
+        .edit_at(at(), |w| {
+            record(w, &id, period, &overridden, "Jo Smith", at())
+        })
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(record.key, format!("{id} 2027-03"));
+    // The override, a new field of the figure, in its fields' alphabetical order.
+    assert_eq!(
+        record.fields,
+        vec![
+            field("rag_override.at", None, Some(json!("2026-12-03T14:05:00Z"))),
+            field("rag_override.by", None, Some(json!("Jo Smith"))),
+            field(
+                "rag_override.reason",
+                None,
+                Some(json!("The return was incomplete."))
+            ),
+            field("rag_override.status", None, Some(json!("red"))),
+        ]
+    );
+}
+
+#[test]
+fn a_risk_review_records_the_review_by_its_date_and_the_residual_it_set() {
+    let workspace = demo();
+    let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let risk = workspace
+        .risks
+        .iter()
+        .find(|r| r.closed.is_none() && r.reviews.iter().all(|v| v.date < today))
+        .unwrap()
+        .clone();
+    let mut session = jo(workspace);
+    let before = session.current().history.len();
+    let draft = ReviewDraft {
+        date: Some(today),
+        by: "Jo Smith".to_owned(),
+        note: "Fewer delays since the new rota.".to_owned(),
+        likelihood: 2,
+        impact: 3,
+    };
+    session
+        .edit_at(at(), |w| record_review(w, &risk.id, &draft, today))
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        (record.list.as_str(), record.key.as_str()),
+        ("risks", risk.id.as_str())
+    );
+    // The risk's residual score becomes the review's (each part recorded only if it moved), then the review
+    // itself, known by its date.
+    let mut expected = Vec::new();
+    let (old_impact, old_likelihood) = (
+        serde_json::to_value(risk.residual.impact).unwrap(),
+        serde_json::to_value(risk.residual.likelihood).unwrap(),
+    );
+    if old_impact != json!(3) {
+        expected.push(field("residual.impact", Some(old_impact), Some(json!(3))));
+    }
+    if old_likelihood != json!(2) {
+        expected.push(field(
+            "residual.likelihood",
+            Some(old_likelihood),
+            Some(json!(2)),
+        ));
+    }
+    expected.extend([
+        field("reviews[2026-10-15].by", None, Some(json!("Jo Smith"))),
+        field("reviews[2026-10-15].date", None, Some(json!("2026-10-15"))),
+        field(
+            "reviews[2026-10-15].note",
+            None,
+            Some(json!("Fewer delays since the new rota.")),
+        ),
+        field("reviews[2026-10-15].residual.impact", None, Some(json!(3))),
+        field(
+            "reviews[2026-10-15].residual.likelihood",
+            None,
+            Some(json!(2)),
+        ),
+    ]);
+    assert_eq!(record.fields, expected);
+}
+
+#[test]
+fn an_action_updated_records_only_the_progress_that_changed() {
+    let workspace = demo();
+    let action = workspace.actions[0].clone();
+    let mut session = jo(workspace);
+    let before = session.current().history.len();
+    let form = ActionForm {
+        progress: "Half the homes visited.".to_owned(),
+        ..ActionForm::of(&action)
+    };
+    session
+        .edit_at(at(), |w| update_action(w, &action.id, &form))
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        (record.list.as_str(), record.key.as_str()),
+        ("actions", action.id.as_str())
+    );
+    let old = (!action.progress.is_empty()).then(|| json!(action.progress));
+    assert_eq!(
+        record.fields,
+        vec![field(
+            "progress",
+            old,
+            Some(json!("Half the homes visited."))
+        )]
+    );
+}
+
+#[test]
+fn a_lesson_added_records_each_of_its_fields_from_nothing() {
+    let mut session = jo(demo());
+    let before = session.current().history.len();
+    let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let draft = LessonDraft {
+        title: "Late returns".to_owned(),
+        what_happened: "Two returns came in after the deadline.".to_owned(),
+        learning: "Remind co-ordinators a week ahead.".to_owned(),
+        raised_by: "Jo Smith".to_owned(),
+        kpi: None,
+        risk: None,
+    };
+    let id = session
+        .edit_at(at(), |w| add_lesson(w, &draft, today))
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        (record.list.as_str(), record.key.as_str()),
+        ("lessons", id.as_str())
+    );
+    // Every field it is written with, alphabetically; not yet shared with partners.
+    assert_eq!(
+        record.fields,
+        vec![
+            field("date", None, Some(json!("2026-10-15"))),
+            field("id", None, Some(json!(id.as_str()))),
+            field(
+                "learning",
+                None,
+                Some(json!("Remind co-ordinators a week ahead."))
+            ),
+            field("raised_by", None, Some(json!("Jo Smith"))),
+            field("shared_with_partners", None, Some(json!(false))),
+            field("title", None, Some(json!("Late returns"))),
+            field(
+                "what_happened",
+                None,
+                Some(json!("Two returns came in after the deadline."))
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_audit_drawn_records_the_new_audit_with_who_drew_it() {
+    let mut session = jo(demo());
+    let before = session.current().history.len();
+    let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let quarter = Period::parse("Q2 2026/27").unwrap();
+    let draw = AuditDraw {
+        quarter,
+        seed: 12345,
+        per_committee: 2,
+        drawn_by: "Jo Smith".to_owned(),
+    };
+    let id = session
+        .edit_at(at(), |w| draw_audit(w, &draw, today))
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        (record.list.as_str(), record.key.as_str()),
+        ("audits", id.as_str())
+    );
+    let of = |name: &str| record.fields.iter().find(|f| f.field == name).cloned();
+    assert_eq!(
+        of("drawn_by"),
+        Some(field("drawn_by", None, Some(json!("Jo Smith"))))
+    );
+    assert_eq!(of("seed"), Some(field("seed", None, Some(json!(12345)))));
+    assert_eq!(
+        of("quarter"),
+        Some(field(
+            "quarter",
+            None,
+            Some(serde_json::to_value(quarter).unwrap())
+        ))
+    );
+    assert!(record.fields.iter().all(|f| f.before.is_none()));
+}
+
+#[test]
+fn a_directorate_renamed_records_its_name_from_what_to_what() {
+    let workspace = demo();
+    let directorate = workspace.directorates[0].clone();
+    let mut session = jo(workspace);
+    let before = session.current().history.len();
+    let rename = StructureEdit::Rename {
+        node: ThreadNode::Directorate(directorate.id.clone()),
+        name: "People and Communities".to_owned(),
+    };
+    session.edit_at(at(), |w| apply_edit(w, &rename)).unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        (record.list.as_str(), record.key.as_str()),
+        ("directorates", directorate.id.as_str())
+    );
+    assert_eq!(
+        record.fields,
+        vec![field(
+            "name",
+            Some(json!(directorate.name)),
+            Some(json!("People and Communities"))
+        )]
+    );
+}
+
+#[test]
+fn a_file_imported_records_each_change_as_imported_from_it() {
+    let workspace = demo();
+    let mut session = jo(workspace.clone());
+    let before = session.current().history.len();
+    let mut updated = workspace;
+    let m = &mut updated.measurements[0];
+    let (key, old) = (
+        format!(
+            "{} {}",
+            m.kpi,
+            serde_json::to_value(m.period).unwrap().as_str().unwrap()
+        ),
+        m.value,
+    );
+    m.value = Some(12.5);
+    session.import(updated, "returns.csv", at());
+    let records = added(&session, before);
+    assert_eq!(records.len(), 1);
+    let record = &records[0];
+    assert_eq!(
+        (record.by.as_str(), record.how, record.key.as_str()),
+        ("Jo Smith", ChangeWay::Imported, key.as_str())
+    );
+    assert_eq!(
+        record.how_made(),
+        "imported from \u{201c}returns.csv\u{201d}"
+    );
+    assert_eq!(
+        record.fields[0],
+        field("value", old.map(|v| json!(v)), Some(json!(12.5)))
+    );
 }
 
 #[test]

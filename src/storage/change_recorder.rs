@@ -304,14 +304,15 @@ fn as_fields(value: Option<&Value>) -> Option<Map<String, Value>> {
     }
 }
 
-/// A list whose items each carry a distinct `id` or `period`, keyed by it (absent is an empty list).
+/// A list whose items each carry a distinct `id`, `period` or `date` (a risk's reviews), keyed by it (absent
+/// is an empty list).
 fn as_keyed_list(value: Option<&Value>) -> Option<Vec<(String, &Value)>> {
     let items = match value {
         None => return Some(Vec::new()),
         Some(Value::Array(items)) => items,
         Some(_) => return None,
     };
-    let name = ["id", "period"].into_iter().find(|name| {
+    let name = ["id", "period", "date"].into_iter().find(|name| {
         items
             .first()
             .is_some_and(|item| item.get(*name).is_some_and(Value::is_string))

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { DEMO_DAY, useApp } from './support/harness.mjs';
 import { DataPage, docsExampleFile } from './pages/data-page.mjs';
 import { KpiPage } from './pages/kpi-page.mjs';
+import { AuditPage } from './pages/assurance-page.mjs';
 
 const app = useApp();
 
@@ -137,5 +138,30 @@ test("a colleague's file merged in brings their records once, and an export re-i
     await page.getByTestId('change-log-person').selectOption('Sam Colleague');
     await page.getByTestId('change-log-count').filter({ hasText: /^1 change to 1 field\.$/ }).waitFor();
     assert.ok(records > 1);
+  }, { now: DEMO_DAY });
+});
+
+test("the KPI audit links each sampled KPI to the changes to its figures for the quarter audited", async () => {
+  await app.visit('/risks/audit', async (page) => {
+    const audit = await new AuditPage(page).ready();
+    const quarter = (await audit.quarter.locator('option:checked').textContent()).trim();
+    await audit.draw({ by: 'Governance and Performance Team' });
+    await audit.sampleOpened();
+    const row = audit.sampleRows.first();
+    const name = (await row.locator('th').textContent()).trim();
+    await row.getByTestId('audit-kpi-changes').click();
+    await page.getByTestId('change-log').waitFor();
+    assert.equal(
+      (await page.getByTestId('change-log-scope').textContent()).trim(),
+      `Only the changes to the figures of ${name} for ${quarter}. See every change`,
+    );
+    // The demo records each KPI's latest figure as its co-ordinator entered it, and every sampled KPI is
+    // reported each quarter, so its latest figure (September's or the second quarter's) is the one change here.
+    await page.getByTestId('change-log-count').filter({ hasText: /^1 change to \d+ fields?\.$/ }).waitFor();
+    const lines = await rowsOf(page, 'change-log');
+    assert.ok(lines.length > 0 && lines.every((cells) => cells[3].includes(` — ${name}, `)), 'only its figures');
+    // "See every change" lifts the narrowing.
+    await page.getByTestId('change-log-scope').getByRole('link').click();
+    await page.getByTestId('change-log-scope').waitFor({ state: 'detached' });
   }, { now: DEMO_DAY });
 });

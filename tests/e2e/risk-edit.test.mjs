@@ -1,6 +1,7 @@
 // End-to-end tests of adding and changing a risk (issue 17): a risk added from its form goes on its
-// directorate's register banded by its residual score, and closing it takes it off the open registers; a form with
-// several faults lists every one and adds nothing. axe checks every page.
+// directorate's register banded by its residual score, and closing it takes it off the open registers, each
+// change in the risk's history; a form with several faults lists every one and adds nothing. axe checks every
+// page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_DAY, useApp } from './support/harness.mjs';
@@ -53,6 +54,19 @@ test('a risk added from its form goes on its register banded by its residual sco
     await page.getByTestId('risk-closed').fill('2026-10-15');
     await page.getByTestId('risk-save').click();
     await page.getByTestId('risk-saved').waitFor();
+    // Its change history, newest first, both changes at the fixed clock's 15 Oct 2026 09:00 UTC and nobody
+    // having said who they were at this keyboard: the closing date set, then the risk added, field by field
+    // from nothing (its title and owner among them).
+    const changes = page.getByTestId('item-history-table').locator('tbody tr');
+    await changes.filter({ hasText: 'closed' }).waitFor();
+    const lines = await changes.evaluateAll((rows) => rows.map((row) => [...row.children].map((c) => c.textContent.trim())));
+    const unnamed = 'someone who had not said who they were';
+    assert.deepEqual(lines[0], ['15 Oct 2026, 09:00', 'closed', 'nothing → 2026-10-15', unnamed, 'edited here']);
+    const added = lines.slice(1);
+    assert.ok(added.every((cells) => cells[2].startsWith('nothing → ')), 'the rest is the risk added');
+    assert.deepEqual(added.find((cells) => cells[1] === 'title'),
+      ['15 Oct 2026, 09:00', 'title', 'nothing → Winter pressures on hospital discharge', unnamed, 'edited here']);
+    assert.deepEqual(added.find((cells) => cells[1] === 'owner')?.[2], 'nothing → p-okafor');
     await page.goto(`${app.origin()}/risks`);
     await new RisksPage(page).ready();
     assert.equal(await numberIn(page.getByTestId('risks-open')), open, 'back to as many open risks as before');

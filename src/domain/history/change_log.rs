@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::kpi_changes::newest_first;
+use super::item_changes::{is_about_kpi, measurement_within, newest_first};
 use crate::domain::basics::ids::{DirectorateId, KpiId};
+use crate::domain::basics::period::Period;
 use crate::domain::basics::shared_sort::SharedSort;
 use crate::domain::model::change_record::{ChangeRecord, ChangeWay};
 use crate::domain::model::workspace::Workspace;
@@ -24,6 +25,11 @@ pub struct LogFilter {
     pub list: Option<String>,
     /// Changes to KPIs, figures, comparator values and risks of this directorate, and to the directorate.
     pub directorate: Option<DirectorateId>,
+    /// Changes about this KPI: its definition and targets, its figures and their sign-off, its comparator
+    /// values.
+    pub kpi: Option<KpiId>,
+    /// Changes to figures for periods within this one (a quarter being audited, say).
+    pub figures_within: Option<Period>,
 }
 
 impl LogFilter {
@@ -39,6 +45,13 @@ impl LogFilter {
                 .directorate
                 .as_ref()
                 .is_none_or(|d| directorate_of(record, workspace).as_ref() == Some(d))
+            && self
+                .kpi
+                .as_ref()
+                .is_none_or(|kpi| is_about_kpi(record, kpi))
+            && self
+                .figures_within
+                .is_none_or(|span| measurement_within(record, span))
     }
 }
 
@@ -211,6 +224,24 @@ mod tests {
             ..adults
         };
         assert_eq!(ids(&change_log(&workspace, &jo_adults)), ["a"]);
+        // The Adults KPI's own changes: its figure and its definition; its figures within 2026/27 Q2
+        // (July to September), the September figure only.
+        let adults_kpi = workspace.history[3].key.clone();
+        let about = LogFilter {
+            kpi: KpiId::new(adults_kpi).ok(),
+            ..LogFilter::default()
+        };
+        assert_eq!(ids(&change_log(&workspace, &about)), ["d", "a"]);
+        let quarter = LogFilter {
+            figures_within: Period::parse("2026/27 Q2").ok(),
+            ..about.clone()
+        };
+        assert_eq!(ids(&change_log(&workspace, &quarter)), ["a"]);
+        let next_quarter = LogFilter {
+            figures_within: Period::parse("2026/27 Q3").ok(),
+            ..about
+        };
+        assert!(change_log(&workspace, &next_quarter).is_empty());
         assert_eq!(people_in_history(&workspace), ["Jo Smith", "Sam Patel"]);
     }
 }

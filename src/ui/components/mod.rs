@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod field_problems;
 pub mod fields;
 pub mod file_picker;
+pub mod item_changes;
 pub mod kpi_link;
 pub mod mdc_marks;
 pub mod outcome_message;

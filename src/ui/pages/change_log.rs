@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
+use crate::domain::basics::ids::KpiId;
+use crate::domain::basics::period::Period;
 use crate::domain::history::change_line::{ChangeLine, figure_style};
 use crate::domain::history::change_log::{LogFilter, change_log, people_in_history};
 use crate::domain::model::change_record::ChangeWay;
@@ -11,14 +14,38 @@ use crate::storage::change_recorder::SETTINGS_LIST;
 use crate::storage::collection::Collection;
 use crate::storage::csv;
 use crate::storage::diff::list_label;
+use crate::ui::address::query::encode;
+use crate::ui::address::served_path::link;
+use crate::ui::address::value_code::{code, decode};
 use crate::ui::browser::download::{download_csv, file_name};
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row};
-use crate::ui::components::fields::{Choice, DateField, Select};
+use crate::ui::components::fields::{Choice, DateField, Select, coded};
+use crate::ui::routes::Page;
 use crate::ui::state::use_app_state;
 
 /// How many lines are drawn at first, and how many more each "Show more" adds.
 const PAGE_OF_LINES: usize = 100;
+
+/// The address's names for the filters.
+const PERSON: &str = "person";
+const FROM: &str = "from";
+const TO: &str = "to";
+const HOW: &str = "how";
+const KIND: &str = "kind";
+const DIRECTORATE: &str = "directorate";
+const KPI: &str = "kpi";
+const FIGURES_WITHIN: &str = "figures-within";
+
+/// The address of the change log narrowed to the changes to `kpi`'s figures for periods within `span`.
+pub fn change_log_path(kpi: &KpiId, span: Period) -> String {
+    format!(
+        "{}?{KPI}={}&{FIGURES_WITHIN}={}",
+        Page::ChangeLog.path(),
+        encode(kpi.as_str()),
+        encode(&code(&span).unwrap_or_default())
+    )
+}
 
 /// The log's CSV columns.
 const CSV_HEADINGS: [&str; 8] = [
@@ -32,25 +59,44 @@ const CSV_HEADINGS: [&str; 8] = [
     "To",
 ];
 
-fn way_code(way: ChangeWay) -> &'static str {
-    match way {
-        ChangeWay::Edited => "edited",
-        ChangeWay::Imported => "imported",
-        ChangeWay::Merged => "merged",
-    }
-}
-
 /// The change log page.
 #[component]
 pub fn ChangeLogPage() -> impl IntoView {
     use_page_title("Change history");
     let state = use_app_state();
-    let person = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let how = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
-    let directorate = RwSignal::new(String::new());
+    // The address may narrow the log from the start: a link from the KPI audit names a KPI and a quarter
+    // (see `change_log_path`), and any filter below may be given.
+    let query = use_query_map();
+    let asked = |name: &str| query.with_untracked(|q| q.get(name)).unwrap_or_default();
+    let person = RwSignal::new(asked(PERSON));
+    let from = RwSignal::new(asked(FROM));
+    let to = RwSignal::new(asked(TO));
+    let how = RwSignal::new(asked(HOW));
+    let kind = RwSignal::new(asked(KIND));
+    let directorate = RwSignal::new(asked(DIRECTORATE));
+    // The narrowing to one KPI follows the address, so "See every change" lifts it.
+    let kpi = Memo::new(move |_| {
+        query
+            .with(|q| q.get(KPI))
+            .and_then(|id| KpiId::new(id).ok())
+    });
+    let figures_within = Memo::new(move |_| {
+        query
+            .with(|q| q.get(FIGURES_WITHIN))
+            .and_then(|span| decode::<Period>(&span))
+    });
+    let scope = move || {
+        let kpi = kpi.get()?;
+        let name = state.session.with(|s| {
+            s.current()
+                .kpi(&kpi)
+                .map_or_else(|| kpi.to_string(), |k| k.name.clone())
+        });
+        Some(match figures_within.get() {
+            Some(span) => format!("Only the changes to the figures of {name} for {span}."),
+            None => format!("Only the changes about {name}."),
+        })
+    };
     let shown = RwSignal::new(PAGE_OF_LINES);
     let filter = Memo::new(move |_| {
         let chosen = |signal: RwSignal<String>| Some(signal.get()).filter(|v| !v.is_empty());
@@ -60,11 +106,11 @@ pub fn ChangeLogPage() -> impl IntoView {
             person: chosen(person),
             from: day(from),
             to: day(to),
-            how: ChangeWay::ALL
-                .into_iter()
-                .find(|w| way_code(*w) == how.get()),
+            how: decode::<ChangeWay>(&how.get()),
             list: chosen(kind),
             directorate: chosen(directorate).and_then(|d| d.try_into().ok()),
+            kpi: kpi.get(),
+            figures_within: figures_within.get(),
         }
     });
     // Each line with the kind of item, newest first.
@@ -96,10 +142,7 @@ pub fn ChangeLogPage() -> impl IntoView {
                 .collect::<Vec<Choice>>()
         })
     });
-    let ways: Vec<Choice> = ChangeWay::ALL
-        .into_iter()
-        .map(|w| (way_code(w).to_owned(), w.label().to_owned()))
-        .collect();
+    let ways = coded(ChangeWay::ALL, |w| w.label().to_owned());
     let kinds: Vec<Choice> = std::iter::once((
         SETTINGS_LIST.to_owned(),
         list_label(SETTINGS_LIST).to_owned(),
@@ -191,6 +234,11 @@ pub fn ChangeLogPage() -> impl IntoView {
              in the name of the person at the keyboard (as they said at the top of the page). The history is part of \
              the workspace file, so it travels with it."
         </p>
+        {move || scope().map(|words| view! {
+            <p class="app-notice" data-testid="change-log-scope">
+                {words} " " <a href=link(&Page::ChangeLog.path())>"See every change"</a>
+            </p>
+        })}
         <form class="app-form app-filters" data-testid="change-log-filters" on:submit=|e| e.prevent_default()>
             <Select id="change-log-person" label="Who" none="Anyone" choices=people bind=person test_id="change-log-person" />
             <DateField id="change-log-from" label="From" value=from />

@@ -8,10 +8,12 @@ use leptos::prelude::*;
 
 use crate::domain::settings::framework_form::{FrameworkForm, SettingsField, edit_framework};
 use crate::domain::settings::rule_preview::{rule_preview, shift_summary};
+use crate::storage::change_recorder::SETTINGS_LIST;
 use crate::ui::address::served_path::link;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{TextArea, TextField, Width};
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::components::rag_badge::RagStatusBadge;
 use crate::ui::components::rule_fields::{RuleFieldIds, RuleFields, RuleSignals};
 use crate::ui::routes::kpi_path;
@@ -274,5 +276,6 @@ pub fn FrameworkSettingsPage() -> impl IntoView {
             </div>
         </form>
         {move || saved.get().map(|m| view! { <p class="app-notice" role="status" data-testid="settings-saved">{m}</p> })}
+        <ItemChanges list=SETTINGS_LIST key=Signal::stored(SETTINGS_LIST.to_owned()) />
     }
 }

@@ -14,10 +14,13 @@ use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::golden_thread::ThreadNode;
 use crate::domain::thread::tree::{ThreadItem, ThreadTreeNode, actions_at, plans_at, risks_at};
+use crate::storage::change_recorder::SETTINGS_LIST;
+use crate::storage::collection::Collection;
 use crate::ui::address::query::encode;
 use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::overdue_flag::dated;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
@@ -65,6 +68,25 @@ struct Detail {
     risks: Vec<RiskLine>,
     actions: Vec<ActionLine>,
     scorecard: Option<(String, String)>,
+    /// Where its changes are recorded: the list and the item's key.
+    recorded_as: (&'static str, String),
+}
+
+/// The list and key under which the change history records `item`: the vision is one of the settings.
+fn recorded_as(item: &ThreadItem) -> (&'static str, String) {
+    match item {
+        ThreadItem::Node(ThreadNode::Council) => (SETTINGS_LIST, SETTINGS_LIST.to_owned()),
+        ThreadItem::Node(ThreadNode::Ambition(id)) => {
+            (Collection::Ambitions.name(), id.to_string())
+        }
+        ThreadItem::Node(ThreadNode::Directorate(id)) => {
+            (Collection::Directorates.name(), id.to_string())
+        }
+        ThreadItem::Node(ThreadNode::Service(id)) => (Collection::Services.name(), id.to_string()),
+        ThreadItem::Node(ThreadNode::Team(id)) => (Collection::Teams.name(), id.to_string()),
+        ThreadItem::Node(ThreadNode::Person(id)) => (Collection::People.name(), id.to_string()),
+        ThreadItem::Objective(id) => (Collection::Objectives.name(), id.to_string()),
+    }
 }
 
 fn steps(path: &[&ThreadTreeNode]) -> Vec<Step> {
@@ -186,6 +208,7 @@ pub fn NodeDetail(
                             })
                             .collect(),
                         scorecard: scorecard_link(node),
+                        recorded_as: recorded_as(&node.item),
                     })
                 })
             })
@@ -227,7 +250,7 @@ pub fn NodeDetail(
     view! {
         <section class="app-thread__detail" aria-labelledby="thread-detail-heading" data-testid="thread-detail">
             {move || detail.get().map(|d| {
-                let Detail { key: _, kind, name, breadcrumbs, counts, summary, contributes, delivered_by, kpis, plans, risks, actions, scorecard } = d;
+                let Detail { key: _, kind, name, breadcrumbs, counts, summary, contributes, delivered_by, kpis, plans, risks, actions, scorecard, recorded_as } = d;
                 view! {
                     <nav aria-label="Where this sits" class="app-breadcrumbs" data-testid="thread-breadcrumbs">
                         <ol>{crumb_trail(breadcrumbs)}</ol>
@@ -273,6 +296,7 @@ pub fn NodeDetail(
                         columns=vec![Column::row_heading("Action"), Column::text("KPI"), Column::text("Due"), Column::text("Status")]
                         rows=move || actions.iter().cloned().map(action_row).collect() layout=Layout::COMPACT />
                     <RiskTable caption=format!("Open risks ({})", risks.len()) risks=risks test_id="thread-risks" />
+                    <ItemChanges list=recorded_as.0 key=recorded_as.1 nested=true />
                 }
             })}
         </section>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::history::change_line::{ChangeLine, figure_style};
-use crate::domain::history::kpi_changes::{changes_about_kpi, measurement_period};
+use crate::domain::history::item_changes::{changes_about_kpi, measurement_period};
 use crate::domain::model::change_record::ChangeRecord;
 use crate::ui::address::served_path::link;
 use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row};

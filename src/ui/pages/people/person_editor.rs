@@ -9,9 +9,11 @@ use super::objectives_editor::ObjectivesEditor;
 use crate::domain::basics::ids::PersonId;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::person_form::{PersonField, PersonForm, save_person, team_choices};
+use crate::storage::collection::Collection;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{CheckList, Choice, Select, TextField, person_words};
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::state::use_app_state;
 
 /// The control each field's problems point at.
@@ -193,6 +195,7 @@ pub fn PersonEditor() -> impl IntoView {
                 <ObjectivesEditor person=chosen.get() />
                 <LeavingForm person=chosen.get() />
             })}
+            <ItemChanges list=Collection::People.name() key=chosen nested=true />
         </section>
     }
 }

@@ -9,12 +9,14 @@ use crate::domain::actions::action_update::{ActionField, ActionForm, update_acti
 use crate::domain::basics::ids::ActionId;
 use crate::domain::model::action::ActionStatus;
 use crate::domain::model::workspace::Workspace;
+use crate::storage::collection::Collection;
 use crate::ui::address::value_code::code;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{
     Choice, DateField, PersonSelect, Select, TextArea, TextField, Who, coded,
 };
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::state::use_app_state;
 
 /// The action with id `id` as the form shows it, if it is still there.
@@ -199,6 +201,7 @@ pub fn ActionUpdateForm() -> impl IntoView {
                 </form>
             </Show>
             {move || saved.get().map(|m| view! { <p class="app-notice" role="status" data-testid="action-edit-saved">{m}</p> })}
+            <ItemChanges list=Collection::Actions.name() key=chosen nested=true />
         </section>
     }
 }

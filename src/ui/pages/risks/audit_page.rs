@@ -13,6 +13,7 @@ use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::basics::period::Period;
 use crate::domain::model::audit::{AuditCheck, AuditProgress, KpiAudit};
 use crate::domain::model::workspace::Workspace;
+use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
 use crate::ui::browser::page_title::use_page_title;
@@ -22,6 +23,7 @@ use crate::ui::components::fields::{
 };
 use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::pages::change_log_path;
 use crate::ui::state::use_app_state;
 
 use super::audit_checks_form::AuditChecksForm;
@@ -60,6 +62,7 @@ struct SampleLine {
 #[derive(Clone, Debug, PartialEq)]
 struct Opened {
     id: AuditId,
+    quarter: Period,
     title: String,
     drawn: String,
     reproducible: bool,
@@ -108,6 +111,7 @@ fn opened(workspace: &Workspace, audit: &KpiAudit, today: NaiveDate) -> Opened {
         .collect();
     Opened {
         id: audit.id.clone(),
+        quarter: audit.quarter,
         title: format!("{} audit", audit.quarter),
         drawn: format!(
             "Drawn on {} by {} from seed {}: {} KPI{} from each policy and service committee.",
@@ -313,6 +317,7 @@ pub fn AuditPage() -> impl IntoView {
         <AuditHistory lines=history apply=apply />
         {move || shown.get().map(|audit| {
             let audit_id = audit.id.clone();
+            let quarter = audit.quarter;
             let sample_row = move |line: SampleLine| {
                 let (a1, a2) = (audit_id.clone(), audit_id.clone());
                 let (k1, k2) = (line.kpi.clone(), line.kpi.clone());
@@ -335,6 +340,11 @@ pub fn AuditPage() -> impl IntoView {
                         on:click=move |_| apply.run(AuditView { audit: Some(a2.clone()), kpi: Some(k2.clone()) })>
                         "Record checks"
                     </button>
+                    " "
+                    <a href=link(&change_log_path(&line.kpi, quarter)) data-testid="audit-kpi-changes"
+                        aria-label=format!("Who entered or changed the figures of {} for {quarter}", line.name)>
+                        "Who changed its figures"
+                    </a>
                 };
                 let cells = [kpi_link(line.kpi.as_str(), line.name.clone()), line.committee.into_any()]
                     .into_iter()

@@ -11,6 +11,7 @@ use crate::domain::basics::ids::RiskId;
 use crate::domain::model::risk::RiskLevel;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::risks::risk_form::{RiskField, RiskForm, save_risk};
+use crate::storage::collection::Collection;
 use crate::ui::address::query::{address, parse_query};
 use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
@@ -21,6 +22,7 @@ use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{
     CheckList, Choice, DateField, PersonSelect, Select, TextArea, TextField, Who, coded,
 };
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::routes::Page;
 use crate::ui::state::use_app_state;
 
@@ -332,5 +334,6 @@ pub fn RiskEditPage() -> impl IntoView {
                 {m} " " <a href=link(&Page::Risks.path()) data-testid="risk-back">"Back to the risk registers"</a>
             </p>
         })}
+        <ItemChanges list=Collection::Risks.name() key=Signal::derive(move || chosen.get().map(|r| r.to_string()).unwrap_or_default()) />
     }
 }

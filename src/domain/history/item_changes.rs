@@ -1,4 +1,5 @@
-//! The changes about one KPI: its definition and targets, its figures and sign-offs, its comparator values.
+//! The changes about one item: any item by its list and identity, and a KPI with its figures, sign-offs and
+//! comparator values.
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
@@ -32,6 +33,26 @@ pub fn changes_about_kpi<'a>(history: &'a [ChangeRecord], kpi: &KpiId) -> Vec<&'
     let mut found: Vec<&ChangeRecord> = history.iter().filter(|r| is_about_kpi(r, kpi)).collect();
     newest_first(&mut found);
     found
+}
+
+/// Every change to the item `key` of `list` ("framework" for the settings), newest first.
+pub fn changes_of_item<'a>(
+    history: &'a [ChangeRecord],
+    list: &str,
+    key: &str,
+) -> Vec<&'a ChangeRecord> {
+    let mut found: Vec<&ChangeRecord> = history
+        .iter()
+        .filter(|r| r.list == list && r.key == key)
+        .collect();
+    newest_first(&mut found);
+    found
+}
+
+/// Whether a measurement record's period lies within `span` (a quarter, say).
+pub fn measurement_within(record: &ChangeRecord, span: Period) -> bool {
+    measurement_period(record)
+        .is_some_and(|p| p.start_date() >= span.start_date() && p.end_date() <= span.end_date())
 }
 
 /// Orders records newest first; records of the same moment (one change's several items) in the reverse of
