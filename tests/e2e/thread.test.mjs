@@ -264,6 +264,21 @@ test('the structure can be added to, renamed, moved and retired, and a retiremen
     await page.getByTestId('change-submit').click();
     assert.equal((await page.getByTestId('change-outcome').textContent()).trim(), 'Done.');
     assert.match(await page.getByTestId('change-what').locator(`option[value="${kpiValue}"]`).textContent(), /^Renamed for the committee \(/);
+
+    // The ambition's page on the golden thread links to its changes: the one description set above, by
+    // someone who had not said who they were, to the words as trimmed. The log knows it by id and title.
+    const [, numbered, title] = ambition.match(/^(Ambition \d+): (.*)$/);
+    await page.goto(`${app.origin()}/golden-thread`);
+    const thread = await new ThreadPage(page).ready();
+    await thread.rows.filter({ hasText: `${numbered}:` }).click();
+    await page.getByTestId('thread-changes').click();
+    await page.getByTestId('change-log-count').filter({ hasText: /^1 change to 1 field\.$/ }).waitFor();
+    const line = await page.getByTestId('change-log').locator('tbody tr').first().evaluate((row) => [...row.children].map((c) => c.textContent.trim()));
+    assert.deepEqual(line.slice(1, 3), ['someone who had not said who they were', 'edited here']);
+    assert.ok(line[3].endsWith(` — ${title}`), line[3]);
+    assert.equal(line[4], 'description');
+    assert.match(line[5], / → Everyone can get about safely and affordably\.$/);
+    assert.ok((await page.getByTestId('change-log-scope').textContent()).includes(` — ${title}.`));
   });
 });
 

@@ -30,6 +30,8 @@ pub struct LogFilter {
     pub kpi: Option<KpiId>,
     /// Changes to figures for periods within this one (a quarter being audited, say).
     pub figures_within: Option<Period>,
+    /// Changes to the item with this key (with `list`, one item: a directorate, a team, …).
+    pub item: Option<String>,
 }
 
 impl LogFilter {
@@ -52,6 +54,7 @@ impl LogFilter {
             && self
                 .figures_within
                 .is_none_or(|span| measurement_within(record, span))
+            && self.item.as_ref().is_none_or(|key| &record.key == key)
     }
 }
 
@@ -212,6 +215,12 @@ mod tests {
             ..LogFilter::default()
         };
         assert_eq!(ids(&change_log(&workspace, &settings)), ["c"]);
+        let that_risk = LogFilter {
+            list: Some("risks".to_owned()),
+            item: workspace.history.get(1).map(|r| r.key.clone()),
+            ..LogFilter::default()
+        };
+        assert_eq!(ids(&change_log(&workspace, &that_risk)), ["b"]);
         // The Adults KPI and its figure are Adults and Health's; the risk is another directorate's, the
         // settings nobody's.
         let adults = LogFilter {

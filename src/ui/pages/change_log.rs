@@ -36,6 +36,7 @@ const KIND: &str = "kind";
 const DIRECTORATE: &str = "directorate";
 const KPI: &str = "kpi";
 const FIGURES_WITHIN: &str = "figures-within";
+const ITEM: &str = "item";
 
 /// The address of the change log narrowed to the changes to `kpi`'s figures for periods within `span`.
 pub fn change_log_path(kpi: &KpiId, span: Period) -> String {
@@ -44,6 +45,16 @@ pub fn change_log_path(kpi: &KpiId, span: Period) -> String {
         Page::ChangeLog.path(),
         encode(kpi.as_str()),
         encode(&code(&span).unwrap_or_default())
+    )
+}
+
+/// The address of the change log narrowed to the changes to the item `key` of `list` (a directorate, say).
+pub fn item_changes_path(list: &str, key: &str) -> String {
+    format!(
+        "{}?{KIND}={}&{ITEM}={}",
+        Page::ChangeLog.path(),
+        encode(list),
+        encode(key)
     )
 }
 
@@ -64,28 +75,45 @@ const CSV_HEADINGS: [&str; 8] = [
 pub fn ChangeLogPage() -> impl IntoView {
     use_page_title("Change history");
     let state = use_app_state();
-    // The address may narrow the log from the start: a link from the KPI audit names a KPI and a quarter
-    // (see `change_log_path`), and any filter below may be given.
+    // The address may narrow the log: a link from the KPI audit names a KPI and a quarter (see
+    // `change_log_path`), one from a part of the golden thread the item (`item_changes_path`), and any filter
+    // below may be given. The filters follow the address, so "See every change" lifts them.
     let query = use_query_map();
-    let asked = |name: &str| query.with_untracked(|q| q.get(name)).unwrap_or_default();
-    let person = RwSignal::new(asked(PERSON));
-    let from = RwSignal::new(asked(FROM));
-    let to = RwSignal::new(asked(TO));
-    let how = RwSignal::new(asked(HOW));
-    let kind = RwSignal::new(asked(KIND));
-    let directorate = RwSignal::new(asked(DIRECTORATE));
-    // The narrowing to one KPI follows the address, so "See every change" lifts it.
-    let kpi = Memo::new(move |_| {
-        query
-            .with(|q| q.get(KPI))
-            .and_then(|id| KpiId::new(id).ok())
+    let asked = move |name: &str| query.with(|q| q.get(name)).unwrap_or_default();
+    let person = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let how = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let directorate = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        for (signal, name) in [
+            (person, PERSON),
+            (from, FROM),
+            (to, TO),
+            (how, HOW),
+            (kind, KIND),
+            (directorate, DIRECTORATE),
+        ] {
+            signal.set(asked(name));
+        }
     });
-    let figures_within = Memo::new(move |_| {
-        query
-            .with(|q| q.get(FIGURES_WITHIN))
-            .and_then(|span| decode::<Period>(&span))
-    });
+    let kpi = Memo::new(move |_| KpiId::new(asked(KPI)).ok());
+    let figures_within = Memo::new(move |_| decode::<Period>(&asked(FIGURES_WITHIN)));
+    let item = Memo::new(move |_| Some(asked(ITEM)).filter(|key| !key.is_empty()));
     let scope = move || {
+        if let Some(key) = item.get() {
+            // The item as its newest record knew it.
+            let label = state.session.with(|s| {
+                s.current()
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|r| r.key == key && kind.with(|k| &r.list == k))
+                    .map_or_else(|| key.clone(), |r| r.label.clone())
+            });
+            return Some(format!("Only the changes to {label}."));
+        }
         let kpi = kpi.get()?;
         let name = state.session.with(|s| {
             s.current()
@@ -111,6 +139,7 @@ pub fn ChangeLogPage() -> impl IntoView {
             directorate: chosen(directorate).and_then(|d| d.try_into().ok()),
             kpi: kpi.get(),
             figures_within: figures_within.get(),
+            item: item.get(),
         }
     });
     // Each line with the kind of item, newest first.

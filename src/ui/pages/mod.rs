@@ -17,7 +17,7 @@ mod scorecards;
 mod settings;
 
 pub use accessibility::AccessibilityPage;
-pub use change_log::{ChangeLogPage, change_log_path};
+pub use change_log::{ChangeLogPage, change_log_path, item_changes_path};
 pub use data::DataPage;
 pub use golden_thread::{GoldenThreadPage, PlanOnAPagePage, StructurePage, ThreadPlace};
 pub use help::HelpPage;

@@ -20,11 +20,11 @@ use crate::ui::address::query::encode;
 use crate::ui::address::served_path::link;
 use crate::ui::area::Area;
 use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
-use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::overdue_flag::dated;
 use crate::ui::components::rag_badge::{RagBadge, RagStatusBadge};
 use crate::ui::components::risk_table::{RiskLine, RiskTable};
+use crate::ui::pages::item_changes_path;
 use crate::ui::state::use_app_state;
 
 /// A step of a path: the node's key and name.
@@ -68,7 +68,7 @@ struct Detail {
     risks: Vec<RiskLine>,
     actions: Vec<ActionLine>,
     scorecard: Option<(String, String)>,
-    /// Where its changes are recorded: the list and the item's key.
+    /// Where its changes are recorded: the list and the item's key (its changes are in the change log).
     recorded_as: (&'static str, String),
 }
 
@@ -296,7 +296,9 @@ pub fn NodeDetail(
                         columns=vec![Column::row_heading("Action"), Column::text("KPI"), Column::text("Due"), Column::text("Status")]
                         rows=move || actions.iter().cloned().map(action_row).collect() layout=Layout::COMPACT />
                     <RiskTable caption=format!("Open risks ({})", risks.len()) risks=risks test_id="thread-risks" />
-                    <ItemChanges list=recorded_as.0 key=recorded_as.1 nested=true />
+                    <p><a href=link(&item_changes_path(recorded_as.0, &recorded_as.1)) data-testid="thread-changes">
+                        {format!("Who changed this {} and when", kind.to_lowercase())}
+                    </a></p>
                 }
             })}
         </section>
