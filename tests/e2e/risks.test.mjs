@@ -117,7 +117,7 @@ test('the reporting calendar lists the coming dates and downloads them as an .ic
   }, { now: DEMO_DAY });
 });
 
-test('a lesson is added to the log (an incomplete one is refused) and marked shared with partners', async () => {
+test('a lesson is added to the log (an incomplete one is refused), marked shared with partners, and both changes kept', async () => {
   await app.visit('/risks', async (page) => {
     await new RisksPage(page).follow('lessons-link', /\/risks\/lessons$/);
     const lessons = await new LessonsPage(page).ready();
@@ -143,6 +143,14 @@ test('a lesson is added to the log (an incomplete one is refused) and marked sha
     await added.getByTestId('lesson-share').click();
     assert.match(await added.locator('td').last().textContent(), /^Yes/);
     assert.match(await lessons.caption.textContent(), new RegExp(`${unshared - 1} not yet shared`));
+
+    // Its changes in the change log: added (its id, title, date, what happened, what was learnt, who raised
+    // it, its KPI, its risk and not shared: 9 fields), then shared (1 field), newest first.
+    await added.getByTestId('lesson-changes').click();
+    await page.getByTestId('change-log-count').filter({ hasText: /^2 changes to 10 fields\.$/ }).waitFor();
+    const newest = await page.getByTestId('change-log').locator('tbody tr').first().evaluate((row) => [...row.children].map((c) => c.textContent.trim()));
+    assert.deepEqual(newest.slice(4), ['shared with partners', 'no → yes']);
+    assert.match(await page.getByTestId('change-log-scope').textContent(), /^Only the changes to lesson-\S+ — Winter plan agreed too late\./);
   });
 });
 

@@ -1,5 +1,6 @@
-//! An item's change history where the item is edited (a risk, an action, a person, the framework's
-//! settings): when, which field from what to what, who and how, newest first (`item-history`).
+//! An item's change history where the item is edited (a risk, an action, a person, a committee, a role, a
+//! plan, an audit, the framework's settings): when, which field from what to what, who and how, newest first
+//! (`item-history`).
 
 use leptos::prelude::*;
 
@@ -50,18 +51,20 @@ pub fn ItemChanges(
                 .collect()
         })
     };
-    let heading_id = "item-history-heading";
+    // Several may share a page (the people page's person, committee and role), each about its own list.
+    let heading_id = format!("{}-history-heading", list.get_untracked());
+    let labelled_by = heading_id.clone();
     let heading = move || {
         if nested {
-            view! { <h3 id=heading_id>"Change history"</h3> }.into_any()
+            view! { <h3 id=heading_id.clone()>"Change history"</h3> }.into_any()
         } else {
-            view! { <h2 id=heading_id>"Change history"</h2> }.into_any()
+            view! { <h2 id=heading_id.clone()>"Change history"</h2> }.into_any()
         }
     };
     view! {
         <Show when=move || key.with(|k| !k.is_empty())>
-            <section class="app-section" aria-labelledby=heading_id data-testid="item-history">
-                {heading}
+            <section class="app-section" aria-labelledby=labelled_by.clone() data-testid="item-history">
+                {heading.clone()}
                 <DataTable test_id="item-history-table" caption="Changes to it, newest first" columns=columns.clone()
                     rows=rows layout=Layout::WIDE
                     empty=Empty::instead("item-history-empty", "No change to it has been recorded yet.") />

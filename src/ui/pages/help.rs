@@ -26,8 +26,9 @@ pub fn HelpPage() -> impl IntoView {
             "The first time you open the tool in a browser it asks who you are (\u{201c}Who are you?\u{201d} at the top \
              of every page, where you can change it). Every change you make, every file you import or merge and every \
              sign-off is then recorded in your name, with when, from what and how, in the workspace's change history: \
-             on each KPI's page, under each risk, action and person where they are changed, in the framework \
-             settings, linked from each part of the golden thread and the KPI audit, and in the change history on \
+             on each KPI's page, under each risk, action, person, committee, role, plan and audit where it is \
+             changed and in the framework settings, linked from each part of the golden thread, each lesson and \
+             the KPI audit, and in the change history on \
              the Data page. The history travels in the workspace file."
         </p>
         <p>

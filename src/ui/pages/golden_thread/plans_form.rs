@@ -8,12 +8,14 @@ use crate::domain::basics::ids::PlanId;
 use crate::domain::model::golden_thread::PlanLevel;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::plan_form::{PlanField, PlanForm, save_plan};
+use crate::storage::collection::Collection;
 use crate::ui::address::value_code::code;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{
     CheckList, Choice, RecordedAs, Select, TextField, Who, Width, coded, person_choices,
 };
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::state::use_app_state;
 
 /// The levels a plan is written at, in the order they are offered.
@@ -201,6 +203,7 @@ pub fn PlansForm() -> impl IntoView {
                 <button type="submit" class="app-button app-button--secondary" data-testid="plan-save">"Save the plan"</button>
             </form>
             {move || saved.get().map(|m| view! { <p class="app-notice" role="status" data-testid="plan-saved">{m}</p> })}
+            <ItemChanges list=Collection::Plans.name() key=chosen nested=true />
         </section>
     }
 }

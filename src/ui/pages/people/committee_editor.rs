@@ -7,10 +7,12 @@ use crate::domain::basics::ids::CommitteeId;
 use crate::domain::model::golden_thread::CommitteeKind;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::committee_form::{CommitteeField, CommitteeForm, save_committee};
+use crate::storage::collection::Collection;
 use crate::ui::address::value_code::code;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{Choice, PersonSelect, Select, TextField, Who, coded};
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::state::use_app_state;
 
 /// The committee with id `id` as the form shows it; a blank form for a new one (`id` empty) or one gone.
@@ -126,6 +128,7 @@ pub fn CommitteeEditor() -> impl IntoView {
                 <button type="submit" class="app-button app-button--secondary" data-testid="committee-save">"Save the committee"</button>
             </form>
             {move || saved.get().map(|m| view! { <p class="app-notice" role="status" data-testid="committee-saved">{m}</p> })}
+            <ItemChanges list=Collection::Committees.name() key=chosen nested=true />
         </section>
     }
 }

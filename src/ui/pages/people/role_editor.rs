@@ -6,10 +6,12 @@ use crate::domain::basics::ids::RoleId;
 use crate::domain::model::golden_thread::RoleHolder;
 use crate::domain::model::workspace::Workspace;
 use crate::domain::thread::role_form::{RoleField, RoleForm, save_role};
+use crate::storage::collection::Collection;
 use crate::ui::address::value_code::code;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field_problems::FieldProblems;
 use crate::ui::components::fields::{Choice, Select, TextArea, TextField, coded};
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::state::use_app_state;
 
 /// The role with id `id` as the form shows it; a blank form for a new role (`id` empty) or one gone.
@@ -99,6 +101,7 @@ pub fn RoleEditor() -> impl IntoView {
                 <button type="submit" class="app-button app-button--secondary" data-testid="role-save">"Save the role"</button>
             </form>
             {move || saved.get().map(|m| view! { <p class="app-notice" role="status" data-testid="role-saved">{m}</p> })}
+            <ItemChanges list=Collection::Roles.name() key=chosen nested=true />
         </section>
     }
 }

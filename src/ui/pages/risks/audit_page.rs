@@ -13,6 +13,7 @@ use crate::domain::basics::ids::{AuditId, KpiId};
 use crate::domain::basics::period::Period;
 use crate::domain::model::audit::{AuditCheck, AuditProgress, KpiAudit};
 use crate::domain::model::workspace::Workspace;
+use crate::storage::collection::Collection;
 use crate::ui::address::served_path::link;
 use crate::ui::address::state::use_address_state;
 use crate::ui::address::value_code::{code, decode};
@@ -21,6 +22,7 @@ use crate::ui::components::data_table::{Column, DataTable, Layout, Row};
 use crate::ui::components::fields::{
     NumberField, PersonOrBodySelect, Select, TextField, Width, coded,
 };
+use crate::ui::components::item_changes::ItemChanges;
 use crate::ui::components::kpi_link::kpi_link;
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
 use crate::ui::pages::change_log_path;
@@ -342,7 +344,7 @@ pub fn AuditPage() -> impl IntoView {
                     </button>
                     " "
                     <a href=link(&change_log_path(&line.kpi, quarter)) data-testid="audit-kpi-changes"
-                        aria-label=format!("Who entered or changed the figures of {} for {quarter}", line.name)>
+                        aria-label=format!("Who changed its figures: {} for {quarter}", line.name)>
                         "Who changed its figures"
                     </a>
                 };
@@ -365,6 +367,7 @@ pub fn AuditPage() -> impl IntoView {
                     <DataTable test_id="audit-sample" caption=format!("{}: the KPIs drawn and the five checks", audit.title)
                         columns=sample_columns() rows=move || audit.lines.iter().cloned().map(sample_row.clone()).collect() layout=Layout::WIDE_COMPACT />
                     <OutcomeMessage outcome=follow_up_outcome test_id="audit-follow-up-outcome" />
+                    <ItemChanges list=Collection::Audits.name() key=audit.id.to_string() nested=true />
                 </section>
             }
         })}

@@ -6,10 +6,13 @@ use leptos::prelude::*;
 
 use crate::domain::actions::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
 use crate::domain::basics::ids::{KpiId, LessonId, RiskId};
+use crate::storage::collection::Collection;
+use crate::ui::address::served_path::link;
 use crate::ui::browser::page_title::use_page_title;
 use crate::ui::components::data_table::{Column, DataTable, Row};
 use crate::ui::components::fields::{PersonSelect, RecordedAs, Select, TextField};
 use crate::ui::components::outcome_message::{Outcome, OutcomeMessage};
+use crate::ui::pages::item_changes_path;
 use crate::ui::state::use_app_state;
 
 /// The page's title and heading.
@@ -141,6 +144,7 @@ pub fn LessonsPage() -> impl IntoView {
     ];
     let row = move |l: LessonLine| {
         let id = l.id.clone();
+        let changes_of = l.id.clone();
         let title = l.title.clone();
         let sharing = view! {
             {if l.shared { "Yes" } else { "Not yet" }} " "
@@ -149,6 +153,9 @@ pub fn LessonsPage() -> impl IntoView {
                 on:click=move |_| share(id.clone(), !l.shared)>
                 {if l.shared { "Undo sharing" } else { "Mark shared" }}
             </button>
+            " "
+            <a href=link(&item_changes_path(Collection::Lessons.name(), &changes_of)) data-testid="lesson-changes"
+                aria-label=format!("Its changes: {title}")>"Its changes"</a>
         };
         Row::new(vec![
             l.title.into_any(),
