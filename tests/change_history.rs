@@ -17,6 +17,7 @@ use pmf::domain::model::change_record::{ChangeRecord, ChangeWay, FieldChange};
 use pmf::domain::model::golden_thread::ThreadNode;
 use pmf::domain::model::workspace::Workspace;
 use pmf::domain::risks::review_entry::{ReviewDraft, record_review};
+use pmf::domain::risks::risk_form::{RiskForm, save_risk};
 use pmf::domain::thread::structure_edit::{StructureEdit, apply_edit};
 use pmf::storage::envelope::to_file;
 use pmf::storage::merge::Side;
@@ -397,6 +398,81 @@ fn an_override_records_its_status_reason_and_who_set_it() {
             ),
             field("rag_override.status", None, Some(json!("red"))),
         ]
+    );
+}
+
+#[test]
+fn commentary_and_a_variance_explanation_added_to_a_figure_record_just_those() {
+    let workspace = demo();
+    let id = workspace.kpis[0].id.clone();
+    // A new period's draft figure, so no sign-off is undone by the second entry.
+    let period = Period::parse("Mar 2027").unwrap();
+    let mut session = jo(workspace);
+    let first = Entry {
+        value: "99".to_owned(),
+        ..Entry::default()
+    };
+    session
+        .edit_at(at(), |w| record(w, &id, period, &first, "Jo Smith", at()))
+        .unwrap();
+    let before = session.current().history.len();
+    let explained = Entry {
+        commentary: "Two new starters.".to_owned(),
+        variance_explanation: "Below target while the new starters train.".to_owned(),
+        ..first
+    };
+    session
+        .edit_at(at(), |w| {
+            record(w, &id, period, &explained, "Jo Smith", at())
+        })
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        record.fields,
+        vec![
+            field("commentary", None, Some(json!("Two new starters."))),
+            field(
+                "variance_explanation",
+                None,
+                Some(json!("Below target while the new starters train."))
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_risk_saved_from_its_form_records_the_mitigations_it_changed() {
+    let workspace = demo();
+    let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+    let risk = workspace
+        .risks
+        .iter()
+        .find(|r| r.closed.is_none())
+        .unwrap()
+        .clone();
+    let mut session = jo(workspace);
+    let before = session.current().history.len();
+    let form = RiskForm {
+        mitigations: "Discharge to assess beds\n  Weekly system call  ".to_owned(),
+        ..RiskForm::of(&risk)
+    };
+    session
+        .edit_at(at(), |w| save_risk(w, Some(&risk.id), &form, today))
+        .unwrap();
+    let record = only_record(&session, before);
+    assert_eq!(
+        (record.list.as_str(), record.key.as_str()),
+        ("risks", risk.id.as_str())
+    );
+    // The mitigations, a line each and trimmed, replace the old list (left out of the file when empty).
+    let old = (!risk.mitigations.is_empty()).then(|| json!(risk.mitigations));
+    assert_eq!(
+        record.fields,
+        vec![field(
+            "mitigations",
+            old,
+            Some(json!(["Discharge to assess beds", "Weekly system call"]))
+        )]
     );
 }
 
