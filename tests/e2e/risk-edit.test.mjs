@@ -66,7 +66,7 @@ test('a risk added from its form goes on its register banded by its residual sco
     assert.ok(added.every((cells) => cells[2].startsWith('nothing → ')), 'the rest is the risk added');
     assert.deepEqual(added.find((cells) => cells[1] === 'title'),
       ['15 Oct 2026, 09:00', 'title', 'nothing → Winter pressures on hospital discharge', unnamed, 'edited here']);
-    assert.deepEqual(added.find((cells) => cells[1] === 'owner')?.[2], 'nothing → p-okafor');
+    assert.deepEqual(added.find((cells) => cells[1] === 'owner')?.[2], 'nothing → Grace Okafor', 'the owner by name, not id');
     await page.goto(`${app.origin()}/risks`);
     await new RisksPage(page).ready();
     assert.equal(await numberIn(page.getByTestId('risks-open')), open, 'back to as many open risks as before');

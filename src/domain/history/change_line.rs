@@ -1,5 +1,7 @@
 //! One field change in words: "value: 72.1 → 74.0, Jo Smith, 3 Dec 2026, edited here".
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::domain::basics::unit::Unit;
@@ -11,6 +13,65 @@ pub type FigureStyle = (Unit, u8);
 
 /// The longest value shown in full; a longer one is cut with an ellipsis (the file keeps it whole).
 const LONGEST_SHOWN: usize = 200;
+
+/// The names things are known by, keyed by their ids: a value that is an id (a risk's owner, a lesson's KPI)
+/// reads as the name.
+pub struct KnownNames<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> KnownNames<'a> {
+    /// The people, KPIs, risks, actions, ambitions, parts of the organisation, roles, committees and plans of
+    /// `workspace`.
+    pub fn of(workspace: &'a Workspace) -> Self {
+        let w = workspace;
+        let named = w
+            .people
+            .iter()
+            .map(|x| (x.id.as_str(), x.name.as_str()))
+            .chain(w.kpis.iter().map(|x| (x.id.as_str(), x.name.as_str())))
+            .chain(w.risks.iter().map(|x| (x.id.as_str(), x.title.as_str())))
+            .chain(w.actions.iter().map(|x| (x.id.as_str(), x.title.as_str())))
+            .chain(
+                w.ambitions
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.title.as_str())),
+            )
+            .chain(
+                w.directorates
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.name.as_str())),
+            )
+            .chain(w.services.iter().map(|x| (x.id.as_str(), x.name.as_str())))
+            .chain(w.teams.iter().map(|x| (x.id.as_str(), x.name.as_str())))
+            .chain(w.roles.iter().map(|x| (x.id.as_str(), x.name.as_str())))
+            .chain(
+                w.committees
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.name.as_str())),
+            )
+            .chain(w.plans.iter().map(|x| (x.id.as_str(), x.title.as_str())));
+        Self(named.collect())
+    }
+
+    /// The name `text` is the id of, or `text` itself.
+    fn of_text<'t>(&self, text: &'t str) -> &'t str
+    where
+        'a: 't,
+    {
+        self.0.get(text).copied().unwrap_or(text)
+    }
+
+    /// Every record's lines, in order: the KPI's figures written in its unit and decimals, ids as names.
+    pub fn lines<'r>(
+        &self,
+        records: impl IntoIterator<Item = &'r ChangeRecord>,
+        workspace: &Workspace,
+    ) -> Vec<ChangeLine> {
+        records
+            .into_iter()
+            .flat_map(|record| ChangeLine::of(record, figure_style(record, workspace), self))
+            .collect()
+    }
+}
 
 /// One field change of one record, in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +99,11 @@ pub struct ChangeLine {
 impl ChangeLine {
     /// The lines of `record`, one for each field it changed; a figure (a value or a target) is written in
     /// `figures`' unit and decimals where given ("78.8%"), else as the file holds it.
-    pub fn of(record: &ChangeRecord, figures: Option<FigureStyle>) -> Vec<ChangeLine> {
+    pub fn of(
+        record: &ChangeRecord,
+        figures: Option<FigureStyle>,
+        names: &KnownNames,
+    ) -> Vec<ChangeLine> {
         let when = record.at.format("%-d %b %Y, %H:%M").to_string();
         let at = record.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let how = record.how_made();
@@ -55,8 +120,8 @@ impl ChangeLine {
                     how: how.clone(),
                     item: record.label.clone(),
                     field: field_words(&change.field),
-                    before: value_words(change.before.as_ref(), style),
-                    after: value_words(change.after.as_ref(), style),
+                    before: value_words(change.before.as_ref(), style, names),
+                    after: value_words(change.after.as_ref(), style, names),
                 }
             })
             .collect()
@@ -97,13 +162,17 @@ pub fn figure_style(record: &ChangeRecord, workspace: &Workspace) -> Option<Figu
     Some((kpi.unit, kpi.decimals))
 }
 
-/// A value as people read it: text as it is, numbers as written (or in `style` for a figure), true/false
-/// as yes/no, a list of texts joined by commas; "nothing" for none.
-pub fn value_words(value: Option<&Value>, style: Option<FigureStyle>) -> String {
+/// A value as people read it: text as it is (an id as the name it stands for), numbers as written (or in
+/// `style` for a figure), true/false as yes/no, a list of texts joined by commas; "nothing" for none.
+pub fn value_words(
+    value: Option<&Value>,
+    style: Option<FigureStyle>,
+    names: &KnownNames,
+) -> String {
     let words = match value {
         None | Some(Value::Null) => return "nothing".to_owned(),
         Some(Value::String(text)) if text.is_empty() => return "nothing".to_owned(),
-        Some(Value::String(text)) => text.clone(),
+        Some(Value::String(text)) => names.of_text(text).to_owned(),
         Some(Value::Bool(true)) => "yes".to_owned(),
         Some(Value::Bool(false)) => "no".to_owned(),
         Some(Value::Number(number)) => match (number.as_f64(), style) {
@@ -113,6 +182,7 @@ pub fn value_words(value: Option<&Value>, style: Option<FigureStyle>) -> String 
         Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
             .iter()
             .filter_map(Value::as_str)
+            .map(|text| names.of_text(text))
             .collect::<Vec<_>>()
             .join(", "),
         Some(other) => other.to_string(),
@@ -135,6 +205,8 @@ pub fn field_change<'a>(record: &'a ChangeRecord, field: &str) -> Option<&'a Fie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demo::demo_workspace;
+    use chrono::NaiveDate;
     use serde_json::json;
 
     #[test]
@@ -148,23 +220,39 @@ mod tests {
             field_words("targets[2026-04].value"),
             "targets 2026-04, value"
         );
-        assert_eq!(value_words(None, None), "nothing");
-        assert_eq!(value_words(Some(&json!(72.1)), None), "72.1");
+        let none = KnownNames(HashMap::new());
+        assert_eq!(value_words(None, None, &none), "nothing");
+        assert_eq!(value_words(Some(&json!(72.1)), None, &none), "72.1");
         // A percentage to one decimal place: 100 is "100.0%".
         assert_eq!(
-            value_words(Some(&json!(100.0)), Some((Unit::Percent, 1))),
+            value_words(Some(&json!(100.0)), Some((Unit::Percent, 1)), &none),
             "100.0%"
         );
-        assert_eq!(value_words(Some(&json!(true)), None), "yes");
+        assert_eq!(value_words(Some(&json!(true)), None, &none), "yes");
         assert_eq!(
-            value_words(Some(&json!(["amb-1", "amb-2"])), None),
+            value_words(Some(&json!(["amb-1", "amb-2"])), None, &none),
             "amb-1, amb-2"
         );
         // 201 letters: the first 200 and an ellipsis.
         let long = "a".repeat(201);
         assert_eq!(
-            value_words(Some(&json!(long)), None),
+            value_words(Some(&json!(long)), None, &none),
             format!("{}\u{2026}", "a".repeat(200))
+        );
+    }
+
+    #[test]
+    fn an_id_reads_as_the_name_it_stands_for() {
+        // The demo council's Grace Okafor is p-okafor; "not-an-id" names nothing and stays as it is.
+        let workspace = demo_workspace(NaiveDate::from_ymd_opt(2026, 10, 15).unwrap());
+        let names = KnownNames::of(&workspace);
+        assert_eq!(
+            value_words(Some(&json!("p-okafor")), None, &names),
+            "Grace Okafor"
+        );
+        assert_eq!(
+            value_words(Some(&json!(["p-okafor", "not-an-id"])), None, &names),
+            "Grace Okafor, not-an-id"
         );
     }
 }

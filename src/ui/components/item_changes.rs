@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::history::change_line::{ChangeLine, figure_style};
+use crate::domain::history::change_line::KnownNames;
 use crate::domain::history::item_changes::changes_of_item;
 use crate::ui::components::data_table::{Column, DataTable, Empty, Layout, Row};
 use crate::ui::state::use_app_state;
@@ -22,10 +22,8 @@ pub fn ItemChanges(
         let (list, key) = (list.get(), key.get());
         state.session.with(|s| {
             let workspace = s.current();
-            changes_of_item(&workspace.history, list, &key)
-                .into_iter()
-                .flat_map(|record| ChangeLine::of(record, figure_style(record, workspace)))
-                .collect::<Vec<_>>()
+            KnownNames::of(workspace)
+                .lines(changes_of_item(&workspace.history, list, &key), workspace)
         })
     });
     let columns = vec![

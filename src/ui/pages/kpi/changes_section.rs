@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
-use crate::domain::history::change_line::{ChangeLine, figure_style};
+use crate::domain::history::change_line::{ChangeLine, KnownNames, figure_style};
 use crate::domain::history::item_changes::{changes_about_kpi, measurement_period};
 use crate::domain::model::change_record::ChangeRecord;
 use crate::ui::address::served_path::link;
@@ -35,11 +35,12 @@ pub fn ChangesSection(id: Memo<String>) -> impl IntoView {
         };
         state.session.with(|s| {
             let workspace = s.current();
+            let names = KnownNames::of(workspace);
             changes_about_kpi(&workspace.history, &kpi)
                 .into_iter()
                 .flat_map(|record| {
                     let about = about(record);
-                    ChangeLine::of(record, figure_style(record, workspace))
+                    ChangeLine::of(record, figure_style(record, workspace), &names)
                         .into_iter()
                         .map(move |line| (about.clone(), line))
                 })
