@@ -9,6 +9,7 @@ use pmf::demo::demo_workspace;
 use pmf::domain::actions::action_update::{ActionForm, update_action};
 use pmf::domain::actions::lesson_entry::{LessonDraft, add_lesson};
 use pmf::domain::assurance::audit_entry::{AuditDraw, draw_audit};
+use pmf::domain::basics::ids::KpiId;
 use pmf::domain::basics::period::Period;
 use pmf::domain::kpi::measurement_entry::{Entry, entry_for, record};
 use pmf::domain::kpi::signoff_step::{SignoffStep, take_step};
@@ -359,8 +360,10 @@ fn only_record(session: &Session, before: usize) -> &ChangeRecord {
     record
 }
 
-#[test]
-fn an_override_records_its_status_reason_and_who_set_it() {
+/// The record a second entry adds to a draft: Jo enters 99 for the first KPI for March 2027 (a period with no
+/// figure yet, so no sign-off can be undone), then `second`, made from that first entry. Returns the record
+/// and the KPI's id.
+fn second_entry_on_a_draft(second: impl FnOnce(Entry) -> Entry) -> (ChangeRecord, KpiId) {
     let workspace = demo();
     let id = workspace.kpis[0].id.clone();
     let period = Period::parse("Mar 2027").unwrap();
@@ -373,17 +376,20 @@ fn an_override_records_its_status_reason_and_who_set_it() {
         .edit_at(at(), |w| record(w, &id, period, &first, "Jo Smith", at()))
         .unwrap();
     let before = session.current().history.len();
-    let overridden = Entry {
+    let second = second(first);
+    session
+        .edit_at(at(), |w| record(w, &id, period, &second, "Jo Smith", at()))
+        .unwrap();
+    (only_record(&session, before).clone(), id)
+}
+
+#[test]
+fn an_override_records_its_status_reason_and_who_set_it() {
+    let (record, id) = second_entry_on_a_draft(|first| Entry {
         override_status: Some(RagStatus::Red),
         override_reason: "The return was incomplete.".to_owned(),
         ..first
-    };
-    session
-        .edit_at(at(), |w| {
-            record(w, &id, period, &overridden, "Jo Smith", at())
-        })
-        .unwrap();
-    let record = only_record(&session, before);
+    });
     assert_eq!(record.key, format!("{id} 2027-03"));
     // The override, a new field of the figure, in its fields' alphabetical order.
     assert_eq!(
@@ -403,30 +409,11 @@ fn an_override_records_its_status_reason_and_who_set_it() {
 
 #[test]
 fn commentary_and_a_variance_explanation_added_to_a_figure_record_just_those() {
-    let workspace = demo();
-    let id = workspace.kpis[0].id.clone();
-    // A new period's draft figure, so no sign-off is undone by the second entry.
-    let period = Period::parse("Mar 2027").unwrap();
-    let mut session = jo(workspace);
-    let first = Entry {
-        value: "99".to_owned(),
-        ..Entry::default()
-    };
-    session
-        .edit_at(at(), |w| record(w, &id, period, &first, "Jo Smith", at()))
-        .unwrap();
-    let before = session.current().history.len();
-    let explained = Entry {
+    let (record, _) = second_entry_on_a_draft(|first| Entry {
         commentary: "Two new starters.".to_owned(),
         variance_explanation: "Below target while the new starters train.".to_owned(),
         ..first
-    };
-    session
-        .edit_at(at(), |w| {
-            record(w, &id, period, &explained, "Jo Smith", at())
-        })
-        .unwrap();
-    let record = only_record(&session, before);
+    });
     assert_eq!(
         record.fields,
         vec![
