@@ -27,9 +27,10 @@
 //   module, 28.7 KB, the change log page, 11.2 KB, and the chunks they share; 729.5 KB when that commit was
 //   built again on a fresh machine). A change history section on the pages that edit a risk, an action, a
 //   person, a committee, a role, a plan, an audit and the settings, and the change log narrowed by KPI,
-//   quarter or item from the address: 741.0 KB on demand, ceiling 742 KB (drawn in the golden thread's page
-//   the section took the first download to 659.3 KB, so that page, like the lessons log, links to the change
-//   log instead: 653.7 KB).)
+//   quarter or item from the address: 741.0 KB on demand (drawn in the golden thread's page the section took
+//   the first download to 659.3 KB, so that page, like the lessons log, links to the change log instead:
+//   653.7 KB). History lines reading ids as names (a risk's owner "Grace Okafor", not "p-okafor"): 742.0 KB,
+//   ceiling 743 KB.)
 // - workbook reader: the reader's own module (calamine, zip, inflate, XML and the text encodings it names), also
 //   counted above. It was 231.7 KB with a 30.5 KB chunk of zip and inflate code it shared with the writer; with
 //   the writer gone that code is in the reader's module, and what the first file choice fetches fell from 262.2
@@ -51,8 +52,8 @@ const budgets = [
   },
   {
     name: 'on demand (other pages, spreadsheet modules, shared chunks)',
-    target: 742 * KB,
-    ceiling: 742 * KB,
+    target: 743 * KB,
+    ceiling: 743 * KB,
     matches: (f) => /^(page|chunk|lazy)-.*\.wasm$/.test(f),
   },
   {
