@@ -8,7 +8,7 @@
 //! changed list only the stretch between the first and the last item that differ is turned into JSON.
 //! Items are matched by their identity in the file ([`item_key`]), fields by name, a field within a field
 //! (the framework's RAG rule, a measurement's sign-off) by its path, and a list of items that each carry an
-//! `id` or a `period` (a KPI's targets) item by item.
+//! `id`, a `period` (a KPI's targets) or a `date` (a risk's reviews) item by item.
 
 use std::collections::HashSet;
 
@@ -240,7 +240,7 @@ fn match_items(list: &'static str, old: Vec<Value>, new: Vec<Value>, items: &mut
 }
 
 /// Each field that differs between two values of one field (`path`; "" for the whole item), recursing into
-/// objects and into lists whose items are each known by an `id` or a `period`.
+/// objects and into lists whose items are each known by an `id`, a `period` or a `date`.
 fn field_changes(
     path: &str,
     before: Option<&Value>,
