@@ -111,7 +111,7 @@ fn year_end_target(spec: &Spec, values: &[(Period, f64)]) -> Option<(FinancialYe
     })?;
     let &(latest, value) = values.last()?;
     let (rated, share) = match spec.measure {
-        MeasureType::Snapshot => (value, 1.0),
+        MeasureType::Snapshot | MeasureType::YearToDate => (value, 1.0),
         MeasureType::Cumulative => (
             values
                 .iter()

@@ -298,8 +298,9 @@ fn expected_kind(expected: &str) -> String {
         "string or map" => "text or an object".to_owned(),
         other if other.starts_with("struct ") || other == "a map" => "an object".to_owned(),
         "internally tagged enum Unit" => "an object naming its kind, such as {\"kind\": \"percent\"} (the \
-                                          kinds are percent, count, pounds, days, score, and rate_per with its \
-                                          \"per\")"
+                                          kinds are percent, count, pounds, days, weeks, hours, minutes, \
+                                          tonnes, kilograms, score, rate_per with its \"per\", and custom \
+                                          with its \"label\")"
             .to_owned(),
         "internally tagged enum ReviewCycle" => "an object naming its cycle, such as {\"cycle\": \
                                                  \"every_weeks\", \"weeks\": 8} or {\"cycle\": \"by_band\", \
@@ -376,6 +377,21 @@ mod tests {
         reads_cleanly::<Lesson>("lessons");
         reads_cleanly::<KpiAudit>("audits");
         assert_eq!(specimens().len(), 17, "the framework and the 16 lists");
+    }
+
+    #[test]
+    fn a_unit_of_the_councils_own_without_a_word_is_refused_in_words() {
+        let mut kpi = specimens()["kpis"].clone();
+        kpi["unit"] = json!({ "kind": "custom", "label": "  " });
+        let mut problems = Vec::new();
+        read_item::<KpiDefinition>(&kpi, "workspace.kpis[0]", "kpis", &mut problems);
+        let found: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "workspace.kpis[0].unit: A unit of the council's own needs a label, such as \"kg per household\""
+            ]
+        );
     }
 
     #[test]

@@ -10,3 +10,4 @@ pub mod shared_sort;
 pub mod stats;
 pub mod typed_text;
 pub mod unit;
+pub mod unit_label;

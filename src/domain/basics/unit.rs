@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::unit_label::UnitLabel;
+
 /// A KPI's unit of measurement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -22,6 +24,21 @@ pub enum Unit {
     },
     /// A score on a scale of the KPI's own.
     Score,
+    /// A weight in tonnes (waste collected, carbon emitted).
+    Tonnes,
+    /// A weight in kilograms.
+    Kilograms,
+    /// A time in hours.
+    Hours,
+    /// A time in minutes (response times).
+    Minutes,
+    /// A time in weeks (waiting times).
+    Weeks,
+    /// A unit of the council's own, shown after each figure ("412 kg per household").
+    Custom {
+        /// What follows each figure.
+        label: UnitLabel,
+    },
 }
 
 impl Unit {
@@ -37,18 +54,26 @@ impl Unit {
         (denominator != 0.0 && ratio.is_finite()).then_some(ratio * scale)
     }
 
-    /// The values that make sense for the unit: a percentage from 0 to 100; counts, days and rates not
-    /// below 0; pounds and scores anything.
+    /// The values that make sense for the unit: a percentage from 0 to 100; counts, rates, weights and
+    /// times not below 0; pounds, scores and a unit of the council's own anything.
     pub fn plausible_range(self) -> (f64, f64) {
         match self {
             Unit::Percent => (0.0, 100.0),
-            Unit::Count | Unit::Days | Unit::RatePer { .. } => (0.0, f64::INFINITY),
-            Unit::Pounds | Unit::Score => (f64::NEG_INFINITY, f64::INFINITY),
+            Unit::Count
+            | Unit::Days
+            | Unit::RatePer { .. }
+            | Unit::Tonnes
+            | Unit::Kilograms
+            | Unit::Hours
+            | Unit::Minutes
+            | Unit::Weeks => (0.0, f64::INFINITY),
+            Unit::Pounds | Unit::Score | Unit::Custom { .. } => (f64::NEG_INFINITY, f64::INFINITY),
         }
     }
 
     /// The value formatted for people, with `decimals` places and thousands separated by commas:
-    /// `85.2%`, `1,234`, `£12,500`, `-£300`, `14 days`, `3.4 per 1,000`.
+    /// `85.2%`, `1,234`, `£12,500`, `-£300`, `14 days`, `3.4 per 1,000`, `1,250 tonnes`, `12.5 kg`,
+    /// `412 kg per household`.
     pub fn format(self, value: f64, decimals: u8) -> String {
         if !value.is_finite() {
             return "not a number".to_owned();
@@ -63,44 +88,79 @@ impl Unit {
             Unit::Percent => format!("{sign}{number}%"),
             Unit::Count | Unit::Score => format!("{sign}{number}"),
             Unit::Pounds => format!("{sign}£{number}"),
-            Unit::Days if number == "1" => format!("{sign}1 day"),
-            Unit::Days => format!("{sign}{number} days"),
             Unit::RatePer { per } => {
                 format!("{sign}{number} per {}", group_thousands(f64::from(per), 0))
+            }
+            Unit::Kilograms => format!("{sign}{number} kg"),
+            Unit::Custom { label } => format!("{sign}{number} {label}"),
+            Unit::Days | Unit::Tonnes | Unit::Hours | Unit::Minutes | Unit::Weeks => {
+                let (one, many) = self.counted_as();
+                let word = if number == "1" { one } else { many };
+                format!("{sign}{number} {word}")
             }
         }
     }
 
-    /// Every kind of unit, in the order a form offers them (a rate with no base yet: the form asks for it).
-    pub const KINDS: [Unit; 6] = [
+    /// A time or weight's word for one and for several (`day`, `days`); empty for other units.
+    const fn counted_as(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Days => ("day", "days"),
+            Unit::Tonnes => ("tonne", "tonnes"),
+            Unit::Hours => ("hour", "hours"),
+            Unit::Minutes => ("minute", "minutes"),
+            Unit::Weeks => ("week", "weeks"),
+            _ => ("", ""),
+        }
+    }
+
+    /// Every kind of unit, in the order a form offers them (a rate with no base and a unit of the council's
+    /// own with no label yet: the form asks for them).
+    pub const KINDS: [Unit; 12] = [
         Unit::Percent,
         Unit::Count,
         Unit::Pounds,
         Unit::Days,
+        Unit::Weeks,
+        Unit::Hours,
+        Unit::Minutes,
+        Unit::Tonnes,
+        Unit::Kilograms,
         Unit::RatePer { per: 0 },
         Unit::Score,
+        Unit::Custom {
+            label: UnitLabel::UNSET,
+        },
     ];
 
     /// The unit's kind as the file format and a form's choice write it: `percent`, `count`, `pounds`,
-    /// `days`, `rate_per` or `score` (a rate's base aside).
+    /// `days`, `weeks`, `hours`, `minutes`, `tonnes`, `kilograms`, `rate_per`, `score` or `custom` (a rate's
+    /// base and a custom unit's label aside).
     pub const fn kind(self) -> &'static str {
         match self {
             Unit::Percent => "percent",
             Unit::Count => "count",
             Unit::Pounds => "pounds",
             Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Hours => "hours",
+            Unit::Minutes => "minutes",
+            Unit::Tonnes => "tonnes",
+            Unit::Kilograms => "kilograms",
             Unit::RatePer { .. } => "rate_per",
             Unit::Score => "score",
+            Unit::Custom { .. } => "custom",
         }
     }
 
-    /// The unit of kind `kind` (see [`Unit::kind`]); a rate is per `per`.
-    pub fn of_kind(kind: &str, per: u32) -> Option<Unit> {
+    /// The unit of kind `kind` (see [`Unit::kind`]); a rate is per `per`, a unit of the council's own is
+    /// labelled `label`.
+    pub fn of_kind(kind: &str, per: u32, label: UnitLabel) -> Option<Unit> {
         Self::KINDS
             .into_iter()
             .find(|unit| unit.kind() == kind)
             .map(|unit| match unit {
                 Unit::RatePer { .. } => Unit::RatePer { per },
+                Unit::Custom { .. } => Unit::Custom { label },
                 unit => unit,
             })
     }
@@ -112,8 +172,14 @@ impl Unit {
             Unit::Count => "Number".to_owned(),
             Unit::Pounds => "Pounds (£)".to_owned(),
             Unit::Days => "Days".to_owned(),
+            Unit::Weeks => "Weeks".to_owned(),
+            Unit::Hours => "Hours".to_owned(),
+            Unit::Minutes => "Minutes".to_owned(),
+            Unit::Tonnes => "Tonnes".to_owned(),
+            Unit::Kilograms => "Kilograms (kg)".to_owned(),
             Unit::RatePer { per } => format!("Rate per {}", group_thousands(f64::from(per), 0)),
             Unit::Score => "Score".to_owned(),
+            Unit::Custom { label } => label.to_string(),
         }
     }
 }
@@ -247,6 +313,22 @@ mod tests {
         assert_eq!(Unit::Days.format(1.0, 0), "1 day");
         assert_eq!(Unit::Days.format(14.0, 0), "14 days");
         assert_eq!(Unit::RatePer { per: 1000 }.format(3.44, 1), "3.4 per 1,000");
+        assert_eq!(Unit::Tonnes.format(1250.0, 0), "1,250 tonnes");
+        assert_eq!(Unit::Tonnes.format(1.0, 0), "1 tonne");
+        assert_eq!(Unit::Kilograms.format(12.46, 1), "12.5 kg");
+        assert_eq!(Unit::Hours.format(1.0, 0), "1 hour");
+        assert_eq!(
+            Unit::Hours.format(1.0, 1),
+            "1.0 hours",
+            "one to a place is not one"
+        );
+        assert_eq!(Unit::Minutes.format(45.0, 0), "45 minutes");
+        assert_eq!(Unit::Weeks.format(18.0, 0), "18 weeks");
+        let own = Unit::Custom {
+            label: UnitLabel::new("kg per household").unwrap(),
+        };
+        assert_eq!(own.format(-412.0, 0), "-412 kg per household");
+        assert_eq!(own.label(), "kg per household");
         assert_eq!(
             Unit::Count.format(-0.01, 0),
             "0",
@@ -260,6 +342,7 @@ mod tests {
         assert_eq!(Unit::Percent.plausible_range(), (0.0, 100.0));
         assert_eq!(Unit::Days.plausible_range().0, 0.0);
         assert_eq!(Unit::Pounds.plausible_range().0, f64::NEG_INFINITY);
+        assert_eq!(Unit::Weeks.plausible_range(), (0.0, f64::INFINITY));
     }
 
     #[test]
@@ -267,13 +350,21 @@ mod tests {
         for unit in Unit::KINDS {
             let written = serde_json::to_value(unit).unwrap();
             assert_eq!(written["kind"], unit.kind());
-            assert_eq!(Unit::of_kind(unit.kind(), 0), Some(unit));
+            assert_eq!(Unit::of_kind(unit.kind(), 0, UnitLabel::UNSET), Some(unit));
         }
         assert_eq!(
-            Unit::of_kind("rate_per", 1000),
+            Unit::of_kind("rate_per", 1000, UnitLabel::UNSET),
             Some(Unit::RatePer { per: 1000 })
         );
-        assert_eq!(Unit::of_kind("furlongs", 1), None);
+        assert_eq!(Unit::of_kind("furlongs", 1, UnitLabel::UNSET), None);
+        let label = UnitLabel::new("visits per 1,000 population").unwrap();
+        let own = Unit::of_kind("custom", 0, label).unwrap();
+        let written = serde_json::to_string(&own).unwrap();
+        assert_eq!(
+            written,
+            r#"{"kind":"custom","label":"visits per 1,000 population"}"#
+        );
+        assert_eq!(serde_json::from_str::<Unit>(&written).unwrap(), own);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::basics::period::{Period, reporting_period};
 use crate::domain::kpi::rating::{Rating, RatingInput, rate};
 use crate::domain::kpi::rollup::RagCounts;
-use crate::domain::maths::aggregation::{MeasureType, year_to_date};
+use crate::domain::maths::aggregation::{MeasureType, own_period_values, year_to_date};
 use crate::domain::maths::forecast::{Forecast, forecast_year_end};
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::maths::trend::{Change, Trend, change, is_green_but_declining, trend};
@@ -71,26 +71,30 @@ pub fn assess<'a>(
     period: Period,
     framework: &Framework,
 ) -> KpiAssessment<'a> {
-    let value_at = |p: Period| history.get(&p).and_then(|m| m.resolved_value(kpi.unit));
     let measurement = history.get(&period).copied();
-    let value = value_at(period);
-    let target = kpi.target_for(period);
-    let previous_value = period.previous().and_then(value_at);
-    let values: BTreeMap<Period, f64> = history
+    let stored: BTreeMap<Period, f64> = history
         .range(..=period)
         .filter(|(p, _)| p.frequency() == kpi.frequency)
         .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
         .collect();
-    // A cumulative measure is rated on its year to date against a year-to-date target.
-    let year_to_date_at = |p: Period| year_to_date(&values, p, MeasureType::Cumulative).value;
+    // Each period's own figure (worked out from the published years to date for that measure): what is
+    // shown as the period's value, compared with the period before, and trended and forecast.
+    let values = own_period_values(&stored, kpi.measure);
+    let value_at = |p: Period| values.get(&p).copied();
+    let value = value_at(period);
+    let target = kpi.target_for(period);
+    let previous_value = period.previous().and_then(value_at);
+    // A measure that adds up is rated on its year to date against a year-to-date target.
+    let year_to_date_at = |p: Period| year_to_date(&stored, p, kpi.measure).value;
     let (year_to_date, rated, rated_last_year) = match kpi.measure {
         MeasureType::Snapshot => (
             None,
             value,
             period.same_period_last_year().and_then(value_at),
         ),
-        MeasureType::Cumulative => {
-            let so_far = value.and(year_to_date_at(period));
+        MeasureType::Cumulative | MeasureType::YearToDate => {
+            // A cumulative KPI's year to date needs this period's figure; a published one is that figure.
+            let so_far = stored.get(&period).and(year_to_date_at(period));
             (
                 so_far,
                 so_far,

@@ -9,6 +9,7 @@ use crate::domain::basics::ids::{AmbitionId, CommitteeId, KpiId, PersonId, TeamI
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::{Unit, parse_number};
+use crate::domain::basics::unit_label::UnitLabel;
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
 use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::{
@@ -49,10 +50,13 @@ pub struct KpiForm {
     pub frequency: Frequency,
     /// Which way is better.
     pub polarity: Polarity,
-    /// The unit (for a rate, its base is [`KpiForm::rate_per`]).
+    /// The unit (for a rate, its base is [`KpiForm::rate_per`]; for a unit of the council's own, its label
+    /// is [`KpiForm::unit_label`]).
     pub unit: Unit,
     /// A rate's base as typed ("1000"), used when the unit is a rate.
     pub rate_per: String,
+    /// A unit of the council's own's label as typed ("kg per household"), used when the unit is one.
+    pub unit_label: String,
     /// Decimal places as typed.
     pub decimals: String,
     /// Snapshot or cumulative.
@@ -90,6 +94,8 @@ pub enum KpiField {
     Unit,
     /// [`KpiForm::rate_per`].
     RatePer,
+    /// [`KpiForm::unit_label`].
+    UnitLabel,
     /// [`KpiForm::decimals`].
     Decimals,
     /// [`KpiForm::ambitions`].
@@ -120,9 +126,16 @@ const CONFIRMED: [DefaultedField; 8] = [
 impl KpiForm {
     /// The form showing `kpi` as it is.
     pub fn of(kpi: &KpiDefinition) -> Self {
-        let (unit, rate_per) = match kpi.unit {
-            Unit::RatePer { per } => (Unit::RatePer { per: 0 }, per.to_string()),
-            unit => (unit, String::new()),
+        let (unit, rate_per, unit_label) = match kpi.unit {
+            Unit::RatePer { per } => (Unit::RatePer { per: 0 }, per.to_string(), String::new()),
+            Unit::Custom { label } => (
+                Unit::Custom {
+                    label: UnitLabel::UNSET,
+                },
+                String::new(),
+                label.to_string(),
+            ),
+            unit => (unit, String::new(), String::new()),
         };
         let (plausible_low, plausible_high) = kpi
             .plausible_range
@@ -143,6 +156,7 @@ impl KpiForm {
             polarity: kpi.polarity,
             unit,
             rate_per,
+            unit_label,
             decimals: kpi.decimals.to_string(),
             measure: kpi.measure,
             snapshot_summary: kpi.snapshot_summary,
@@ -175,6 +189,7 @@ impl KpiForm {
             polarity,
             unit,
             rate_per,
+            unit_label,
             decimals,
             measure,
             snapshot_summary,
@@ -315,6 +330,13 @@ fn checked(
                         form.rate_per.trim()
                     ),
                 );
+                None
+            }
+        },
+        Unit::Custom { .. } => match UnitLabel::new(&form.unit_label) {
+            Ok(label) => Some(Unit::Custom { label }),
+            Err(why) => {
+                problem(KpiField::UnitLabel, format!("{why}."));
                 None
             }
         },
@@ -562,6 +584,37 @@ mod tests {
             problems[7].message
         );
         assert_eq!(workspace, before);
+    }
+
+    #[test]
+    fn a_unit_of_the_councils_own_is_saved_with_its_label_or_refused_without_one() {
+        let mut workspace = hand_drawn();
+        let mut form = KpiForm::of(&workspace.kpis[1]);
+        form.unit = Unit::Custom {
+            label: UnitLabel::UNSET,
+        };
+        form.unit_label = "   ".to_owned();
+        let problems = edit_kpi(&mut workspace, &k("k2"), &form).unwrap_err();
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| (p.field, p.message.as_str()))
+                .collect::<Vec<_>>(),
+            [(
+                KpiField::UnitLabel,
+                "A unit of the council's own needs a label, such as \"kg per household\"."
+            )]
+        );
+        form.unit_label = " kg per household ".to_owned();
+        edit_kpi(&mut workspace, &k("k2"), &form).unwrap();
+        let kpi = &workspace.kpis[1];
+        assert_eq!(kpi.unit.format(412.0, 0), "412 kg per household");
+        // The form shows the label again, under the choice of a unit of the council's own.
+        let shown = KpiForm::of(kpi);
+        assert_eq!(
+            (shown.unit.kind(), shown.unit_label.as_str()),
+            ("custom", "kg per household")
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::basics::period::Period;
 use crate::domain::kpi::history::YEARS_SHOWN;
-use crate::domain::maths::aggregation::MeasureType;
+use crate::domain::maths::aggregation::{MeasureType, own_period_values};
 use crate::domain::maths::spc::{
     AssuranceIcon, ChartRecommendation, SpcSettings, VariationIcon, XmrChart,
 };
@@ -25,8 +25,8 @@ pub struct MdcIcons {
     pub assurance: Option<AssuranceIcon>,
 }
 
-/// The SPC series of `kpi` up to `latest`: each period's own value of its frequency, oldest first, over the
-/// years a KPI page shows.
+/// The SPC series of `kpi` up to `latest`: each period's own value of its frequency (a year to date as
+/// published turned into each period's own figure), oldest first, over the years a KPI page shows.
 pub fn spc_series(
     kpi: &KpiDefinition,
     history: &BTreeMap<Period, &Measurement>,
@@ -36,10 +36,13 @@ pub fn spc_series(
         .year()
         .start_year()
         .saturating_sub(YEARS_SHOWN as u16 - 1);
-    history
+    let stored: BTreeMap<Period, f64> = history
         .range(..=latest)
         .filter(|(p, _)| p.frequency() == kpi.frequency && p.year().start_year() >= first_year)
-        .filter_map(|(_, m)| m.resolved_value(kpi.unit))
+        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
+        .collect();
+    own_period_values(&stored, kpi.measure)
+        .into_values()
         .collect()
 }
 
@@ -47,7 +50,7 @@ pub fn spc_series(
 pub fn target_for_spc(kpi: &KpiDefinition, latest: Period) -> Option<f64> {
     match kpi.measure {
         MeasureType::Snapshot => kpi.target_for(latest).map(|t| t.value),
-        MeasureType::Cumulative => None,
+        MeasureType::Cumulative | MeasureType::YearToDate => None,
     }
 }
 

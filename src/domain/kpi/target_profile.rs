@@ -116,7 +116,8 @@ pub fn fill(
         Err(problem) => Err(format!("The year-end target: {problem}.")),
     };
     let share = |position: usize| (position + 1) as f64 / count as f64;
-    let cumulative = kpi.measure == MeasureType::Cumulative;
+    // Targets of a measure that adds up are to date.
+    let cumulative = kpi.measure.adds_up();
     let figure = |period: Period| {
         history
             .get(&period)
@@ -167,7 +168,8 @@ pub fn fill(
                 .map(|year| periods_of(kpi.frequency, year))
                 .unwrap_or_default();
             let base = |at: usize| -> Option<f64> {
-                if cumulative {
+                // Last year's figure to date: summed, unless it was published to date.
+                if kpi.measure == MeasureType::Cumulative {
                     earlier.get(..=at)?.iter().map(|p| figure(*p)).sum()
                 } else {
                     earlier.get(at).and_then(|p| figure(*p))
@@ -213,7 +215,8 @@ pub fn set_targets(
     };
     let (low, high) = kpi.plausible_range();
     // A cumulative KPI's believable range is for one period's figure; its targets are to date, so the range
-    // grows with the periods they cover (the year-end target covers them all).
+    // grows with the periods they cover (the year-end target covers them all). A year to date as published
+    // has its figures to date, like its targets, so its range holds for both as it is.
     let cumulative = kpi.measure == MeasureType::Cumulative;
     let periods_covered = |period: Option<Period>| match period {
         Some(period) if cumulative && period.frequency() == Frequency::Annual => {

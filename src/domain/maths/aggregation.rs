@@ -3,7 +3,10 @@
 //! A **snapshot** measure's latest value stands ("% of calls answered in 15 s"); a **cumulative** measure
 //! adds up over the year ("affordable homes delivered"). Values are stored per period as they happened
 //! (homes delivered *in* May), so a cumulative measure's year to date is the sum of the year's periods so far,
-//! and its value for a quarter is the year to date at the quarter's end (methods reference §1).
+//! and its value for a quarter is the year to date at the quarter's end (methods reference §1). A
+//! **year-to-date as published** measure adds up too, but its figures are stored as the council publishes
+//! them, already summed (homes delivered from April *to* May): its year to date is the figure itself, and
+//! each period's own figure is the difference from the period before ([`own_period_values`]).
 
 use std::collections::BTreeMap;
 
@@ -20,6 +23,8 @@ pub enum MeasureType {
     Snapshot,
     /// Values add up through the year.
     Cumulative,
+    /// Values add up through the year and each figure is already the year's total so far, as published.
+    YearToDate,
 }
 
 impl MeasureType {
@@ -28,7 +33,15 @@ impl MeasureType {
         match self {
             MeasureType::Snapshot => "Snapshot (the latest value stands)",
             MeasureType::Cumulative => "Cumulative (values add up through the year)",
+            MeasureType::YearToDate => {
+                "Year to date as published (each figure is the year's total so far)"
+            }
         }
+    }
+
+    /// Whether the measure adds up through the year (rated on its year to date against a to-date target).
+    pub const fn adds_up(self) -> bool {
+        matches!(self, MeasureType::Cumulative | MeasureType::YearToDate)
     }
 }
 
@@ -59,11 +72,11 @@ impl Aggregate {
     }
 }
 
-/// The year-to-date value at `at`: for a cumulative measure the sum of the year's periods up to `at`,
-/// for a snapshot measure the value at `at` itself.
+/// The year-to-date value at `at` from `values` as stored: for a cumulative measure the sum of the year's
+/// periods up to `at`, for a snapshot measure and a year to date as published the value at `at` itself.
 pub fn year_to_date(values: &BTreeMap<Period, f64>, at: Period, measure: MeasureType) -> Aggregate {
     match measure {
-        MeasureType::Snapshot => Aggregate {
+        MeasureType::Snapshot | MeasureType::YearToDate => Aggregate {
             value: values.get(&at).copied(),
             missing: if values.contains_key(&at) {
                 vec![]
@@ -90,8 +103,10 @@ pub fn value_for_period(
             missing: vec![],
         };
     };
-    if measure == MeasureType::Cumulative {
-        return sum_of(values, last_within.year_to_date());
+    match measure {
+        MeasureType::Cumulative => return sum_of(values, last_within.year_to_date()),
+        MeasureType::YearToDate => return year_to_date(values, last_within, measure),
+        MeasureType::Snapshot => {}
     }
     match summary {
         SnapshotSummary::Latest => year_to_date(values, last_within, MeasureType::Snapshot),
@@ -114,6 +129,28 @@ pub fn value_for_period(
             }
         }
     }
+}
+
+/// Each period's own figure from `values` as stored: for a year to date as published, the first period of a
+/// year is its own figure and each later one the difference from the period before (left out when that
+/// period has no figure); other measures' figures are their own already.
+pub fn own_period_values(
+    values: &BTreeMap<Period, f64>,
+    measure: MeasureType,
+) -> BTreeMap<Period, f64> {
+    if measure != MeasureType::YearToDate {
+        return values.clone();
+    }
+    values
+        .iter()
+        .filter_map(|(&period, &to_date)| {
+            if period.index() == 1 {
+                return Some((period, to_date));
+            }
+            let before = values.get(&period.previous()?)?;
+            Some((period, to_date - before))
+        })
+        .collect()
 }
 
 fn sum_of(values: &BTreeMap<Period, f64>, periods: Vec<Period>) -> Aggregate {
@@ -143,6 +180,46 @@ mod tests {
 
     fn p(text: &str) -> Period {
         Period::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_year_to_date_as_published_is_its_own_year_to_date_and_gives_each_periods_own_figure() {
+        // Published to date: Apr 10, May 22, Jun 30 (so 10, 12 and 8 in each month), then Apr 2025 starts
+        // again at 9; Aug 2024 is missing, so Sep's own figure (to date 50) cannot be told.
+        let published = monthly(&[
+            ("Apr 2024", 10.0),
+            ("May 2024", 22.0),
+            ("Jun 2024", 30.0),
+            ("Jul 2024", 41.0),
+            ("Sep 2024", 50.0),
+            ("Apr 2025", 9.0),
+        ]);
+        let ytd = year_to_date(&published, p("Jun 2024"), MeasureType::YearToDate);
+        assert_eq!((ytd.value, ytd.is_complete()), (Some(30.0), true));
+        assert_eq!(
+            own_period_values(&published, MeasureType::YearToDate),
+            monthly(&[
+                ("Apr 2024", 10.0),
+                ("May 2024", 12.0),
+                ("Jun 2024", 8.0),
+                ("Jul 2024", 11.0),
+                ("Apr 2025", 9.0),
+            ])
+        );
+        // The quarter to June is the year to date at June: 30, not 10 + 22 + 30.
+        let q1 = value_for_period(
+            &published,
+            Frequency::Monthly,
+            p("2024/25 Q1"),
+            MeasureType::YearToDate,
+            SnapshotSummary::Latest,
+        );
+        assert_eq!(q1.value, Some(30.0));
+        assert!(MeasureType::YearToDate.adds_up() && !MeasureType::Snapshot.adds_up());
+        assert_eq!(
+            own_period_values(&published, MeasureType::Cumulative),
+            published
+        );
     }
 
     #[test]

@@ -418,7 +418,7 @@ impl KpiDefinition {
                 value: year_end,
                 source: TargetSource::YearEnd,
             },
-            MeasureType::Cumulative => {
+            MeasureType::Cumulative | MeasureType::YearToDate => {
                 let share =
                     f64::from(period.index()) / f64::from(period.frequency().periods_per_year());
                 AppliedTarget {

@@ -54,7 +54,7 @@ const SCALES: [(&str, f64); 7] = [
 ];
 
 /// `lower` without the words a figure's unit is shown with after it, as every view shows them ("14 days",
-/// "1 day", "3.4 per 1,000"): they say the unit, not the value.
+/// "1 day", "3.4 per 1,000", "1,250 tonnes", "12.5 kg", "45 minutes"): they say the unit, not the value.
 fn without_unit_words(lower: &str) -> &str {
     let lower = lower.trim_end();
     if let Some((number, per)) = lower.rsplit_once(" per ")
@@ -62,10 +62,13 @@ fn without_unit_words(lower: &str) -> &str {
     {
         return number.trim_end();
     }
-    [" days", " day"]
-        .iter()
-        .find_map(|word| lower.strip_suffix(word))
-        .map_or(lower, str::trim_end)
+    [
+        " days", " day", " weeks", " week", " wks", " hours", " hour", " hrs", " minutes",
+        " minute", " mins", " min", " tonnes", " tonne", " kg",
+    ]
+    .iter()
+    .find_map(|word| lower.strip_suffix(word))
+    .map_or(lower, str::trim_end)
 }
 
 /// The figure in `text`; `decimal_comma` when the file writes decimals with a comma (85,2).
@@ -141,6 +144,15 @@ mod tests {
             figure("3.4 per 1,000"),
             (3.4, Some("'3.4 per 1,000' read as 3.4".to_owned()))
         );
+        assert_eq!(
+            figure("1,250 tonnes"),
+            (1250.0, Some("'1,250 tonnes' read as 1250".to_owned()))
+        );
+        assert_eq!(
+            figure("12.5 kg"),
+            (12.5, Some("'12.5 kg' read as 12.5".to_owned()))
+        );
+        assert_eq!(figure("45 mins").0, 45.0);
         // "per" with no number after it is not a rate's words.
         assert!(matches!(
             read_figure("3.4 per week", false),
@@ -247,6 +259,11 @@ mod properties {
             Just(Unit::Count),
             Just(Unit::Pounds),
             Just(Unit::Days),
+            Just(Unit::Weeks),
+            Just(Unit::Hours),
+            Just(Unit::Minutes),
+            Just(Unit::Tonnes),
+            Just(Unit::Kilograms),
             Just(Unit::Score),
             (1u32..=100_000).prop_map(|per| Unit::RatePer { per }),
         ]

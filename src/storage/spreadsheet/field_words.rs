@@ -4,6 +4,8 @@
 
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::unit::Unit;
+use crate::domain::basics::unit_label::UnitLabel;
+use crate::domain::maths::aggregation::MeasureType;
 use crate::domain::maths::rag::{Polarity, RagStatus};
 
 /// The cell's text, lower case, without punctuation around it.
@@ -54,7 +56,8 @@ pub fn read_frequency(text: &str) -> Result<Frequency, String> {
     }
 }
 
-/// The unit, and the places a figure is shown to when the cell implies them.
+/// The unit: one the app knows by its usual words, a rate ("per 1,000"), or else a unit of the council's own
+/// labelled with the cell's text ("kg per household"), which the import says back.
 pub fn read_unit(text: &str) -> Result<Unit, String> {
     let plain = plain(text);
     let rate = plain
@@ -72,9 +75,38 @@ pub fn read_unit(text: &str) -> Result<Unit, String> {
         "£" | "pounds" | "gbp" | "£s" | "money" | "cost" => Ok(Unit::Pounds),
         "number" | "count" | "no" | "#" | "numeric" | "people" | "total" => Ok(Unit::Count),
         "days" | "day" => Ok(Unit::Days),
+        "weeks" | "week" | "wks" => Ok(Unit::Weeks),
+        "hours" | "hour" | "hrs" | "hr" => Ok(Unit::Hours),
+        "minutes" | "minute" | "mins" | "min" => Ok(Unit::Minutes),
+        "tonnes" | "tonne" | "tons" | "t" => Ok(Unit::Tonnes),
+        "kilograms" | "kilograms (kg" | "kilogram" | "kg" | "kgs" => Ok(Unit::Kilograms),
         "score" | "points" | "index" => Ok(Unit::Score),
+        _ => UnitLabel::new(text)
+            .map(|label| Unit::Custom { label })
+            .map_err(|why| {
+                format!(
+                    "{why}. The units the app knows are %, £, number, days, weeks, hours, minutes, tonnes, kg, \
+                     score and rates such as per 1,000"
+                )
+            }),
+    }
+}
+
+/// Whether figures stand alone, add up (each the period's own, summed by the app), or are published already
+/// added up (each the year's total so far). Under a "Cumulative?" heading, yes and no.
+pub fn read_measure(text: &str) -> Result<MeasureType, String> {
+    match plain(text).as_str() {
+        "snapshot" | "point in time" | "latest" | "no" | "n" | "not cumulative" | "non-cumulative" => {
+            Ok(MeasureType::Snapshot)
+        }
+        "cumulative" | "yes" | "y" | "sum" | "summed" | "adds up" => Ok(MeasureType::Cumulative),
+        "year to date" | "ytd" | "to date" | "ytd as published" | "cumulative (ytd" | "cumulative ytd" => {
+            Ok(MeasureType::YearToDate)
+        }
         _ => Err(format!(
-            "Unit \"{}\" is not one this app knows: use %, £, number, days, score or a rate such as per 1,000",
+            "\"{}\" does not say how the figures add up: write Snapshot (each figure stands alone), Cumulative \
+             (each figure is the period's own, added up through the year) or Year to date (each figure is \
+             already the year's total so far)",
             text.trim()
         )),
     }
@@ -119,6 +151,23 @@ mod tests {
             read_unit("Rate per 100,000"),
             Ok(Unit::RatePer { per: 100_000 })
         );
+        assert_eq!(read_unit("Tonnes"), Ok(Unit::Tonnes));
+        assert_eq!(read_unit("Kilograms (kg)"), Ok(Unit::Kilograms));
+        assert_eq!(read_unit("hrs"), Ok(Unit::Hours));
+        assert_eq!(read_unit("Minutes"), Ok(Unit::Minutes));
+        assert_eq!(read_unit("weeks"), Ok(Unit::Weeks));
+        assert_eq!(
+            read_unit(" kg per household "),
+            Ok(Unit::Custom {
+                label: UnitLabel::new("kg per household").unwrap()
+            }),
+            "a unit of the council's own, labelled as the sheet writes it"
+        );
+        assert_eq!(read_measure("Snapshot"), Ok(MeasureType::Snapshot));
+        assert_eq!(read_measure("Yes"), Ok(MeasureType::Cumulative), "under \"Cumulative?\"");
+        assert_eq!(read_measure("Cumulative (YTD)"), Ok(MeasureType::YearToDate));
+        assert_eq!(read_measure("year to date"), Ok(MeasureType::YearToDate));
+        assert!(read_measure("sometimes").unwrap_err().starts_with("\"sometimes\" does not say how"));
         assert_eq!(read_status("R"), Ok(Some(RagStatus::Red)));
         assert_eq!(read_status("Amber"), Ok(Some(RagStatus::Amber)));
         assert_eq!(read_status("Not rated"), Ok(None));
@@ -127,9 +176,9 @@ mod tests {
     #[test]
     fn what_is_not_understood_says_what_is_accepted() {
         assert_eq!(
-            read_unit("kg per household"),
-            Err("Unit \"kg per household\" is not one this app knows: use %, £, number, days, score or a rate such \
-                 as per 1,000"
+            read_unit("1,000"),
+            Err("\"1,000\" cannot label a unit: it needs a word, such as \"kg per household\". The units the app \
+                 knows are %, £, number, days, weeks, hours, minutes, tonnes, kg, score and rates such as per 1,000"
                 .to_owned())
         );
         assert_eq!(

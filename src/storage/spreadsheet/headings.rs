@@ -43,11 +43,13 @@ pub enum Field {
     Service,
     /// Where the figures come from.
     Source,
+    /// Whether its figures stand alone, add up, or are published already added up ("Cumulative?").
+    Measure,
 }
 
 impl Field {
     /// Every field, in the order the mapping lists them.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::KpiId,
         Self::Name,
         Self::Definition,
@@ -64,6 +66,7 @@ impl Field {
         Self::Directorate,
         Self::Service,
         Self::Source,
+        Self::Measure,
     ];
 
     /// The field in words, as the mapping shows it.
@@ -85,6 +88,7 @@ impl Field {
             Self::Directorate => "Directorate",
             Self::Service => "Service",
             Self::Source => "Data source",
+            Self::Measure => "Snapshot, cumulative or year to date",
         }
     }
 
@@ -232,6 +236,14 @@ impl Field {
             Self::Directorate => &["directorate", "department"],
             Self::Service => &["service", "service area", "team"],
             Self::Source => &["source", "data source", "system", "source system"],
+            Self::Measure => &[
+                "cumulative",
+                "cumulative or snapshot",
+                "snapshot or cumulative",
+                "measure kind",
+                "calculation type",
+                "aggregation",
+            ],
         }
     }
 }
@@ -255,11 +267,12 @@ pub enum ColumnRole {
 }
 
 /// A heading reduced to its words: lower case, punctuation gone, and the qualifiers that say which year or
-/// quarter ("2024/25", "Q3", "YTD") left out, so that "Target 2024/25" reads as "target". A heading that is
-/// nothing but qualifiers keeps them.
+/// quarter ("2024/25", "Q3", "YTD", "year to date", "cumulative") left out, so that "Target 2024/25" reads as
+/// "target" and "Year to date actual" as "actual". A heading that is nothing but qualifiers keeps them.
 pub fn words(heading: &str) -> String {
     let all: Vec<String> = heading
         .to_lowercase()
+        .replace("year to date", "ytd")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
@@ -268,7 +281,7 @@ pub fn words(heading: &str) -> String {
         w.chars().all(|c| c.is_ascii_digit())
             || matches!(
                 w.as_str(),
-                "q1" | "q2" | "q3" | "q4" | "ytd" | "fy" | "the" | "of"
+                "q1" | "q2" | "q3" | "q4" | "ytd" | "cumulative" | "fy" | "the" | "of"
             )
     };
     let kept: Vec<&String> = all.iter().filter(|w| !qualifier(w)).collect();
@@ -280,6 +293,15 @@ pub fn words(heading: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// Whether a heading says its figures are years to date as published: "YTD Actual", "Year to date outturn",
+/// "Cumulative actual".
+pub fn says_year_to_date(heading: &str) -> bool {
+    let lower = heading.to_lowercase().replace("year to date", "ytd");
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == "ytd" || word == "cumulative")
 }
 
 /// The field a heading names, if any.

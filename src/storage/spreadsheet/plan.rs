@@ -7,14 +7,15 @@ use std::collections::{HashMap, HashSet};
 
 use super::cell_figure::{CellFigure, read_figure};
 use super::column_memory::remember;
-use super::field_words::{read_frequency, read_polarity, read_status, read_unit};
-use super::headings::{ColumnRole, Field};
+use super::field_words::{read_frequency, read_measure, read_polarity, read_status, read_unit};
+use super::headings::{ColumnRole, Field, says_year_to_date};
 use super::named_records::{Found, find_directorate, find_person, find_service};
 use super::period_forms::read_period;
 use super::sheet::{Sheet, SheetRow};
 use crate::domain::basics::ids::{KpiId, fresh_id};
 use crate::domain::basics::period::{FinancialYear, Frequency, Period};
 use crate::domain::basics::unit::Unit;
+use crate::domain::maths::aggregation::MeasureType;
 use crate::domain::maths::rag::{Polarity, RagStatus};
 use crate::domain::model::kpi::{DefaultedField, KpiDefinition, Target};
 use crate::domain::model::workspace::Workspace;
@@ -278,10 +279,24 @@ impl<'a> Planner<'a> {
                     column,
                     format!("\"{name}\" is a new KPI ({kpi_id}): {DEFAULTS}; please review them on its page"),
                 );
-                KpiDefinition {
+                let mut kpi = KpiDefinition {
                     defaulted: DefaultedField::ALL.to_vec(),
                     ..KpiDefinition::named(kpi_id, name)
+                };
+                let value_heading = self.columns.heading(Field::Value);
+                if says_year_to_date(&value_heading) {
+                    KpiSetting::Measure(MeasureType::YearToDate).set(&mut kpi);
+                    self.reading(
+                        row.number,
+                        value_heading.clone(),
+                        format!(
+                            "\"{}\" holds years to date as published, so the KPI is rated on each figure as it \
+                             is, not added up again",
+                            value_heading.trim()
+                        ),
+                    );
                 }
+                kpi
             }
         };
         let index = self.kpis.len();
@@ -298,7 +313,7 @@ impl<'a> Planner<'a> {
     /// Reads one of the register's fields in `row` into the KPI at `index`.
     fn read_definition(&mut self, row: &SheetRow, index: usize) {
         type Reader = fn(&str) -> Result<KpiSetting, String>;
-        let readers: [(Field, Reader); 4] = [
+        let readers: [(Field, Reader); 5] = [
             (Field::Polarity, |t| {
                 read_polarity(t).map(KpiSetting::Polarity)
             }),
@@ -306,6 +321,7 @@ impl<'a> Planner<'a> {
                 read_frequency(t).map(KpiSetting::Frequency)
             }),
             (Field::Unit, |t| read_unit(t).map(KpiSetting::Unit)),
+            (Field::Measure, |t| read_measure(t).map(KpiSetting::Measure)),
             (Field::Definition, |t| {
                 Ok(KpiSetting::Definition(t.to_owned()))
             }),
@@ -315,6 +331,14 @@ impl<'a> Planner<'a> {
                 continue;
             };
             match reader(text) {
+                Ok(KpiSetting::Unit(Unit::Custom { label })) => {
+                    KpiSetting::Unit(Unit::Custom { label }).set(&mut self.kpis[index]);
+                    let column = self.columns.heading(field);
+                    let note = format!(
+                        "'{label}' read as a unit of the council's own, shown after each figure"
+                    );
+                    self.reading(row.number, column, note);
+                }
                 Ok(setting) => setting.set(&mut self.kpis[index]),
                 Err(problem) => {
                     let column = self.columns.heading(field);
@@ -610,6 +634,7 @@ enum KpiSetting {
     Polarity(Polarity),
     Frequency(Frequency),
     Unit(Unit),
+    Measure(MeasureType),
     Definition(String),
 }
 
@@ -628,6 +653,10 @@ impl KpiSetting {
             Self::Unit(unit) => {
                 kpi.unit = unit;
                 DefaultedField::Unit
+            }
+            Self::Measure(measure) => {
+                kpi.measure = measure;
+                DefaultedField::Measure
             }
             Self::Definition(definition) => {
                 kpi.definition = definition;
@@ -704,6 +733,7 @@ mod tests {
     use super::*;
     use crate::domain::basics::period::FinancialYear;
     use crate::domain::model::framework::Framework;
+    use crate::domain::kpi::assessment::assess;
     use crate::domain::model::workspace::PerformanceIndex;
     use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
     use crate::storage::spreadsheet::headings::guess_roles;
@@ -809,6 +839,41 @@ mod tests {
                 Some(RagStatus::Amber)
             ]
         );
+    }
+
+    #[test]
+    fn a_scorecard_published_year_to_date_is_rated_on_its_figures_not_added_up_again() {
+        let mut workspace = council();
+        // Homes delivered, published to date: 240 by Q1 against 250, 520 by Q2 against 500; the year's
+        // target is 1,000 (the register's "Target 2024/25" would give it; here the Q4 to-date target does).
+        let csv = "Indicator,Quarter,YTD Target,Year to date actual\n\
+            Homes delivered,Q1 2024/25,250,240\n\
+            Homes delivered,Q2 2024/25,500,520\n\
+            Homes delivered,Q4 2024/25,\"1,000\",\n";
+        let import = planned(csv, &workspace);
+        assert_eq!(import.problems, []);
+        assert_eq!(import.kpis[0].measure, MeasureType::YearToDate);
+        assert!(!import.kpis[0].defaulted.contains(&DefaultedField::Measure));
+        let readings: Vec<String> = import.readings.iter().map(ToString::to_string).collect();
+        assert!(
+            readings.contains(
+                &"Row 2, column \"Year to date actual\": \"Year to date actual\" holds years to date as \
+                  published, so the KPI is rated on each figure as it is, not added up again"
+                    .to_owned()
+            ),
+            "{readings:?}"
+        );
+        apply(&mut workspace, &import);
+        let index = PerformanceIndex::new(&workspace.measurements);
+        let kpi = &workspace.kpis[0];
+        let q2 = Period::parse("2024/25 Q2").unwrap();
+        let at_q2 = assess(kpi, &index.history(&kpi.id), q2, &workspace.framework);
+        // Rated on 520 to date against 500 to date: 4% over, green. Summed again it would be 760.
+        // Q2's own figure is 520 − 240 = 280, and Q1's is its to-date 240.
+        assert_eq!(at_q2.year_to_date, Some(520.0));
+        assert_eq!(at_q2.rating.status(), Some(RagStatus::Green));
+        assert_eq!((at_q2.value, at_q2.previous_value), (Some(280.0), Some(240.0)));
+        assert_eq!(at_q2.shown_value("–"), "280 (year to date 520)");
     }
 
     #[test]
@@ -1014,6 +1079,39 @@ mod tests {
             [
                 "Row 4, column \"KPI name\": \"Homes delivered\" is named on row 2 too: name each KPI once"
             ]
+        );
+    }
+
+    #[test]
+    fn a_registers_weights_times_and_own_units_are_kept_and_said_back() {
+        let workspace = council();
+        let csv = "KPI name,Frequency,Unit\n\
+            Waste collected,Monthly,Tonnes\n\
+            Residual waste,Quarterly,kg per household\n\
+            Time to answer,Monthly,mins\n";
+        let import = planned(csv, &workspace);
+        assert_eq!(import.problems, []);
+        let units: Vec<String> = import
+            .kpis
+            .iter()
+            .map(|k| k.unit.format(412.0, 0))
+            .collect();
+        assert_eq!(units, ["412 tonnes", "412 kg per household", "412 minutes"]);
+        let readings: Vec<String> = import.readings.iter().map(ToString::to_string).collect();
+        assert!(
+            readings.contains(
+                &"Row 3, column \"Unit\": 'kg per household' read as a unit of the council's own, shown after \
+                  each figure"
+                    .to_owned()
+            ),
+            "{readings:?}"
+        );
+        assert!(
+            import
+                .kpis
+                .iter()
+                .all(|k| !k.defaulted.contains(&DefaultedField::Unit)),
+            "each unit was given, none defaulted"
         );
     }
 

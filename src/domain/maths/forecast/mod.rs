@@ -239,7 +239,8 @@ pub fn linear_trend(values: &[f64], steps_ahead: usize) -> Option<Forecast> {
     })
 }
 
-/// The forecast for the end of `at`'s year from `values` (one per period of `at`'s frequency), or `None`
+/// The forecast for the end of `at`'s year from `values` (each period's own figure, one per period of `at`'s
+/// frequency: see [`own_period_values`](crate::domain::maths::aggregation::own_period_values)), or `None`
 /// when `at` is the last period of its year (the outcome is known) or the history allows no method.
 /// `summary` says how a snapshot measure's year is summed up (its last period, or the mean of its
 /// periods).
@@ -255,7 +256,8 @@ pub fn forecast_year_end(
         return None;
     }
     let year_end = match (measure, summary) {
-        (MeasureType::Cumulative, _) => YearEnd::Total,
+        // A year to date as published comes here as each period's own figure: its year end is their total.
+        (MeasureType::Cumulative | MeasureType::YearToDate, _) => YearEnd::Total,
         (MeasureType::Snapshot, SnapshotSummary::Mean) => YearEnd::Mean,
         (MeasureType::Snapshot, SnapshotSummary::Latest) => YearEnd::LastPeriod,
     };

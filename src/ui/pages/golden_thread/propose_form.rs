@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::basics::ids::{AmbitionId, ServiceId};
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::unit::Unit;
+use crate::domain::basics::unit_label::UnitLabel;
 use crate::domain::kpi::cycle::{Decision, KpiProposal, propose};
 use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::KpiLevel;
@@ -29,11 +30,18 @@ const POLARITIES: [Polarity; 3] = [
     Polarity::LowerIsBetter,
     Polarity::Maintain,
 ];
-const UNITS: [Unit; 5] = [
+/// The units needing nothing more than their choice (a rate's base and a unit of the council's own are set
+/// in the KPI editor).
+const UNITS: [Unit; 10] = [
     Unit::Percent,
     Unit::Count,
     Unit::Pounds,
     Unit::Days,
+    Unit::Weeks,
+    Unit::Hours,
+    Unit::Minutes,
+    Unit::Tonnes,
+    Unit::Kilograms,
     Unit::Score,
 ];
 
@@ -102,7 +110,8 @@ pub fn ProposeKpiForm() -> impl IntoView {
                 .collect(),
             frequency: decode(&frequency.get_untracked()).unwrap_or(Frequency::Monthly),
             polarity: decode(&polarity.get_untracked()).unwrap_or(Polarity::HigherIsBetter),
-            unit: Unit::of_kind(&unit.get_untracked(), 0).unwrap_or(Unit::Percent),
+            unit: Unit::of_kind(&unit.get_untracked(), 0, UnitLabel::UNSET)
+                .unwrap_or(Unit::Percent),
         };
         let decision = Decision {
             by: by.get_untracked(),

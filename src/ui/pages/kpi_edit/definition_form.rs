@@ -8,6 +8,7 @@ use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Frequency;
 use crate::domain::basics::typed_text::one_line;
 use crate::domain::basics::unit::Unit;
+use crate::domain::basics::unit_label::UnitLabel;
 use crate::domain::kpi::kpi_form::{KpiField, KpiForm, edit_kpi};
 use crate::domain::maths::aggregation::{MeasureType, SnapshotSummary};
 use crate::domain::maths::rag::{Polarity, RagRule};
@@ -46,6 +47,7 @@ fn control_id(field: KpiField) -> &'static str {
         KpiField::Frequency => "kpi-edit-frequency",
         KpiField::Unit => "kpi-edit-unit",
         KpiField::RatePer => "kpi-edit-rate-per",
+        KpiField::UnitLabel => "kpi-edit-unit-label",
         KpiField::Decimals => "kpi-edit-decimals",
         KpiField::Ambitions => "kpi-edit-ambitions",
         KpiField::Committees => "kpi-edit-committees",
@@ -71,6 +73,7 @@ struct Fields {
     polarity: RwSignal<String>,
     unit: RwSignal<String>,
     rate_per: RwSignal<String>,
+    unit_label: RwSignal<String>,
     decimals: RwSignal<String>,
     measure: RwSignal<String>,
     summary: RwSignal<String>,
@@ -120,6 +123,7 @@ impl Fields {
             polarity: text(),
             unit: text(),
             rate_per: text(),
+            unit_label: text(),
             decimals: text(),
             measure: text(),
             summary: text(),
@@ -150,6 +154,7 @@ impl Fields {
         self.polarity.set(code_of(Some(&form.polarity)));
         self.unit.set(form.unit.kind().to_owned());
         self.rate_per.set(form.rate_per.clone());
+        self.unit_label.set(form.unit_label.clone());
         self.decimals.set(form.decimals.clone());
         self.measure.set(code_of(Some(&form.measure)));
         self.summary.set(code_of(Some(&form.snapshot_summary)));
@@ -187,8 +192,10 @@ impl Fields {
             timing: chosen(self.timing, &shown.timing),
             frequency: chosen(self.frequency, &shown.frequency),
             polarity: chosen(self.polarity, &shown.polarity),
-            unit: Unit::of_kind(&self.unit.get_untracked(), 0).unwrap_or(shown.unit),
+            unit: Unit::of_kind(&self.unit.get_untracked(), 0, UnitLabel::UNSET)
+                .unwrap_or(shown.unit),
             rate_per: self.rate_per.get_untracked(),
+            unit_label: self.unit_label.get_untracked(),
             decimals: self.decimals.get_untracked(),
             measure: chosen(self.measure, &shown.measure),
             snapshot_summary: chosen(self.summary, &shown.snapshot_summary),
@@ -325,7 +332,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                     <Select id="kpi-edit-polarity" label="Better when" bind=fields.polarity
                         choices=choices(coded([Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::Maintain], |p| p.label().to_owned())) />
                     <Select id="kpi-edit-measure" label="Measure" bind=fields.measure
-                        choices=choices(coded([MeasureType::Snapshot, MeasureType::Cumulative], |m| m.label().to_owned())) />
+                        choices=choices(coded([MeasureType::Snapshot, MeasureType::Cumulative, MeasureType::YearToDate], |m| m.label().to_owned())) />
                 </div>
                 <div class="app-inline-controls">
                     <Select id="kpi-edit-summary" label="A snapshot over a longer period is" bind=fields.summary
@@ -340,11 +347,16 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                     <Select id="kpi-edit-unit" label="Unit" bind=fields.unit error=error(KpiField::Unit)
                         choices=choices(Unit::KINDS.into_iter().map(|u| (u.kind().to_owned(), match u {
                             Unit::RatePer { .. } => "Rate per …".to_owned(),
+                            Unit::Custom { .. } => "A unit of the council's own …".to_owned(),
                             unit => unit.label(),
                         })).collect()) />
                     <Show when=move || fields.unit.with(|u| u == Unit::RatePer { per: 0 }.kind())>
                         <TextField id="kpi-edit-rate-per" label="Per how many" value=fields.rate_per width=Width::Short
                             inputmode="numeric" error=error(KpiField::RatePer) />
+                    </Show>
+                    <Show when=move || fields.unit.with(|u| u == "custom")>
+                        <TextField id="kpi-edit-unit-label" label="Shown after each figure (e.g. kg per household)"
+                            value=fields.unit_label error=error(KpiField::UnitLabel) />
                     </Show>
                     <TextField id="kpi-edit-decimals" label="Decimal places shown" value=fields.decimals width=Width::Short
                         inputmode="numeric" error=error(KpiField::Decimals) />

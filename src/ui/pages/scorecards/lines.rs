@@ -190,7 +190,6 @@ mod tests {
 
     use super::*;
     use crate::demo::demo_workspace;
-    use crate::domain::maths::aggregation::MeasureType;
     use crate::domain::model::workspace::PerformanceIndex;
     use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
 
@@ -216,7 +215,7 @@ mod tests {
         let mut cumulative = 0;
         for (row, line) in rows.iter().zip(&lines) {
             let expected =
-                row.kpi().measure == MeasureType::Cumulative && row.assessment.value.is_some();
+                row.kpi().measure.adds_up() && row.assessment.value.is_some();
             cumulative += usize::from(expected);
             assert_eq!(
                 line.current.contains("year to date"),
