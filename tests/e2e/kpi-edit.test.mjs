@@ -86,6 +86,9 @@ test('a definition with several faults lists every one, each linked to its field
     const name = await page.getByTestId('kpi-edit-name').inputValue();
     await page.getByTestId('kpi-edit-name').fill('   ');
     await page.getByTestId('kpi-edit-decimals').fill('9');
+    // A unit of the council's own, its label left blank.
+    await page.getByTestId('kpi-edit-unit').selectOption('custom');
+    await page.getByTestId('kpi-edit-unit-label').fill(' ');
     await page.getByTestId('kpi-edit-plausible-low').fill('10');
     await page.getByTestId('kpi-edit-own-rule').check();
     await page.getByTestId('kpi-edit-rule-amber').fill('ten');
@@ -95,11 +98,13 @@ test('a definition with several faults lists every one, each linked to its field
     const problems = await summary.locator('li').allTextContents();
     assert.deepEqual(problems, [
       'Give the KPI a name.',
+      'A unit of the council\'s own needs a label, such as "kg per household".',
       'Decimal places are a whole number from 0 to 6, not “9”.',
       "Give both the lowest and the highest believable values, or neither (the unit's own range).",
       'The amber band: "ten" is not a number.',
     ]);
     assert.equal(await page.getByTestId('kpi-edit-decimals').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByTestId('kpi-edit-unit-label').getAttribute('aria-invalid'), 'true');
     await summary.getByRole('link', { name: /Decimal places/ }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'kpi-edit-decimals');
 

@@ -126,6 +126,61 @@ test('a council scorecard sheet becomes rated KPIs, its statuses reconciled; the
   );
 });
 
+test('a scorecard published year to date, in units of its own, is rated on its figures as published', async () => {
+  await app.visit(
+    '/data',
+    async (page) => {
+      const sheet = new SpreadsheetImport(page);
+      const published = [
+        'Indicator,Quarter,Unit,Good is,YTD Target,YTD Actual',
+        'Homes delivered,Q1 2026/27,Number,High,250,240',
+        'Homes delivered,Q2 2026/27,Number,High,500,520',
+        'Residual waste,Q1 2026/27,kg per household,Low,120,115',
+        'Residual waste,Q2 2026/27,kg per household,Low,240,250',
+      ].join('\r\n');
+      await sheet.choose('ytd-q2.csv', published);
+      assert.equal(await sheet.column('YTD Actual').inputValue(), 'value');
+      assert.equal(await sheet.column('YTD Target').inputValue(), 'target');
+      assert.equal(
+        await sheet.summaryText(),
+        'Importing would add 2 KPIs and update 0 KPIs; 4 new figures, 0 changed and 0 the same as now.',
+      );
+      const readings = await sheet.readings.allTextContents();
+      assert.ok(
+        readings.some((r) => r.includes('"YTD Actual" holds years to date as published')),
+        readings.join('\n'),
+      );
+      assert.ok(
+        readings.some((r) => r.includes("'kg per household' read as a unit of the council's own")),
+        readings.join('\n'),
+      );
+      assert.match(await sheet.confirm(), /^Imported: 2 KPIs added, 0 updated; 4 figures added, 0 updated\./);
+
+      await page.goto(`${app.origin()}/scorecards`);
+      const scorecards = await new ScorecardsPage(page).ready();
+      // Homes: rated on 520 to date against 500 to date, green (added up again it would be 240 + 520 = 760).
+      // Q2's own figure is 520 - 240 = 280.
+      const homes = await scorecards.figures('kpi-homes-delivered');
+      assert.deepEqual([homes.target, homes.value, homes.rag], ['500', '280 (year to date 520)', 'Green']);
+      // Residual waste, lower is better: 250 against 240 is (250 - 240) / 240 = 4.2% over, within the demo
+      // council's 10% amber band; Q2's own figure is 250 - 115 = 135.
+      const waste = await scorecards.figures('kpi-residual-waste');
+      assert.deepEqual(
+        [waste.target, waste.value, waste.rag],
+        ['240 kg per household', '135 kg per household (year to date 250 kg per household)', 'Amber'],
+      );
+
+      await page.goto(`${app.origin()}/scorecards/kpi/kpi-residual-waste`);
+      const definition = page.getByTestId('kpi-definition');
+      await definition.waitFor();
+      const text = await definition.textContent();
+      assert.match(text, /Year to date as published \(each figure is the year's total so far\)/);
+      assert.match(text, /kg per household/);
+    },
+    { now: DEMO_DAY },
+  );
+});
+
 test('a sheet with several faults lists every one at its row and column, and imports nothing', async () => {
   await app.visit('/data', async (page) => {
     const sheet = new SpreadsheetImport(page);

@@ -11,8 +11,8 @@ const CAPACITY: usize = 64;
 /// Most characters a label may have.
 pub const MOST_CHARACTERS: usize = 40;
 
-/// The label of a unit of the council's own: trimmed, with a letter in it, on one line, at most
-/// [`MOST_CHARACTERS`] characters.
+/// The label of a unit of the council's own: trimmed, with a letter in it (any character beyond ASCII counts
+/// as one: "m²", "°C"), on one line, at most [`MOST_CHARACTERS`] characters.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct UnitLabel {
     length: u8,
@@ -30,7 +30,12 @@ impl UnitLabel {
     /// The label `text` names, trimmed; or why it cannot be one, in words.
     pub fn new(text: &str) -> Result<UnitLabel, String> {
         let text = text.trim();
-        if !text.chars().any(char::is_alphabetic) {
+        // Unicode's letter tables would cost every first visit a few KB for labels that are nearly always
+        // plain English, so any character beyond ASCII counts as a letter.
+        if !text
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() || !c.is_ascii())
+        {
             return Err(if text.is_empty() {
                 "A unit of the council's own needs a label, such as \"kg per household\"".to_owned()
             } else {

@@ -79,13 +79,18 @@ pub fn assess<'a>(
         .collect();
     // Each period's own figure (worked out from the published years to date for that measure): what is
     // shown as the period's value, compared with the period before, and trended and forecast.
-    let values = own_period_values(&stored, kpi.measure);
+    let values = own_period_values(stored, kpi.measure);
     let value_at = |p: Period| values.get(&p).copied();
     let value = value_at(period);
     let target = kpi.target_for(period);
     let previous_value = period.previous().and_then(value_at);
-    // A measure that adds up is rated on its year to date against a year-to-date target.
-    let year_to_date_at = |p: Period| year_to_date(&stored, p, kpi.measure).value;
+    // A measure that adds up is rated on its year to date against a year-to-date target: the figure as
+    // published, or the sum of the year's own figures so far.
+    let stored_at = |p: Period| history.get(&p).and_then(|m| m.resolved_value(kpi.unit));
+    let year_to_date_at = |p: Period| match kpi.measure {
+        MeasureType::YearToDate => stored_at(p),
+        _ => year_to_date(&values, p, MeasureType::Cumulative).value,
+    };
     let (year_to_date, rated, rated_last_year) = match kpi.measure {
         MeasureType::Snapshot => (
             None,
@@ -94,7 +99,7 @@ pub fn assess<'a>(
         ),
         MeasureType::Cumulative | MeasureType::YearToDate => {
             // A cumulative KPI's year to date needs this period's figure; a published one is that figure.
-            let so_far = stored.get(&period).and(year_to_date_at(period));
+            let so_far = stored_at(period).and(year_to_date_at(period));
             (
                 so_far,
                 so_far,

@@ -41,7 +41,7 @@ pub fn spc_series(
         .filter(|(p, _)| p.frequency() == kpi.frequency && p.year().start_year() >= first_year)
         .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
         .collect();
-    own_period_values(&stored, kpi.measure)
+    own_period_values(stored, kpi.measure)
         .into_values()
         .collect()
 }

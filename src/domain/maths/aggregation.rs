@@ -135,11 +135,11 @@ pub fn value_for_period(
 /// year is its own figure and each later one the difference from the period before (left out when that
 /// period has no figure); other measures' figures are their own already.
 pub fn own_period_values(
-    values: &BTreeMap<Period, f64>,
+    values: BTreeMap<Period, f64>,
     measure: MeasureType,
 ) -> BTreeMap<Period, f64> {
     if measure != MeasureType::YearToDate {
-        return values.clone();
+        return values;
     }
     values
         .iter()
@@ -197,7 +197,7 @@ mod tests {
         let ytd = year_to_date(&published, p("Jun 2024"), MeasureType::YearToDate);
         assert_eq!((ytd.value, ytd.is_complete()), (Some(30.0), true));
         assert_eq!(
-            own_period_values(&published, MeasureType::YearToDate),
+            own_period_values(published.clone(), MeasureType::YearToDate),
             monthly(&[
                 ("Apr 2024", 10.0),
                 ("May 2024", 12.0),
@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(q1.value, Some(30.0));
         assert!(MeasureType::YearToDate.adds_up() && !MeasureType::Snapshot.adds_up());
         assert_eq!(
-            own_period_values(&published, MeasureType::Cumulative),
+            own_period_values(published.clone(), MeasureType::Cumulative),
             published
         );
     }

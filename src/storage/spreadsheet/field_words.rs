@@ -96,13 +96,11 @@ pub fn read_unit(text: &str) -> Result<Unit, String> {
 /// added up (each the year's total so far). Under a "Cumulative?" heading, yes and no.
 pub fn read_measure(text: &str) -> Result<MeasureType, String> {
     match plain(text).as_str() {
-        "snapshot" | "point in time" | "latest" | "no" | "n" | "not cumulative" | "non-cumulative" => {
-            Ok(MeasureType::Snapshot)
-        }
+        "snapshot" | "point in time" | "latest" | "no" | "n" | "not cumulative"
+        | "non-cumulative" => Ok(MeasureType::Snapshot),
         "cumulative" | "yes" | "y" | "sum" | "summed" | "adds up" => Ok(MeasureType::Cumulative),
-        "year to date" | "ytd" | "to date" | "ytd as published" | "cumulative (ytd" | "cumulative ytd" => {
-            Ok(MeasureType::YearToDate)
-        }
+        "year to date" | "ytd" | "to date" | "ytd as published" | "cumulative (ytd"
+        | "cumulative ytd" => Ok(MeasureType::YearToDate),
         _ => Err(format!(
             "\"{}\" does not say how the figures add up: write Snapshot (each figure stands alone), Cumulative \
              (each figure is the period's own, added up through the year) or Year to date (each figure is \
@@ -164,10 +162,21 @@ mod tests {
             "a unit of the council's own, labelled as the sheet writes it"
         );
         assert_eq!(read_measure("Snapshot"), Ok(MeasureType::Snapshot));
-        assert_eq!(read_measure("Yes"), Ok(MeasureType::Cumulative), "under \"Cumulative?\"");
-        assert_eq!(read_measure("Cumulative (YTD)"), Ok(MeasureType::YearToDate));
+        assert_eq!(
+            read_measure("Yes"),
+            Ok(MeasureType::Cumulative),
+            "under \"Cumulative?\""
+        );
+        assert_eq!(
+            read_measure("Cumulative (YTD)"),
+            Ok(MeasureType::YearToDate)
+        );
         assert_eq!(read_measure("year to date"), Ok(MeasureType::YearToDate));
-        assert!(read_measure("sometimes").unwrap_err().starts_with("\"sometimes\" does not say how"));
+        assert!(
+            read_measure("sometimes")
+                .unwrap_err()
+                .starts_with("\"sometimes\" does not say how")
+        );
         assert_eq!(read_status("R"), Ok(Some(RagStatus::Red)));
         assert_eq!(read_status("Amber"), Ok(Some(RagStatus::Amber)));
         assert_eq!(read_status("Not rated"), Ok(None));

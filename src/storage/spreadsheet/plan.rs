@@ -714,16 +714,23 @@ pub struct Preview {
     pub outcome: Option<(Workspace, Imported)>,
 }
 
+impl Preview {
+    /// What `import`, planned against `workspace`, would do: applied to a copy of the workspace when it has no
+    /// problem. Kept apart from the planning so that a page can let the browser breathe between the two.
+    pub fn of(import: SheetImport, workspace: &Workspace) -> Preview {
+        let outcome = import.problems.is_empty().then(|| {
+            let mut updated = workspace.clone();
+            let imported = apply(&mut updated, &import);
+            (updated, imported)
+        });
+        Preview { import, outcome }
+    }
+}
+
 /// What importing `sheet`, whose columns hold `roles`, would do to `workspace`: the plan, applied to a copy of
 /// the workspace when it has no problem.
 pub fn preview(sheet: &Sheet, roles: &[ColumnRole], workspace: &Workspace) -> Preview {
-    let import = plan(sheet, roles, workspace);
-    let outcome = import.problems.is_empty().then(|| {
-        let mut updated = workspace.clone();
-        let imported = apply(&mut updated, &import);
-        (updated, imported)
-    });
-    Preview { import, outcome }
+    Preview::of(plan(sheet, roles, workspace), workspace)
 }
 
 #[cfg(test)]
@@ -732,8 +739,8 @@ mod tests {
 
     use super::*;
     use crate::domain::basics::period::FinancialYear;
-    use crate::domain::model::framework::Framework;
     use crate::domain::kpi::assessment::assess;
+    use crate::domain::model::framework::Framework;
     use crate::domain::model::workspace::PerformanceIndex;
     use crate::domain::scorecard::engine::{ScorecardScope, scorecard};
     use crate::storage::spreadsheet::headings::guess_roles;
@@ -872,7 +879,10 @@ mod tests {
         // Q2's own figure is 520 − 240 = 280, and Q1's is its to-date 240.
         assert_eq!(at_q2.year_to_date, Some(520.0));
         assert_eq!(at_q2.rating.status(), Some(RagStatus::Green));
-        assert_eq!((at_q2.value, at_q2.previous_value), (Some(280.0), Some(240.0)));
+        assert_eq!(
+            (at_q2.value, at_q2.previous_value),
+            (Some(280.0), Some(240.0))
+        );
         assert_eq!(at_q2.shown_value("–"), "280 (year to date 520)");
     }
 

@@ -10,6 +10,7 @@ export class SpreadsheetImport {
     this.preview = page.getByTestId('spreadsheet-preview');
     this.summary = page.getByTestId('spreadsheet-summary');
     this.problems = page.getByTestId('spreadsheet-problems').locator('li');
+    this.readings = page.getByTestId('spreadsheet-readings').locator('li');
     this.confirmButton = page.getByTestId('spreadsheet-confirm');
     this.done = page.getByTestId('spreadsheet-done');
     this.refused = page.getByTestId('spreadsheet-refused');

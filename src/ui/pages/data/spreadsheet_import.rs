@@ -15,7 +15,7 @@ use crate::domain::kpi::measurement_entry::{EntryField, entry_for, record};
 use crate::storage::spreadsheet::column_memory::roles_for;
 use crate::storage::spreadsheet::headings::{ColumnRole, Field, shapes};
 use crate::storage::spreadsheet::period_forms::read_period;
-use crate::storage::spreadsheet::plan::{CellNote, Imported, Preview, preview};
+use crate::storage::spreadsheet::plan::{CellNote, Imported, Preview, plan};
 use crate::storage::spreadsheet::reconcile::{Difference, differences};
 use crate::storage::spreadsheet::rule_check::check_rule;
 use crate::storage::spreadsheet::sheet::Sheet;
@@ -153,18 +153,19 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
                     Step::Reading(name) => view! { <p role="status">"Reading " {name} "…"</p> }.into_any(),
                     Step::Mapping { sheets, chosen } => {
                         let sheet = Arc::new(sheets[chosen].clone());
-                        let planned = sheet.clone();
-                        let preview = Signal::derive(move || {
-                            let roles = roles.get();
-                            state.session.with(|s| Arc::new(preview(&planned, &roles, s.current())))
-                        });
+                        let preview = worked_out_preview(sheet.clone(), roles);
                         view! {
                             <SheetChoice sheets=sheets chosen=chosen
                                 on_choose=Callback::new(move |(sheets, chosen)| step.set(mapping(sheets, chosen))) />
                             <Mapping sheet=sheet.clone() roles=roles />
-                            {move || view! {
-                                <PreviewOf preview=preview.get() on_import=Callback::new(import)
-                                    on_cancel=Callback::new(move |()| step.set(Step::Idle)) />
+                            {move || match preview.get() {
+                                Some(preview) => view! {
+                                    <PreviewOf preview=preview on_import=Callback::new(import)
+                                        on_cancel=Callback::new(move |()| step.set(Step::Idle)) />
+                                }.into_any(),
+                                None => view! {
+                                    <p role="status" data-testid="spreadsheet-working">"Working out what importing would do…"</p>
+                                }.into_any(),
                             }}
                         }.into_any()
                     }
@@ -321,6 +322,49 @@ fn Mapping(sheet: Arc<Sheet>, roles: RwSignal<Vec<ColumnRole>>) -> impl IntoView
 }
 
 /// What importing would do, every reading and problem, and the buttons to import or cancel.
+/// What importing `sheet` with its columns as `roles` would do, worked out again whenever the columns or the
+/// workspace change: `None` while it is being worked out. The plan, its application to a copy of the
+/// workspace and the drawing of the preview each run as a task of their own, so that a long sheet never
+/// holds the page for one long task; a newer change makes an older working-out stop where it is.
+fn worked_out_preview(
+    sheet: Arc<Sheet>,
+    roles: RwSignal<Vec<ColumnRole>>,
+) -> ReadSignal<Option<Arc<Preview>>> {
+    let state = use_app_state();
+    let (preview, set_preview) = signal(None::<Arc<Preview>>);
+    let latest = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let chosen = roles.get();
+        state.session.track();
+        let this = latest.get_value() + 1;
+        latest.set_value(this);
+        set_preview.set(None);
+        let sheet = sheet.clone();
+        spawn_local(async move {
+            let still_latest = move || latest.try_get_value() == Some(this);
+            yield_to_browser().await;
+            if !still_latest() {
+                return;
+            }
+            let import = state
+                .session
+                .with_untracked(|s| plan(&sheet, &chosen, s.current()));
+            yield_to_browser().await;
+            if !still_latest() {
+                return;
+            }
+            let worked_out = state
+                .session
+                .with_untracked(|s| Preview::of(import, s.current()));
+            yield_to_browser().await;
+            if still_latest() {
+                set_preview.set(Some(Arc::new(worked_out)));
+            }
+        });
+    });
+    preview
+}
+
 #[component]
 fn PreviewOf(
     preview: Arc<Preview>,

@@ -214,8 +214,7 @@ mod tests {
         // does (the demo has both kinds).
         let mut cumulative = 0;
         for (row, line) in rows.iter().zip(&lines) {
-            let expected =
-                row.kpi().measure.adds_up() && row.assessment.value.is_some();
+            let expected = row.kpi().measure.adds_up() && row.assessment.value.is_some();
             cumulative += usize::from(expected);
             assert_eq!(
                 line.current.contains("year to date"),
