@@ -36,11 +36,16 @@ pub fn spc_series(
         .year()
         .start_year()
         .saturating_sub(YEARS_SHOWN as u16 - 1);
-    let stored: BTreeMap<Period, f64> = history
-        .range(..=latest)
-        .filter(|(p, _)| p.frequency() == kpi.frequency && p.year().start_year() >= first_year)
-        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
-        .collect();
+    // Built by insertion, in order: collecting into a map would compile another copy of the standard sort.
+    let mut stored = BTreeMap::new();
+    for (period, measurement) in history.range(..=latest) {
+        if period.frequency() == kpi.frequency
+            && period.year().start_year() >= first_year
+            && let Some(value) = measurement.resolved_value(kpi.unit)
+        {
+            stored.insert(*period, value);
+        }
+    }
     own_period_values(stored, kpi.measure)
         .into_values()
         .collect()

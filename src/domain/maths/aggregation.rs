@@ -141,16 +141,19 @@ pub fn own_period_values(
     if measure != MeasureType::YearToDate {
         return values;
     }
-    values
-        .iter()
-        .filter_map(|(&period, &to_date)| {
-            if period.index() == 1 {
-                return Some((period, to_date));
-            }
-            let before = values.get(&period.previous()?)?;
-            Some((period, to_date - before))
-        })
-        .collect()
+    // Built by insertion, in order: collecting into a map would compile another copy of the standard sort.
+    let mut own = BTreeMap::new();
+    for (&period, &to_date) in &values {
+        let before = match period.previous() {
+            _ if period.index() == 1 => Some(0.0),
+            Some(previous) => values.get(&previous).copied(),
+            None => None,
+        };
+        if let Some(before) = before {
+            own.insert(period, to_date - before);
+        }
+    }
+    own
 }
 
 fn sum_of(values: &BTreeMap<Period, f64>, periods: Vec<Period>) -> Aggregate {

@@ -12,6 +12,7 @@ pub mod column_memory;
 pub mod field_words;
 pub mod headings;
 pub mod named_records;
+pub mod ods_percentages;
 pub mod open;
 pub mod period_forms;
 pub mod plan;

@@ -5,11 +5,13 @@
 //! the merged value; what a person should know about the reading (formulas, error cells) is said in the sheet's
 //! remarks. Headings in merged cells, a password and a workbook with no data are refused with what to do.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Ods, OdsError, Range, Reader, StyleRange, Xlsx, XlsxError};
 
 use super::column_letters::column_letters;
+use super::ods_percentages::percentage_cells;
 use super::sheet::{MAX_ROWS, Sheet, SheetError, SheetRow};
 
 /// How many rows from the top are searched for the heading row.
@@ -19,14 +21,32 @@ const HEADING_SEARCH: usize = 30;
 enum Book<'a> {
     /// Boxed: an Excel reader is several times the size of an OpenDocument one.
     Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
-    Ods(Ods<Cursor<&'a [u8]>>),
+    /// With the workbook's bytes, to read the cell types calamine drops.
+    Ods(Ods<Cursor<&'a [u8]>>, &'a [u8]),
+}
+
+/// Which cells of a sheet show percentages: Excel's number formats, or OpenDocument's value types.
+enum Formats {
+    Excel(StyleRange),
+    OpenDocument(HashSet<(u32, u32)>),
+}
+
+impl Formats {
+    /// Whether the cell at `position` shows a percentage: formatted as one in Excel (its number format has a
+    /// `%` outside quotes), or of the percentage type in OpenDocument.
+    fn is_percentage(&self, position: (u32, u32)) -> bool {
+        match self {
+            Self::Excel(styles) => is_percentage_format(styles, position),
+            Self::OpenDocument(cells) => cells.contains(&position),
+        }
+    }
 }
 
 impl Book<'_> {
     fn sheet_names(&self) -> Vec<String> {
         match self {
             Self::Xlsx(book) => book.sheet_names(),
-            Self::Ods(book) => book.sheet_names(),
+            Self::Ods(book, _) => book.sheet_names(),
         }
     }
 
@@ -34,30 +54,32 @@ impl Book<'_> {
     fn values(&mut self, name: &str) -> Option<Range<Data>> {
         match self {
             Self::Xlsx(book) => book.worksheet_range(name).ok(),
-            Self::Ods(book) => book.worksheet_range(name).ok(),
+            Self::Ods(book, _) => book.worksheet_range(name).ok(),
         }
     }
 
     fn formulas(&mut self, name: &str) -> Option<Range<String>> {
         match self {
             Self::Xlsx(book) => book.worksheet_formula(name).ok(),
-            Self::Ods(book) => book.worksheet_formula(name).ok(),
+            Self::Ods(book, _) => book.worksheet_formula(name).ok(),
         }
     }
 
-    fn styles(&mut self, name: &str) -> StyleRange {
+    fn formats(&mut self, name: &str) -> Formats {
         match self {
-            Self::Xlsx(book) => book.worksheet_style(name).ok(),
-            Self::Ods(book) => book.worksheet_style(name).ok(),
+            Self::Xlsx(book) => Formats::Excel(
+                book.worksheet_style(name)
+                    .unwrap_or_else(|_| StyleRange::empty()),
+            ),
+            Self::Ods(_, bytes) => Formats::OpenDocument(percentage_cells(bytes, name)),
         }
-        .unwrap_or_else(StyleRange::empty)
     }
 
     /// A sheet's merged cells, where the format keeps them for the reader.
     fn merged(&mut self, name: &str) -> Vec<Dimensions> {
         match self {
             Self::Xlsx(book) => book.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            Self::Ods(_) => Vec::new(),
+            Self::Ods(..) => Vec::new(),
         }
     }
 }
@@ -67,7 +89,7 @@ impl Book<'_> {
 struct Passes {
     values: Option<Range<Data>>,
     formulas: Option<Range<String>>,
-    styles: Option<StyleRange>,
+    formats: Option<Formats>,
 }
 
 /// A workbook read one pass over one sheet at a time (its cells, its formulas, its formats, its merged cells),
@@ -93,7 +115,7 @@ impl<'a> WorkbookReading<'a> {
             Err(XlsxError::Password) => return Err(SheetError::Protected),
             Err(_) if old_format => return Err(SheetError::OldExcel),
             Err(_) => match Ods::new(Cursor::new(bytes)) {
-                Ok(book) => Book::Ods(book),
+                Ok(book) => Book::Ods(book, bytes),
                 Err(OdsError::Password) => return Err(SheetError::Protected),
                 Err(_) => return Err(SheetError::DamagedWorkbook),
             },
@@ -113,7 +135,7 @@ impl<'a> WorkbookReading<'a> {
             return Ok(true);
         };
         let passes = &mut self.passes;
-        match (&passes.values, &passes.formulas, &passes.styles) {
+        match (&passes.values, &passes.formulas, &passes.formats) {
             (None, _, _) => match self.book.values(&name) {
                 Some(values) => passes.values = Some(values),
                 // A chart sheet has no cells: it is passed over, as an empty sheet is.
@@ -122,10 +144,10 @@ impl<'a> WorkbookReading<'a> {
             (Some(_), None, _) => {
                 passes.formulas = Some(self.book.formulas(&name).unwrap_or_else(Range::empty));
             }
-            (Some(_), Some(_), None) => passes.styles = Some(self.book.styles(&name)),
-            (Some(values), Some(formulas), Some(styles)) => {
+            (Some(_), Some(_), None) => passes.formats = Some(self.book.formats(&name)),
+            (Some(values), Some(formulas), Some(formats)) => {
                 let merged = self.book.merged(&name);
-                if let Some(sheet) = sheet_of(&name, values, Some(formulas), styles, &merged)? {
+                if let Some(sheet) = sheet_of(&name, values, Some(formulas), formats, &merged)? {
                     self.sheets.push(sheet);
                 }
                 self.passes = Passes::default();
@@ -156,7 +178,7 @@ fn sheet_of(
     name: &str,
     values: &Range<Data>,
     formulas: Option<&Range<String>>,
-    styles: &StyleRange,
+    formats: &Formats,
     merged: &[Dimensions],
 ) -> Result<Option<Sheet>, SheetError> {
     let Some((first_row, first_column)) = values.start() else {
@@ -168,7 +190,7 @@ fn sheet_of(
         .map(|(row, at_row)| {
             row.iter()
                 .zip(first_column..)
-                .map(|(data, at_column)| grid_cell(data, styles, (at_row, at_column)))
+                .map(|(data, at_column)| grid_cell(data, formats, (at_row, at_column)))
                 .collect()
         })
         .collect();
@@ -217,7 +239,7 @@ fn sheet_of(
     if let Some(formulas) = formulas {
         remarks.formulas(formulas, values, heading_row_number, &headings);
     }
-    if styles_made_percentages(values, styles, heading_row_number) {
+    if formats_made_percentages(values, formats, heading_row_number) {
         remarks.lines.push(
             "Cells formatted as percentages are read as the spreadsheet shows them: 0.852 as 85.2%.".to_owned(),
         );
@@ -232,12 +254,12 @@ fn sheet_of(
 }
 
 /// The text the spreadsheet shows for `data`, the cell at absolute `position`.
-fn grid_cell(data: &Data, styles: &StyleRange, position: (u32, u32)) -> GridCell {
+fn grid_cell(data: &Data, formats: &Formats, position: (u32, u32)) -> GridCell {
     let text = match data {
         Data::Empty => String::new(),
         Data::String(text) => text.clone(),
         Data::Int(number) => number.to_string(),
-        Data::Float(number) if is_percentage(styles, position) => {
+        Data::Float(number) if formats.is_percentage(position) => {
             format!("{}%", figure_text(number * 100.0))
         }
         Data::Float(number) => figure_text(*number),
@@ -266,7 +288,7 @@ fn grid_cell(data: &Data, styles: &StyleRange, position: (u32, u32)) -> GridCell
 }
 
 /// Whether the cell at `position` is formatted as a percentage (its number format has a `%` outside quotes).
-fn is_percentage(styles: &StyleRange, position: (u32, u32)) -> bool {
+fn is_percentage_format(styles: &StyleRange, position: (u32, u32)) -> bool {
     let Some(format) = styles
         .get(position)
         .and_then(|style| style.number_format.as_ref())
@@ -283,11 +305,11 @@ fn is_percentage(styles: &StyleRange, position: (u32, u32)) -> bool {
 }
 
 /// Whether any figure below the heading row was read as a percentage because of its format.
-fn styles_made_percentages(values: &Range<Data>, styles: &StyleRange, heading_row: usize) -> bool {
+fn formats_made_percentages(values: &Range<Data>, formats: &Formats, heading_row: usize) -> bool {
     values.cells().any(|(row, column, data)| {
         let (first_row, first_column) = values.start().unwrap_or_default();
         let at = (first_row + row as u32, first_column + column as u32);
-        at.0 as usize > heading_row && matches!(data, Data::Float(_)) && is_percentage(styles, at)
+        at.0 as usize > heading_row && matches!(data, Data::Float(_)) && formats.is_percentage(at)
     })
 }
 
@@ -706,6 +728,59 @@ mod tests {
         assert_eq!(
             read_sheets("register.ods", &ods(content, true)).unwrap_err(),
             SheetError::Protected
+        );
+    }
+
+    #[test]
+    fn an_opendocument_percentage_reads_as_it_shows_wherever_repeats_put_it() {
+        // A title row, then a blank row repeated twice (rows 2 and 3), the headings on row 4, then two KPIs:
+        // the first row's percentage repeated over two columns, the second's after a covered (merged) cell.
+        // Calc keeps 85.2% as the fraction 0.852 of type "percentage"; a plain 0.5 stays 0.5.
+        let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+<office:body><office:spreadsheet>
+<table:table table:name="Notes"><table:table-row><table:table-cell office:value-type="percentage" office:value="0.1"><text:p>10%</text:p></table:table-cell></table:table-row></table:table>
+<table:table table:name="Q2 &amp; Q3">
+<table:table-row><table:table-cell office:value-type="string"><text:p>Corporate scorecard</text:p></table:table-cell></table:table-row>
+<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>Indicator</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>Target</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>Actual</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>Share</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>Satisfied residents</text:p></table:table-cell>
+<table:table-cell table:number-columns-repeated="2" office:value-type="percentage" office:value="0.852"><text:p>85.2%</text:p></table:table-cell>
+<table:table-cell office:value-type="float" office:value="0.5"><text:p>0.5</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>Calls answered</text:p></table:table-cell>
+<table:covered-table-cell/>
+<table:table-cell office:value-type="percentage" office:value="0.9"><text:p>90%</text:p></table:table-cell>
+<table:table-cell office:value-type="float" office:value="12"><text:p>12</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#;
+        let workbook = ods(content, false);
+        // Rows from 0: the first KPI is row 4, the second row 5; columns B to D are 1 to 3.
+        let cells = percentage_cells(&workbook, "Q2 & Q3");
+        let mut found: Vec<(u32, u32)> = cells.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(found, [(4, 1), (4, 2), (5, 2)]);
+        let sheets = read_sheets("scorecard.ods", &workbook).unwrap();
+        // "Notes" holds one cell, no heading row: passed over.
+        assert_eq!(sheets.len(), 1);
+        let scorecard = &sheets[0];
+        assert_eq!(
+            scorecard.headings,
+            ["Indicator", "Target", "Actual", "Share"]
+        );
+        assert_eq!(
+            scorecard.rows[0].cells,
+            ["Satisfied residents", "85.2%", "85.2%", "0.5"]
+        );
+        assert_eq!(scorecard.rows[1].cells[2], "90%");
+        assert!(
+            scorecard
+                .remarks
+                .iter()
+                .any(|remark| remark.contains("read as the spreadsheet shows them: 0.852 as 85.2%"))
         );
     }
 
