@@ -146,6 +146,44 @@ test('an off-target figure is submitted only with a variance explanation (the pe
   }, { now: DEMO_DAY });
 });
 
+test('a figure given as its numerator and denominator is rated on the value they make, and both are kept', async () => {
+  await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
+    const kpi = await new KpiPage(page).ready();
+    const period = (await kpi.historyRows.first().locator('th').textContent()).trim();
+    // 470 of 480 assessments in time: 470 / 480 x 100 = 97.916...%, shown to one place as 97.9%, on or beyond
+    // the 96.0% target: green.
+    await page.getByTestId('entry-value').fill('');
+    await page.getByTestId('entry-numerator').fill('470');
+    await page.getByTestId('entry-denominator').fill('480');
+    await page.getByTestId('entry-quality-note').fill('Estimated: one team\'s return is late.');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-saved').filter({ hasText: `Recorded the changes to ${period}` }).waitFor();
+    assert.equal((await kpi.historyRows.first().locator('td').first().textContent()).trim(), '97.9%');
+    assert.match(await kpi.rating.textContent(), /Green/);
+
+    // Opened again, the form shows the two counts and the note, not a value typed over them.
+    await page.reload();
+    await new KpiPage(page).ready();
+    await page.getByTestId('entry-form').waitFor();
+    assert.deepEqual(
+      [
+        await page.getByTestId('entry-value').inputValue(),
+        await page.getByTestId('entry-numerator').inputValue(),
+        await page.getByTestId('entry-denominator').inputValue(),
+        await page.getByTestId('entry-quality-note').inputValue(),
+      ],
+      ['', '470', '480', "Estimated: one team's return is late."],
+    );
+
+    // A denominator of 0 divides nothing: refused at its field, nothing changes.
+    await page.getByTestId('entry-denominator').fill('0');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-problems').filter({ hasText: 'the denominator cannot be 0' }).waitFor();
+    assert.equal(await page.getByTestId('entry-denominator').getAttribute('aria-invalid'), 'true');
+    assert.equal((await kpi.historyRows.first().locator('td').first().textContent()).trim(), '97.9%');
+  });
+});
+
 test('a bad entry lists every problem, links to each field, and changes nothing', async () => {
   await app.visit('/scorecards/kpi/skpi-ahc-assess', async (page) => {
     const kpi = await new KpiPage(page).ready();

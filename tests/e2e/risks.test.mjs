@@ -117,13 +117,17 @@ test('the reporting calendar lists the coming dates and downloads them as an .ic
   }, { now: DEMO_DAY });
 });
 
-test('a lesson is added to the log (an incomplete one is refused), marked shared with partners, and both changes kept', async () => {
+test('a lesson is added to the log (an incomplete one is refused), marked shared with partners, changed, and every change kept', async () => {
   await app.visit('/risks', async (page) => {
     await new RisksPage(page).follow('lessons-link', /\/risks\/lessons$/);
     const lessons = await new LessonsPage(page).ready();
     const before = await lessons.rows.count();
     await lessons.add({ title: 'Winter plan agreed too late' });
-    assert.equal((await lessons.outcome.textContent()).trim(), 'Say what happened.');
+    // Every problem at once: what happened and what was learnt are both missing.
+    assert.equal(
+      (await lessons.outcome.textContent()).trim(),
+      'Say what happened. Say what was learnt and what will be done differently.',
+    );
     assert.equal(await lessons.outcome.getAttribute('role'), 'alert');
     assert.equal(await lessons.rows.count(), before);
 
@@ -144,12 +148,27 @@ test('a lesson is added to the log (an incomplete one is refused), marked shared
     assert.match(await added.locator('td').last().textContent(), /^Yes/);
     assert.match(await lessons.caption.textContent(), new RegExp(`${unshared - 1} not yet shared`));
 
+    // Changed: the form shows the lesson as it is; only what was learnt is retyped.
+    await added.getByTestId('lesson-change').click();
+    await page.getByTestId('lesson-form').getByRole('heading', { name: 'Change a lesson' }).waitFor();
+    assert.equal(await page.getByTestId('lesson-what').inputValue(), 'Hospital discharges slowed in December');
+    await page.getByTestId('lesson-learning').fill('Agree the winter plan with providers by September');
+    await page.getByTestId('lesson-add').click();
+    assert.equal((await lessons.outcome.textContent()).trim(), 'Changed: Winter plan agreed too late.');
+    assert.match(await added.textContent(), /by September/);
+    assert.match(await added.locator('td').last().textContent(), /^Yes/, 'still shared');
+    assert.equal(await lessons.rows.count(), before + 1, 'changed, not added');
+
     // Its changes in the change log: added (its id, title, date, what happened, what was learnt, who raised
-    // it, its KPI, its risk and not shared: 9 fields), then shared (1 field), newest first.
+    // it, its KPI, its risk and not shared: 9 fields), shared (1 field), then what was learnt (1 field),
+    // newest first.
     await added.getByTestId('lesson-changes').click();
-    await page.getByTestId('change-log-count').filter({ hasText: /^2 changes to 10 fields\.$/ }).waitFor();
-    const newest = await page.getByTestId('change-log').locator('tbody tr').first().evaluate((row) => [...row.children].map((c) => c.textContent.trim()));
-    assert.deepEqual(newest.slice(4), ['shared with partners', 'no → yes']);
+    await page.getByTestId('change-log-count').filter({ hasText: /^3 changes to 11 fields\.$/ }).waitFor();
+    const rows = page.getByTestId('change-log').locator('tbody tr');
+    const newest = await rows.first().evaluate((row) => [...row.children].map((c) => c.textContent.trim()));
+    assert.equal(newest[4], 'learning');
+    const shared = await rows.nth(1).evaluate((row) => [...row.children].map((c) => c.textContent.trim()));
+    assert.deepEqual(shared.slice(4), ['shared with partners', 'no → yes']);
     assert.match(await page.getByTestId('change-log-scope').textContent(), /^Only the changes to lesson-\S+ — Winter plan agreed too late\./);
   });
 });

@@ -1,5 +1,6 @@
 //! Adding to the lessons-learnt log (the Cambridgeshire PMF: lessons are captured and shared with partners "to enable a
-//! community of learning"), and marking a lesson shared. A draft is checked whole before it joins the log.
+//! community of learning"), changing a lesson, and marking one shared. A draft is checked whole, every problem
+//! reported, before it joins the log or changes a lesson.
 
 use crate::domain::basics::shared_sort::SharedSort;
 use std::fmt;
@@ -60,20 +61,32 @@ fn tidy(text: &str) -> String {
     text.trim().to_owned()
 }
 
-/// Adds `draft` to the log, dated `today`; returns its id.
-pub fn add_lesson(
-    workspace: &mut Workspace,
-    draft: &LessonDraft,
-    today: NaiveDate,
-) -> Result<LessonId, LessonProblem> {
+impl LessonDraft {
+    /// The draft showing `lesson` as it is: the first KPI and risk it concerns.
+    pub fn of(lesson: &Lesson) -> Self {
+        Self {
+            title: lesson.title.clone(),
+            what_happened: lesson.what_happened.clone(),
+            learning: lesson.learning.clone(),
+            raised_by: lesson.raised_by.clone(),
+            kpi: lesson.kpis.first().cloned(),
+            risk: lesson.risks.first().cloned(),
+        }
+    }
+}
+
+/// Every problem with `draft` in `workspace`, in the order of the form.
+fn problems_with(workspace: &Workspace, draft: &LessonDraft) -> Vec<LessonProblem> {
     let required = [
         (&draft.title, LessonProblem::NoTitle),
         (&draft.what_happened, LessonProblem::NoWhatHappened),
         (&draft.learning, LessonProblem::NoLearning),
     ];
-    if let Some((_, problem)) = required.iter().find(|(text, _)| text.trim().is_empty()) {
-        return Err(*problem);
-    }
+    let mut problems: Vec<LessonProblem> = required
+        .iter()
+        .filter(|(text, _)| text.trim().is_empty())
+        .map(|(_, problem)| *problem)
+        .collect();
     let kpi_known = draft
         .kpi
         .as_ref()
@@ -83,10 +96,32 @@ pub fn add_lesson(
         .as_ref()
         .is_none_or(|r| workspace.risks.iter().any(|x| &x.id == r));
     if !(kpi_known && risk_known) {
-        return Err(LessonProblem::UnknownLink);
+        problems.push(LessonProblem::UnknownLink);
+    }
+    problems
+}
+
+/// `links` with its first entry made `chosen` (removed for none); the rest, which the form does not show,
+/// kept.
+fn with_first<T: Clone + PartialEq>(links: &[T], chosen: Option<&T>) -> Vec<T> {
+    let rest = links.iter().skip(1).filter(|link| Some(*link) != chosen);
+    chosen.into_iter().chain(rest).cloned().collect()
+}
+
+/// Adds `draft` to the log, dated `today`; returns its id. Nothing changes when there is a problem: every
+/// problem is returned.
+pub fn add_lesson(
+    workspace: &mut Workspace,
+    draft: &LessonDraft,
+    today: NaiveDate,
+) -> Result<LessonId, Vec<LessonProblem>> {
+    let problems = problems_with(workspace, draft);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let taken: Vec<&str> = workspace.lessons.iter().map(|l| l.id.as_str()).collect();
-    let id: LessonId = fresh_id("lesson", &draft.title, &taken).ok_or(LessonProblem::NoTitle)?;
+    let id: LessonId =
+        fresh_id("lesson", &draft.title, &taken).ok_or_else(|| vec![LessonProblem::NoTitle])?;
     workspace.lessons.push(Lesson {
         id: id.clone(),
         title: tidy(&draft.title),
@@ -99,6 +134,30 @@ pub fn add_lesson(
         shared_with_partners: false,
     });
     Ok(id)
+}
+
+/// Changes lesson `id` to say what `draft` says (its date and whether it was shared stand). Nothing changes when
+/// there is a problem: every problem is returned.
+pub fn change_lesson(
+    workspace: &mut Workspace,
+    id: &LessonId,
+    draft: &LessonDraft,
+) -> Result<(), Vec<LessonProblem>> {
+    let Some(index) = workspace.lessons.iter().position(|l| &l.id == id) else {
+        return Err(vec![LessonProblem::NotFound]);
+    };
+    let problems = problems_with(workspace, draft);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let lesson = &mut workspace.lessons[index];
+    lesson.title = tidy(&draft.title);
+    lesson.what_happened = tidy(&draft.what_happened);
+    lesson.learning = tidy(&draft.learning);
+    lesson.raised_by = tidy(&draft.raised_by);
+    lesson.kpis = with_first(&lesson.kpis, draft.kpi.as_ref());
+    lesson.risks = with_first(&lesson.risks, draft.risk.as_ref());
+    Ok(())
 }
 
 /// Marks lesson `id` as shared with partners, or not.
@@ -177,6 +236,63 @@ mod tests {
     }
 
     #[test]
+    fn a_lesson_is_changed_keeping_its_date_sharing_and_the_links_the_form_does_not_show() {
+        let mut workspace = demo_workspace(today());
+        let (first, second) = (workspace.kpis[0].id.clone(), workspace.kpis[1].id.clone());
+        let id = add_lesson(
+            &mut workspace,
+            &LessonDraft {
+                kpi: Some(first.clone()),
+                ..draft()
+            },
+            today(),
+        )
+        .unwrap();
+        let index = workspace.lessons.iter().position(|l| l.id == id).unwrap();
+        // A lesson read from a file may concern two KPIs; the form shows the first.
+        workspace.lessons[index].kpis.push(second.clone());
+        set_shared(&mut workspace, &id, true).unwrap();
+        let mut changed = LessonDraft::of(&workspace.lessons[index]);
+        assert_eq!(changed.kpi, Some(first.clone()));
+        changed.title = " Winter plan agreed too late ".into();
+        changed.learning = "Agree it with providers by September".into();
+        change_lesson(&mut workspace, &id, &changed).unwrap();
+        let lesson = &workspace.lessons[index];
+        assert_eq!(
+            (lesson.title.as_str(), lesson.learning.as_str()),
+            (
+                "Winter plan agreed too late",
+                "Agree it with providers by September"
+            )
+        );
+        assert_eq!((lesson.date, lesson.shared_with_partners), (today(), true));
+        assert_eq!(
+            lesson.kpis,
+            [first.clone(), second.clone()],
+            "the unshown second KPI stays"
+        );
+        // Choosing no KPI takes away the first only; choosing the second makes it the only one.
+        changed.kpi = None;
+        change_lesson(&mut workspace, &id, &changed).unwrap();
+        assert_eq!(workspace.lessons[index].kpis, [second]);
+        let before = workspace.clone();
+        changed.what_happened = " ".into();
+        changed.learning = String::new();
+        assert_eq!(
+            change_lesson(&mut workspace, &id, &changed),
+            Err(vec![
+                LessonProblem::NoWhatHappened,
+                LessonProblem::NoLearning
+            ])
+        );
+        assert_eq!(
+            change_lesson(&mut workspace, &LessonId::new("nope").unwrap(), &draft()),
+            Err(vec![LessonProblem::NotFound])
+        );
+        assert_eq!(workspace, before);
+    }
+
+    #[test]
     fn an_incomplete_draft_is_refused_and_changes_nothing() {
         let mut workspace = demo_workspace(today());
         let before = workspace.clone();
@@ -211,8 +327,25 @@ mod tests {
             ),
         ];
         for (bad, problem) in cases {
-            assert_eq!(add_lesson(&mut workspace, &bad, today()), Err(problem));
+            assert_eq!(
+                add_lesson(&mut workspace, &bad, today()),
+                Err(vec![problem])
+            );
         }
+        // Every problem at once.
+        let empty = LessonDraft {
+            risk: Some(RiskId::new("no-such-risk").unwrap()),
+            ..LessonDraft::default()
+        };
+        assert_eq!(
+            add_lesson(&mut workspace, &empty, today()),
+            Err(vec![
+                LessonProblem::NoTitle,
+                LessonProblem::NoWhatHappened,
+                LessonProblem::NoLearning,
+                LessonProblem::UnknownLink
+            ])
+        );
         assert_eq!(
             set_shared(&mut workspace, &LessonId::new("nope").unwrap(), true),
             Err(LessonProblem::NotFound)

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::basics::period::{Period, reporting_period};
 use crate::domain::kpi::rating::{Rating, RatingInput, rate};
 use crate::domain::kpi::rollup::RagCounts;
-use crate::domain::maths::aggregation::{MeasureType, own_period_values, year_to_date};
+use crate::domain::maths::aggregation::{MeasureType, own_figures, year_to_date};
 use crate::domain::maths::forecast::{Forecast, forecast_year_end};
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::maths::trend::{Change, Trend, change, is_green_but_declining, trend};
@@ -72,14 +72,14 @@ pub fn assess<'a>(
     framework: &Framework,
 ) -> KpiAssessment<'a> {
     let measurement = history.get(&period).copied();
-    let stored: BTreeMap<Period, f64> = history
+    // Each period's own figure (worked out from the published years to date for that measure): what is
+    // shown as the period's value, compared with the period before, and trended and forecast.
+    let values: BTreeMap<Period, f64> = history
         .range(..=period)
         .filter(|(p, _)| p.frequency() == kpi.frequency)
         .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
+        .filter_map(own_figures(kpi.measure))
         .collect();
-    // Each period's own figure (worked out from the published years to date for that measure): what is
-    // shown as the period's value, compared with the period before, and trended and forecast.
-    let values = own_period_values(stored, kpi.measure);
     let value_at = |p: Period| values.get(&p).copied();
     let value = value_at(period);
     let target = kpi.target_for(period);

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::basics::period::Period;
 use crate::domain::kpi::history::YEARS_SHOWN;
-use crate::domain::maths::aggregation::{MeasureType, own_period_values};
+use crate::domain::maths::aggregation::{MeasureType, own_figures};
 use crate::domain::maths::spc::{
     AssuranceIcon, ChartRecommendation, SpcSettings, VariationIcon, XmrChart,
 };
@@ -36,18 +36,12 @@ pub fn spc_series(
         .year()
         .start_year()
         .saturating_sub(YEARS_SHOWN as u16 - 1);
-    // Built by insertion, in order: collecting into a map would compile another copy of the standard sort.
-    let mut stored = BTreeMap::new();
-    for (period, measurement) in history.range(..=latest) {
-        if period.frequency() == kpi.frequency
-            && period.year().start_year() >= first_year
-            && let Some(value) = measurement.resolved_value(kpi.unit)
-        {
-            stored.insert(*period, value);
-        }
-    }
-    own_period_values(stored, kpi.measure)
-        .into_values()
+    history
+        .range(..=latest)
+        .filter(|(p, _)| p.frequency() == kpi.frequency && p.year().start_year() >= first_year)
+        .filter_map(|(p, m)| Some((*p, m.resolved_value(kpi.unit)?)))
+        .filter_map(own_figures(kpi.measure))
+        .map(|(_, value)| value)
         .collect()
 }
 

@@ -1,5 +1,6 @@
-//! Recording a period's figures by hand: the value as typed, commentary, the variance explanation and a
-//! manual RAG override with its reason. Every problem is reported against its field before anything changes;
+//! Recording a period's figures by hand: the value as typed (or the numerator and denominator the KPI's unit
+//! makes it from), commentary, the variance explanation, a note on the data's quality and a manual RAG
+//! override with its reason. Every problem is reported against its field before anything changes;
 //! a change to a signed-off measurement returns it to draft, because what was approved is no longer there.
 
 use chrono::{DateTime, Utc};
@@ -7,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::basics::field_problem::FieldProblem;
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
-use crate::domain::basics::unit::parse_number;
+use crate::domain::basics::unit::{Unit, parse_number};
 use crate::domain::maths::rag::RagStatus;
 use crate::domain::model::measurement::{Measurement, RagOverride};
 use crate::domain::model::workspace::Workspace;
@@ -15,12 +16,18 @@ use crate::domain::model::workspace::Workspace;
 /// What someone typed for one period.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entry {
-    /// The value as typed ("85.2", "85.2%", "£1,234"); empty for none.
+    /// The value as typed ("85.2", "85.2%", "£1,234"); empty for none, or when given as a fraction.
     pub value: String,
+    /// The numerator as typed ("412"), with [`Entry::denominator`]; empty when the value is typed.
+    pub numerator: String,
+    /// The denominator as typed ("1,250"); the unit makes the value (× 100 for a percentage).
+    pub denominator: String,
     /// Commentary.
     pub commentary: String,
     /// Why performance differs from target.
     pub variance_explanation: String,
+    /// What a reader should know about the figure's quality (an estimate, a change of source).
+    pub data_quality_note: String,
     /// A manual RAG, if the rule's rating is to be overridden.
     pub override_status: Option<RagStatus>,
     /// Why the override is justified (required with an override).
@@ -32,6 +39,10 @@ pub struct Entry {
 pub enum EntryField {
     /// The value.
     Value,
+    /// The numerator.
+    Numerator,
+    /// The denominator.
+    Denominator,
     /// The variance explanation.
     VarianceExplanation,
     /// The override's reason.
@@ -64,11 +75,18 @@ impl Entry {
         }
         Entry {
             value: pick(&self.value, &loaded.value, &current.value),
+            numerator: pick(&self.numerator, &loaded.numerator, &current.numerator),
+            denominator: pick(&self.denominator, &loaded.denominator, &current.denominator),
             commentary: pick(&self.commentary, &loaded.commentary, &current.commentary),
             variance_explanation: pick(
                 &self.variance_explanation,
                 &loaded.variance_explanation,
                 &current.variance_explanation,
+            ),
+            data_quality_note: pick(
+                &self.data_quality_note,
+                &loaded.data_quality_note,
+                &current.data_quality_note,
             ),
             override_status: pick(
                 &self.override_status,
@@ -93,18 +111,19 @@ pub fn entry_for(workspace: &Workspace, kpi: &KpiId, period: Period) -> Entry {
     else {
         return Entry::default();
     };
-    let unit = workspace.kpi(kpi).map(|k| (k.unit, k.decimals));
+    let figure = |number: Option<f64>| number.map(|n| n.to_string()).unwrap_or_default();
+    // A value recorded as a fraction shows its parts; a typed value stands alone.
+    let part = |number: Option<f64>| match measurement.value {
+        Some(_) => String::new(),
+        None => figure(number),
+    };
     Entry {
-        value: match (measurement.value, unit) {
-            (Some(value), _) => value.to_string(),
-            (None, Some((unit, _))) => measurement
-                .resolved_value(unit)
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-            (None, None) => String::new(),
-        },
+        value: figure(measurement.value),
+        numerator: part(measurement.numerator),
+        denominator: part(measurement.denominator),
         commentary: measurement.commentary.clone(),
         variance_explanation: measurement.variance_explanation.clone(),
+        data_quality_note: measurement.data_quality_note.clone(),
         override_status: measurement.rag_override.as_ref().map(|o| o.status),
         override_reason: measurement
             .rag_override
@@ -147,11 +166,13 @@ pub fn record(
         });
         None
     });
+    let fraction = fraction_of(entry, definition.unit, value.is_some(), &mut problems);
+    let value_or_fraction = value.is_some() || fraction.is_some();
     let existing = workspace
         .measurements
         .iter()
         .position(|m| &m.kpi == kpi && m.period == period);
-    if value.is_none()
+    if !value_or_fraction
         && entry.commentary.trim().is_empty()
         && existing.is_none()
         && problems.is_empty()
@@ -190,14 +211,12 @@ pub fn record(
             fresh
         });
     let before = measurement.clone();
-    let cleared_a_fraction = entry.value.trim().is_empty() && measurement.numerator.is_some();
-    if value != measurement.value || cleared_a_fraction {
-        measurement.value = value;
-        measurement.numerator = None;
-        measurement.denominator = None;
-    }
+    measurement.value = value;
+    measurement.numerator = fraction.map(|(numerator, _)| numerator);
+    measurement.denominator = fraction.map(|(_, denominator)| denominator);
     measurement.commentary = entry.commentary.trim().to_owned();
     measurement.variance_explanation = entry.variance_explanation.trim().to_owned();
+    measurement.data_quality_note = entry.data_quality_note.trim().to_owned();
     let kept_override = before.rag_override.as_ref().filter(|o| {
         Some(o.status) == entry.override_status && o.reason == entry.override_reason.trim()
     });
@@ -225,6 +244,53 @@ pub fn record(
             Ok(Recorded::Added)
         }
     }
+}
+
+/// The numerator and denominator `entry` gives, when it gives them; a fraction is the whole figure, so it
+/// cannot come with a typed value (`value_typed`), needs both its parts, and a denominator the unit can divide by.
+fn fraction_of(
+    entry: &Entry,
+    unit: Unit,
+    value_typed: bool,
+    problems: &mut Vec<EntryProblem>,
+) -> Option<(f64, f64)> {
+    if entry.numerator.trim().is_empty() && entry.denominator.trim().is_empty() {
+        return None;
+    }
+    let mut part = |typed: &str, field: EntryField, name: &str| match parse_number(typed, false) {
+        Ok(Some(number)) => Some(number),
+        Ok(None) => {
+            problems.push(EntryProblem {
+                field,
+                message: format!("give the {name} too, or neither and type the value"),
+            });
+            None
+        }
+        Err(message) => {
+            problems.push(EntryProblem {
+                field,
+                message: format!("{message}: enter a number such as 412"),
+            });
+            None
+        }
+    };
+    let numerator = part(&entry.numerator, EntryField::Numerator, "numerator");
+    let denominator = part(&entry.denominator, EntryField::Denominator, "denominator");
+    if value_typed {
+        problems.push(EntryProblem {
+            field: EntryField::Value,
+            message: "give the value or its numerator and denominator, not both".to_owned(),
+        });
+    }
+    let (numerator, denominator) = (numerator?, denominator?);
+    if unit.from_fraction(numerator, denominator).is_none() {
+        problems.push(EntryProblem {
+            field: EntryField::Denominator,
+            message: "the denominator cannot be 0: nothing can be divided by it".to_owned(),
+        });
+        return None;
+    }
+    (!value_typed).then_some((numerator, denominator))
 }
 
 #[cfg(test)]
@@ -351,6 +417,128 @@ mod tests {
             ]
         );
         assert!(problems[0].message.contains("\"NaN\" is not a number"));
+        assert!(workspace == copy, "nothing changed");
+    }
+
+    #[test]
+    fn a_value_given_as_a_fraction_is_kept_as_its_parts_with_a_note_on_its_quality() {
+        let (mut workspace, kpi, period) = setup();
+        let index = workspace.kpis.iter().position(|k| k.id == kpi).unwrap();
+        workspace.kpis[index].unit = Unit::Percent;
+        let entry = Entry {
+            numerator: "412".to_owned(),
+            denominator: "480".to_owned(),
+            data_quality_note: " Estimated: one team's return is late. ".to_owned(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &entry, "Ann", now()),
+            Ok(Recorded::Updated)
+        );
+        let m = workspace
+            .measurements
+            .iter()
+            .find(|m| m.kpi == kpi && m.period == period)
+            .unwrap();
+        // 412 of 480 as a percentage: 412 / 480 × 100 = 85.8333…
+        assert_eq!(
+            (m.value, m.numerator, m.denominator),
+            (None, Some(412.0), Some(480.0))
+        );
+        assert!((m.resolved_value(Unit::Percent).unwrap() - 85.833_333).abs() < 1e-6);
+        assert_eq!(m.data_quality_note, "Estimated: one team's return is late.");
+        // The form shows the parts again, not a value, and saving it unchanged changes nothing.
+        let shown = entry_for(&workspace, &kpi, period);
+        assert_eq!(
+            (
+                shown.value.as_str(),
+                shown.numerator.as_str(),
+                shown.denominator.as_str()
+            ),
+            ("", "412", "480")
+        );
+        assert_eq!(
+            record(&mut workspace, &kpi, period, &shown, "Ann", now()),
+            Ok(Recorded::Unchanged)
+        );
+        // A value typed over it replaces the fraction.
+        let typed_over = Entry {
+            value: "86".to_owned(),
+            numerator: String::new(),
+            denominator: String::new(),
+            ..shown
+        };
+        record(&mut workspace, &kpi, period, &typed_over, "Ann", now()).unwrap();
+        let m = workspace
+            .measurements
+            .iter()
+            .find(|m| m.kpi == kpi && m.period == period)
+            .unwrap();
+        assert_eq!(
+            (m.value, m.numerator, m.denominator),
+            (Some(86.0), None, None)
+        );
+    }
+
+    #[test]
+    fn a_fraction_with_a_value_beside_it_a_missing_part_or_a_zero_denominator_is_refused() {
+        let (mut workspace, kpi, period) = setup();
+        let copy = workspace.clone();
+        let problems = |entry: Entry, workspace: &mut Workspace| -> Vec<(EntryField, String)> {
+            record(workspace, &kpi, period, &entry, "Ann", now())
+                .unwrap_err()
+                .into_iter()
+                .map(|p| (p.field, p.message))
+                .collect()
+        };
+        let both = Entry {
+            value: "85".to_owned(),
+            numerator: "412".to_owned(),
+            denominator: "480".to_owned(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            problems(both, &mut workspace),
+            [(
+                EntryField::Value,
+                "give the value or its numerator and denominator, not both".to_owned()
+            )]
+        );
+        let half = Entry {
+            numerator: "412".to_owned(),
+            denominator: "ten".to_owned(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            problems(half, &mut workspace),
+            [(
+                EntryField::Denominator,
+                "\"ten\" is not a number: enter a number such as 412".to_owned()
+            )]
+        );
+        let no_numerator = Entry {
+            denominator: "0".to_owned(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            problems(no_numerator, &mut workspace),
+            [(
+                EntryField::Numerator,
+                "give the numerator too, or neither and type the value".to_owned()
+            )]
+        );
+        let by_zero = Entry {
+            numerator: "3".to_owned(),
+            denominator: "0".to_owned(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            problems(by_zero, &mut workspace),
+            [(
+                EntryField::Denominator,
+                "the denominator cannot be 0: nothing can be divided by it".to_owned()
+            )]
+        );
         assert!(workspace == copy, "nothing changed");
     }
 

@@ -131,29 +131,23 @@ pub fn value_for_period(
     }
 }
 
-/// Each period's own figure from `values` as stored: for a year to date as published, the first period of a
-/// year is its own figure and each later one the difference from the period before (left out when that
-/// period has no figure); other measures' figures are their own already.
-pub fn own_period_values(
-    values: BTreeMap<Period, f64>,
-    measure: MeasureType,
-) -> BTreeMap<Period, f64> {
-    if measure != MeasureType::YearToDate {
-        return values;
-    }
-    // Built by insertion, in order: collecting into a map would compile another copy of the standard sort.
-    let mut own = BTreeMap::new();
-    for (&period, &to_date) in &values {
-        let before = match period.previous() {
-            _ if period.index() == 1 => Some(0.0),
-            Some(previous) => values.get(&previous).copied(),
-            None => None,
-        };
-        if let Some(before) = before {
-            own.insert(period, to_date - before);
+/// Each period's own figure from figures as stored, met in period order: for a year to date as published, the
+/// first period of a year is its own figure and each later one the difference from the period before (left out
+/// when the period before has no figure); other measures' figures are their own already. A filter for an
+/// iterator of (period, figure), so that a series is worked out as it is gathered.
+pub fn own_figures(measure: MeasureType) -> impl FnMut((Period, f64)) -> Option<(Period, f64)> {
+    let mut met: Option<(Period, f64)> = None;
+    move |(period, stored)| {
+        if measure != MeasureType::YearToDate {
+            return Some((period, stored));
         }
+        let before = match met.replace((period, stored)) {
+            _ if period.index() == 1 => Some(0.0),
+            Some((previous, to_date)) if Some(previous) == period.previous() => Some(to_date),
+            _ => None,
+        };
+        before.map(|before| (period, stored - before))
     }
-    own
 }
 
 fn sum_of(values: &BTreeMap<Period, f64>, periods: Vec<Period>) -> Aggregate {
@@ -199,8 +193,15 @@ mod tests {
         ]);
         let ytd = year_to_date(&published, p("Jun 2024"), MeasureType::YearToDate);
         assert_eq!((ytd.value, ytd.is_complete()), (Some(30.0), true));
+        let own = |measure| -> BTreeMap<Period, f64> {
+            published
+                .iter()
+                .map(|(p, v)| (*p, *v))
+                .filter_map(own_figures(measure))
+                .collect()
+        };
         assert_eq!(
-            own_period_values(published.clone(), MeasureType::YearToDate),
+            own(MeasureType::YearToDate),
             monthly(&[
                 ("Apr 2024", 10.0),
                 ("May 2024", 12.0),
@@ -219,10 +220,7 @@ mod tests {
         );
         assert_eq!(q1.value, Some(30.0));
         assert!(MeasureType::YearToDate.adds_up() && !MeasureType::Snapshot.adds_up());
-        assert_eq!(
-            own_period_values(published.clone(), MeasureType::Cumulative),
-            published
-        );
+        assert_eq!(own(MeasureType::Cumulative), published);
     }
 
     #[test]

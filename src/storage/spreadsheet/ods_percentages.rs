@@ -3,7 +3,6 @@
 //! drops the type, so this reads the sheet's cell types from `content.xml` itself, positioned as calamine
 //! positions its cells (rows and columns from 0, repeated rows and cells counted out).
 
-use std::collections::HashSet;
 use std::io::{BufReader, Cursor};
 
 use quick_xml::Reader;
@@ -19,10 +18,11 @@ const MOST_COLUMNS: u32 = 16_384;
 /// columns), so that a file repeating one cell a million times cannot fill the browser's memory.
 const MOST_CELLS: usize = 2_000_000;
 
-/// The (row, column) of every cell of the sheet named `sheet` whose value type is a percentage; empty when the
-/// workbook cannot be read this way (calamine has already read its values, so nothing is lost but the type).
-pub fn percentage_cells(workbook: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
-    let mut found = HashSet::new();
+/// The (row, column) of every cell of the sheet named `sheet` whose value type is a percentage, in order (row by
+/// row, left to right: look one up with a binary search); empty when the workbook cannot be read this way
+/// (calamine has already read its values, so nothing is lost but the type).
+pub fn percentage_cells(workbook: &[u8], sheet: &str) -> Vec<(u32, u32)> {
+    let mut found = Vec::new();
     let Ok(mut zip) = ZipArchive::new(Cursor::new(workbook)) else {
         return found;
     };
@@ -32,11 +32,13 @@ pub fn percentage_cells(workbook: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
     let mut reader = Reader::from_reader(BufReader::new(content));
     reader.config_mut().expand_empty_elements = true;
     let mut buffer = Vec::new();
-    // Within the sheet wanted: the next row's number, and the next cell's column in the current row.
+    // Within the sheet wanted: the next row's number, the next cell's column in the current row, and the
+    // columns of the current row's percentage cells, noted for every row it stands for when it ends.
     let mut within = false;
     let mut depth = 0_u32;
     let (mut row, mut column) = (0_u32, 0_u32);
     let mut row_repeats = 1_u32;
+    let mut percent_columns: Vec<(u32, u32)> = Vec::new();
     loop {
         let event = match reader.read_event_into(&mut buffer) {
             Ok(Event::Eof) | Err(_) => break,
@@ -60,26 +62,31 @@ pub fn percentage_cells(workbook: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
                 "table:table-row" => {
                     column = 0;
                     row_repeats = repeats(&element, "table:number-rows-repeated");
+                    percent_columns.clear();
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
-                    let count = repeats(&element, "table:number-columns-repeated");
+                    let next =
+                        column.saturating_add(repeats(&element, "table:number-columns-repeated"));
                     if attribute(&element, "office:value-type").as_deref() == Some("percentage") {
-                        'noting: for line in row..row.saturating_add(row_repeats).min(MOST_ROWS) {
-                            for at in column..column.saturating_add(count).min(MOST_COLUMNS) {
-                                if found.len() >= MOST_CELLS {
-                                    break 'noting;
-                                }
-                                found.insert((line, at));
-                            }
-                        }
+                        percent_columns.push((column, next.min(MOST_COLUMNS)));
                     }
-                    column = column.saturating_add(count);
+                    column = next;
                 }
                 _ => {}
             },
             Event::End(element)
                 if within && depth == 0 && element.name().as_ref() == "table:table-row" =>
             {
+                'noting: for line in row..row.saturating_add(row_repeats).min(MOST_ROWS) {
+                    for &(first, end) in &percent_columns {
+                        for at in first..end {
+                            if found.len() >= MOST_CELLS {
+                                break 'noting;
+                            }
+                            found.push((line, at));
+                        }
+                    }
+                }
                 row = row.saturating_add(row_repeats);
             }
             _ => {}
@@ -89,14 +96,20 @@ pub fn percentage_cells(workbook: &[u8], sheet: &str) -> HashSet<(u32, u32)> {
     found
 }
 
-/// The value of the attribute `name` of `element`, unescaped; `None` when it has none.
+/// The value of the attribute `name` of `element`, unescaped; `None` when it has none. Read from the
+/// element's text (`name="value"` or `name='value'`), as calamine reads its attributes.
 fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
-    let found = element
-        .attributes()
-        .flatten()
-        .find(|attribute| attribute.key.as_ref() == name)?;
-    let value = unescape(&found.value).ok()?;
-    Some(value.into_owned())
+    let mut rest = element.attributes_raw();
+    loop {
+        let (key, after) = rest.split_once('=')?;
+        let after = after.trim_start();
+        let quote = after.chars().next()?;
+        let (value, tail) = after.get(1..)?.split_once(quote)?;
+        if key.trim() == name {
+            return unescape(value).ok().map(|value| value.into_owned());
+        }
+        rest = tail;
+    }
 }
 
 /// How many times an element stands repeated (its `name` attribute, 1 when absent or unreadable).

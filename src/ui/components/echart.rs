@@ -1,15 +1,53 @@
 //! An ECharts chart from a pure `charming::Chart`: initialised once the element exists and ECharts has loaded
 //! (on first use, see `echarts_script`), updated when the chart changes, resized with the window, and
-//! disposed with the component. The chart is decorative for assistive technology (its summary is its label);
-//! the table beside it carries the data.
+//! disposed with the component. The chart's options are worked out by a module fetched with the first chart
+//! (`chart_option`), so the first page does not wait for that code. The chart is decorative for assistive
+//! technology (its summary is its label); the table beside it carries the data.
 
-use charming::WasmRenderer;
-use charming::renderer::Echarts;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::chart_option::chart_option;
 use super::echarts_script::echarts_ready;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A chart ECharts has drawn.
+    #[wasm_bindgen(js_name = echarts)]
+    type Echarts;
+
+    /// Draws an empty chart in `element`, `options.height` pixels tall.
+    #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
+    fn init(
+        element: &web_sys::Element,
+        theme: JsValue,
+        options: &JsValue,
+    ) -> Result<Echarts, JsValue>;
+
+    /// Sets what the chart shows.
+    #[wasm_bindgen(method, js_name = setOption, catch)]
+    fn set_option(this: &Echarts, option: &JsValue) -> Result<(), JsValue>;
+
+    /// Fits the chart to its element again.
+    #[wasm_bindgen(method)]
+    fn resize(this: &Echarts);
+}
+
+/// A chart drawn in the element with `id`, `height` pixels tall.
+fn draw(id: &str, height: u32) -> Option<Echarts> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("height"),
+        &JsValue::from(height),
+    )
+    .ok()?;
+    init(&element, JsValue::NULL, &options).ok()
+}
 
 /// Frees the chart's canvas and listeners.
 fn dispose(echarts: &Echarts) {
@@ -94,36 +132,48 @@ pub fn EChart(
             ));
         }
     });
-    // The chart is read in place, never cloned: a chart's options are large, and cloning them is code too.
+    // The chart is read in place by `chart_option`, never cloned: a chart's options are large, and cloning them
+    // is code too. Each change is worked out in a task of its own; a later change makes an earlier one stop.
+    let latest = StoredValue::new(0_u64);
     Effect::new(move |_| {
         let ready = library_ready.get();
-        chart.with(|option| {
-            if !ready {
+        chart.track();
+        if !ready {
+            return;
+        }
+        let this = latest.get_value() + 1;
+        latest.set_value(this);
+        spawn_local(async move {
+            let option = chart_option(chart).await;
+            if latest.try_get_value() != Some(this) {
                 return;
             }
-            let updated = instance.with_value(|existing| {
-                existing
-                    .as_ref()
-                    .map(|echarts| WasmRenderer::update(echarts, option))
-                    .is_some()
-            });
-            if !updated {
-                match WasmRenderer::new_opt(None, Some(height)).render(id, option) {
-                    Ok(echarts) => {
-                        if let Some(handler) = on_click {
-                            click_listener.set_value(listen_for_clicks(&echarts, handler));
-                        }
-                        instance.set_value(Some(echarts));
+            let shown = option.and_then(|option| {
+                if instance.with_value(Option::is_none) {
+                    let echarts = draw(id, height).ok_or("ECharts could not start")?;
+                    if let Some(handler) = on_click {
+                        click_listener.set_value(listen_for_clicks(&echarts, handler));
                     }
-                    Err(error) => failure.set(Some(format!("The chart could not be drawn ({error:?}); the table below has the same figures."))),
+                    instance.set_value(Some(echarts));
                 }
+                instance.with_value(|echarts| match echarts {
+                    Some(echarts) => echarts
+                        .set_option(&option)
+                        .map_err(|_| "ECharts refused the chart's options"),
+                    None => Err("ECharts could not start"),
+                })
+            });
+            if let Err(why) = shown {
+                failure.set(Some(format!(
+                    "The chart could not be drawn ({why}); the table below has the same figures."
+                )));
             }
         });
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         instance.with_value(|existing| {
             if let Some(echarts) = existing {
-                echarts.resize(JsValue::UNDEFINED);
+                echarts.resize();
             }
         });
     });

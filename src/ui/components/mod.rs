@@ -1,5 +1,6 @@
 //! Components shared by more than one page.
 
+pub mod chart_option;
 pub mod data_table;
 pub mod direction_mark;
 pub mod echart;

@@ -240,7 +240,7 @@ pub fn linear_trend(values: &[f64], steps_ahead: usize) -> Option<Forecast> {
 }
 
 /// The forecast for the end of `at`'s year from `values` (each period's own figure, one per period of `at`'s
-/// frequency: see [`own_period_values`](crate::domain::maths::aggregation::own_period_values)), or `None`
+/// frequency: see [`own_figures`](crate::domain::maths::aggregation::own_figures)), or `None`
 /// when `at` is the last period of its year (the outcome is known) or the history allows no method.
 /// `summary` says how a snapshot measure's year is summed up (its last period, or the mean of its
 /// periods).

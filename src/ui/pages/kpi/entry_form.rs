@@ -23,6 +23,8 @@ use crate::ui::state::use_app_state;
 fn input_id(field: EntryField) -> &'static str {
     match field {
         EntryField::Value => "entry-value",
+        EntryField::Numerator => "entry-numerator",
+        EntryField::Denominator => "entry-denominator",
         EntryField::VarianceExplanation => "entry-variance",
         EntryField::OverrideReason => "entry-override-reason",
         EntryField::By => "entry-by",
@@ -68,8 +70,11 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
     let period = RwSignal::new(periods.first().copied());
     let kpi = StoredValue::new(id);
     let value = RwSignal::new(String::new());
+    let numerator = RwSignal::new(String::new());
+    let denominator = RwSignal::new(String::new());
     let commentary = RwSignal::new(String::new());
     let variance = RwSignal::new(String::new());
+    let quality_note = RwSignal::new(String::new());
     let override_status = RwSignal::new(None::<RagStatus>);
     let override_reason = RwSignal::new(String::new());
     let by = state.author_field();
@@ -84,8 +89,11 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
             .with_untracked(|s| entry_for(s.current(), &kpi.get_value(), chosen));
         loaded.set_value(entry.clone());
         value.set(entry.value);
+        numerator.set(entry.numerator);
+        denominator.set(entry.denominator);
         commentary.set(entry.commentary);
         variance.set(entry.variance_explanation);
+        quality_note.set(entry.data_quality_note);
         override_status.set(entry.override_status);
         override_reason.set(entry.override_reason);
         problems.clear();
@@ -98,8 +106,11 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
         };
         let typed = Entry {
             value: value.get_untracked(),
+            numerator: numerator.get_untracked(),
+            denominator: denominator.get_untracked(),
             commentary: commentary.get_untracked(),
             variance_explanation: variance.get_untracked(),
+            data_quality_note: quality_note.get_untracked(),
             override_status: override_status.get_untracked(),
             override_reason: override_reason.get_untracked(),
         };
@@ -190,10 +201,23 @@ pub fn EntryForm(id: KpiId, periods: Vec<Period>) -> impl IntoView {
                 <TextField id="entry-value" label="Value" value=value width=Width::Short inputmode="decimal"
                     hint="A number, as you would type it in a spreadsheet: 85.2, 85.2% or £1,234. Leave it empty if there is no figure and say why in the commentary."
                     error=error(EntryField::Value) />
+                <fieldset class="app-conflict">
+                    <legend>"Or the value as a fraction"</legend>
+                    <p class="app-hint">"For a percentage or a rate, the two counts it is worked out from (412 of 480 is 85.8%): \
+                        the KPI's unit turns them into the value, and both are kept. Leave the value above empty."</p>
+                    <div class="app-inline-controls">
+                        <TextField id="entry-numerator" label="Numerator" value=numerator width=Width::Short inputmode="decimal"
+                            error=error(EntryField::Numerator) />
+                        <TextField id="entry-denominator" label="Denominator" value=denominator width=Width::Short inputmode="decimal"
+                            error=error(EntryField::Denominator) />
+                    </div>
+                </fieldset>
                 <TextArea id="entry-commentary" label="Commentary" value=commentary rows=3 />
                 <TextArea id="entry-variance" label="Variance explanation" value=variance rows=2
                     hint="Needed before an amber or red figure is submitted: why performance differs from the target."
                     error=error(EntryField::VarianceExplanation) />
+                <TextArea id="entry-quality-note" label="Note on the data's quality" value=quality_note rows=2
+                    hint="Anything a reader should know about this figure: an estimate, a change of source, a known gap." />
                 <Select id="entry-override" label="Set the RAG rating by hand" choices=override_choices
                     hint="Only when the calculated rating is misleading. The reason is shown wherever the rating is."
                     none="No: use the calculated rating"

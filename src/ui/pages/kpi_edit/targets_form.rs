@@ -1,4 +1,5 @@
-//! The KPI editor's targets: for the current or the next financial year, the year-end target and a target for
+//! The KPI editor's targets: for the current, the next or one of the three earlier financial years, the
+//! year-end target and a target for
 //! each period (the profile), typed or written by a quick fill (the same each period, a straight line to the
 //! year end, last year's figures plus a percentage), saved in one step by `set_targets`.
 
@@ -32,12 +33,18 @@ pub fn TargetsEditor(id: KpiId) -> impl IntoView {
     let this_year = state
         .session
         .with_untracked(|s| s.current().framework.current_year);
+    // The three years before the current one (a council moving in sets the targets its history was rated
+    // against), the current year first among the choices, and the next.
+    let start = this_year.start_year();
     let years: Vec<FinancialYear> = [
-        Some(this_year),
-        FinancialYear::starting(this_year.start_year() + 1),
+        start,
+        start.saturating_add(1),
+        start.saturating_sub(1),
+        start.saturating_sub(2),
+        start.saturating_sub(3),
     ]
     .into_iter()
-    .flatten()
+    .filter_map(FinancialYear::starting)
     .collect();
     let year = RwSignal::new(this_year);
     let year_end = RwSignal::new(String::new());

@@ -1,10 +1,12 @@
 //! The lessons-learnt log (the Cambridgeshire PMF): every lesson, newest first, with what it concerns and whether it has
-//! been shared with partners (and a way to mark it shared), and a form to add one.
+//! been shared with partners (and a way to mark it shared), and a form to add one or change one.
 
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::domain::actions::lesson_entry::{LessonDraft, add_lesson, newest_first, set_shared};
+use crate::domain::actions::lesson_entry::{
+    LessonDraft, LessonProblem, add_lesson, change_lesson, newest_first, set_shared,
+};
 use crate::domain::basics::ids::{KpiId, LessonId, RiskId};
 use crate::storage::collection::Collection;
 use crate::ui::address::served_path::link;
@@ -93,7 +95,38 @@ pub fn LessonsPage() -> impl IntoView {
     let kpi = RwSignal::new(String::new());
     let risk = RwSignal::new(String::new());
     let outcome = RwSignal::new(Outcome::None);
-    let add = move |event: leptos::ev::SubmitEvent| {
+    // The lesson being changed; none while the form adds one.
+    let changing = RwSignal::new(None::<LessonId>);
+    let show = move |draft: LessonDraft| {
+        title.set(draft.title);
+        what.set(draft.what_happened);
+        learning.set(draft.learning);
+        by.set(draft.raised_by);
+        kpi.set(draft.kpi.map(|k| k.to_string()).unwrap_or_default());
+        risk.set(draft.risk.map(|r| r.to_string()).unwrap_or_default());
+    };
+    let change = move |id: String| {
+        let Ok(id) = LessonId::try_from(id) else {
+            return;
+        };
+        let draft = state.session.with_untracked(|s| {
+            s.current()
+                .lessons
+                .iter()
+                .find(|l| l.id == id)
+                .map(LessonDraft::of)
+        });
+        if let Some(draft) = draft {
+            show(draft);
+            changing.set(Some(id));
+            outcome.set(None);
+        }
+    };
+    let stop_changing = move || {
+        changing.set(None);
+        show(LessonDraft::default());
+    };
+    let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let draft = LessonDraft {
             title: title.get_untracked(),
@@ -104,17 +137,29 @@ pub fn LessonsPage() -> impl IntoView {
             risk: RiskId::try_from(risk.get_untracked()).ok(),
         };
         let today = Utc::now().date_naive();
-        let result = state
-            .session
-            .try_update(|s| s.edit(|w| add_lesson(w, &draft, today)));
-        outcome.set(result.map(|r| match r {
-            Ok(_) => {
-                for field in [title, what, learning] {
-                    field.set(String::new());
+        let editing = changing.get_untracked();
+        let result = state.session.try_update(|s| {
+            s.edit(|w| match &editing {
+                Some(id) => change_lesson(w, id, &draft),
+                None => add_lesson(w, &draft, today).map(|_| ()),
+            })
+        });
+        outcome.set(result.map(|r| {
+            match r {
+                Ok(()) => {
+                    let done = match editing {
+                        Some(_) => format!("Changed: {}.", draft.title.trim()),
+                        None => format!("Added to the log: {}.", draft.title.trim()),
+                    };
+                    stop_changing();
+                    Ok(done)
                 }
-                Ok(format!("Added to the log: {}.", draft.title.trim()))
+                Err(problems) => Err(problems
+                    .iter()
+                    .map(LessonProblem::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ")),
             }
-            Err(problem) => Err(problem.to_string()),
         }));
     };
     let share = move |id: String, shared: bool| {
@@ -144,6 +189,7 @@ pub fn LessonsPage() -> impl IntoView {
     ];
     let row = move |l: LessonLine| {
         let id = l.id.clone();
+        let changed_id = l.id.clone();
         let changes_of = l.id.clone();
         let title = l.title.clone();
         let sharing = view! {
@@ -153,6 +199,9 @@ pub fn LessonsPage() -> impl IntoView {
                 on:click=move |_| share(id.clone(), !l.shared)>
                 {if l.shared { "Undo sharing" } else { "Mark shared" }}
             </button>
+            " "
+            <button type="button" class="app-link-button" data-testid="lesson-change"
+                aria-label=format!("Change: {title}") on:click=move |_| change(changed_id.clone())>"Change"</button>
             " "
             <a href=link(&item_changes_path(Collection::Lessons.name(), &changes_of)) data-testid="lesson-changes"
                 aria-label=format!("Its changes: {title}")>"Its changes"</a>
@@ -170,15 +219,22 @@ pub fn LessonsPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-heading">{TITLE}</h1>
         <p class="app-lead">"What went well or badly, what was learnt, and whether it has been shared with partners to build a community of learning."</p>
-        <form class="app-subform" on:submit=add novalidate data-testid="lesson-form">
-            <h2>"Add a lesson"</h2>
+        <form class="app-subform" on:submit=save novalidate data-testid="lesson-form">
+            <h2>{move || if changing.get().is_some() { "Change a lesson" } else { "Add a lesson" }}</h2>
             <TextField id="lesson-title" label="Title" value=title />
             <TextField id="lesson-what" label="What happened" value=what />
             <TextField id="lesson-learning" label="What we learnt and will do differently" value=learning />
             <PersonSelect id="lesson-by" label="Raised by" none="Choose…" bind=by recorded=RecordedAs::Name />
             <Select id="lesson-kpi" label="The KPI it concerns (optional)" none="None" choices=kpis bind=kpi />
             <Select id="lesson-risk" label="The risk it concerns (optional)" none="None" choices=risks bind=risk />
-            <button type="submit" class="app-button app-button--secondary" data-testid="lesson-add">"Add to the log"</button>
+            <button type="submit" class="app-button app-button--secondary" data-testid="lesson-add">
+                {move || if changing.get().is_some() { "Save the lesson" } else { "Add to the log" }}
+            </button>
+            {move || changing.get().is_some().then(|| view! {
+                " "
+                <button type="button" class="app-button app-button--secondary" data-testid="lesson-change-cancel"
+                    on:click=move |_| stop_changing()>"Stop changing it"</button>
+            })}
             <OutcomeMessage outcome=outcome test_id="lesson-outcome" />
         </form>
         <DataTable test_id="lessons-table" caption=caption columns=columns rows=move || lines.get().into_iter().map(row).collect() />
