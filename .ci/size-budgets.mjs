@@ -30,7 +30,12 @@
 //   quarter or item from the address: 741.0 KB on demand (drawn in the golden thread's page the section took
 //   the first download to 659.3 KB, so that page, like the lessons log, links to the change log instead:
 //   653.7 KB). History lines reading ids as names (a risk's owner "Grace Okafor", not "p-okafor"): 742.0 KB,
-//   ceiling 743 KB.)
+//   ceiling 743 KB. The units and measures real KPIs need, OpenDocument percentages, the spreadsheet preview in
+//   three tasks, the entry form's fraction and note, changing a lesson: first download 653.7 -> 657.6 KB; then
+//   the code that turns charming's charts into ECharts options (charming's serialisation, about 60 KB raw)
+//   left the first download for a module of its own fetched with the first chart (src/ui/components/
+//   chart_option.rs, 30.4 KB): first download 625.2 KB, ceiling 626 KB; everything on demand 782.3 KB, ceiling
+//   783 KB.)
 // - workbook reader: the reader's own module (calamine, zip, inflate, XML and the text encodings it names), also
 //   counted above. It was 231.7 KB with a 30.5 KB chunk of zip and inflate code it shared with the writer; with
 //   the writer gone that code is in the reader's module, and what the first file choice fetches fell from 262.2
@@ -47,13 +52,13 @@ const budgets = [
   {
     name: 'first download (wasm + js + css)',
     target: 300 * KB,
-    ceiling: 654 * KB,
+    ceiling: 626 * KB,
     matches: (f) => /^(pmf-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split-[0-9a-f]+\.js|app-[0-9a-f]+\.css)$/.test(f),
   },
   {
     name: 'on demand (other pages, spreadsheet modules, shared chunks)',
-    target: 743 * KB,
-    ceiling: 743 * KB,
+    target: 783 * KB,
+    ceiling: 783 * KB,
     matches: (f) => /^(page|chunk|lazy)-.*\.wasm$/.test(f),
   },
   {
