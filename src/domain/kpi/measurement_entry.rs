@@ -491,54 +491,50 @@ mod tests {
                 .map(|p| (p.field, p.message))
                 .collect()
         };
-        let both = Entry {
-            value: "85".to_owned(),
-            numerator: "412".to_owned(),
-            denominator: "480".to_owned(),
-            ..Entry::default()
-        };
-        assert_eq!(
-            problems(both, &mut workspace),
-            [(
+        // (value, numerator, denominator) typed, and the one problem each gives.
+        let cases = [
+            (
+                "85",
+                "412",
+                "480",
                 EntryField::Value,
-                "give the value or its numerator and denominator, not both".to_owned()
-            )]
-        );
-        let half = Entry {
-            numerator: "412".to_owned(),
-            denominator: "ten".to_owned(),
-            ..Entry::default()
-        };
-        assert_eq!(
-            problems(half, &mut workspace),
-            [(
+                "give the value or its numerator and denominator, not both",
+            ),
+            (
+                "",
+                "412",
+                "ten",
                 EntryField::Denominator,
-                "\"ten\" is not a number: enter a number such as 412".to_owned()
-            )]
-        );
-        let no_numerator = Entry {
-            denominator: "0".to_owned(),
-            ..Entry::default()
-        };
-        assert_eq!(
-            problems(no_numerator, &mut workspace),
-            [(
+                "\"ten\" is not a number: enter a number such as 412",
+            ),
+            (
+                "",
+                "",
+                "0",
                 EntryField::Numerator,
-                "give the numerator too, or neither and type the value".to_owned()
-            )]
-        );
-        let by_zero = Entry {
-            numerator: "3".to_owned(),
-            denominator: "0".to_owned(),
-            ..Entry::default()
-        };
-        assert_eq!(
-            problems(by_zero, &mut workspace),
-            [(
+                "give the numerator too, or neither and type the value",
+            ),
+            (
+                "",
+                "3",
+                "0",
                 EntryField::Denominator,
-                "the denominator cannot be 0: nothing can be divided by it".to_owned()
-            )]
-        );
+                "the denominator cannot be 0: nothing can be divided by it",
+            ),
+        ];
+        for (value, numerator, denominator, field, message) in cases {
+            let entry = Entry {
+                value: value.to_owned(),
+                numerator: numerator.to_owned(),
+                denominator: denominator.to_owned(),
+                ..Entry::default()
+            };
+            assert_eq!(
+                problems(entry, &mut workspace),
+                [(field, message.to_owned())],
+                "{value:?} {numerator:?}/{denominator:?}"
+            );
+        }
         assert!(workspace == copy, "nothing changed");
     }
 
