@@ -237,6 +237,7 @@ impl Field {
             Self::Service => &["service", "service area", "team"],
             Self::Source => &["source", "data source", "system", "source system"],
             Self::Measure => &[
+                "how figures add up",
                 "cumulative",
                 "cumulative or snapshot",
                 "snapshot or cumulative",

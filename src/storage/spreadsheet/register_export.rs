@@ -8,6 +8,7 @@ use super::sheet_out::{CellOut, SheetOut};
 use super::template::TEMPLATE_COLUMNS;
 use crate::domain::basics::period::Period;
 use crate::domain::basics::unit::Unit;
+use crate::domain::maths::aggregation::MeasureType;
 use crate::domain::maths::rag::Polarity;
 use crate::domain::model::kpi::KpiDefinition;
 use crate::domain::model::measurement::Measurement;
@@ -81,6 +82,7 @@ fn row(
             ),
             Field::Source => text(&kpi.source),
             Field::Unit => text(&unit_words(kpi.unit)),
+            Field::Measure => text(measure_words(kpi.measure)),
             Field::Polarity => text(polarity_words(kpi.polarity)),
             Field::Frequency => text(kpi.frequency.label()),
             Field::Period => {
@@ -99,6 +101,15 @@ fn unit_words(unit: Unit) -> String {
     match unit {
         Unit::Pounds => "£".to_owned(),
         other => other.label(),
+    }
+}
+
+/// How a KPI's figures add up, as the import reads it.
+const fn measure_words(measure: MeasureType) -> &'static str {
+    match measure {
+        MeasureType::Snapshot => "Snapshot",
+        MeasureType::Cumulative => "Cumulative",
+        MeasureType::YearToDate => "Year to date",
     }
 }
 

@@ -6,7 +6,7 @@ use super::headings::Field;
 use super::sheet_out::{CellOut, SheetOut};
 
 /// The template's columns, in order: the heading and the field the import reads it as.
-pub const TEMPLATE_COLUMNS: [(&str, Field); 12] = [
+pub const TEMPLATE_COLUMNS: [(&str, Field); 13] = [
     ("KPI reference", Field::KpiId),
     ("KPI name", Field::Name),
     ("Definition", Field::Definition),
@@ -15,6 +15,7 @@ pub const TEMPLATE_COLUMNS: [(&str, Field); 12] = [
     ("Unit", Field::Unit),
     ("Polarity", Field::Polarity),
     ("Frequency", Field::Frequency),
+    ("How figures add up", Field::Measure),
     ("Period", Field::Period),
     ("Target", Field::Target),
     ("Actual", Field::Value),
@@ -23,7 +24,7 @@ pub const TEMPLATE_COLUMNS: [(&str, Field); 12] = [
 
 /// The template's example row, showing how each cell may be written (delete it, or overwrite it with the
 /// council's first KPI).
-const EXAMPLE: [&str; 12] = [
+const EXAMPLE: [&str; 13] = [
     "HOU-01",
     "Net additional homes delivered",
     "Net additional dwellings completed in the period",
@@ -32,6 +33,7 @@ const EXAMPLE: [&str; 12] = [
     "number",
     "Higher is better",
     "Quarterly",
+    "Cumulative",
     "2025/26 Q1",
     "250",
     "231",
@@ -71,6 +73,7 @@ pub fn template_sheet() -> SheetOut {
 mod tests {
     use super::*;
     use crate::domain::basics::period::FinancialYear;
+    use crate::domain::maths::aggregation::MeasureType;
     use crate::domain::model::framework::Framework;
     use crate::domain::model::workspace::Workspace;
     use crate::storage::spreadsheet::headings::{ColumnRole, guess_roles};
@@ -99,6 +102,8 @@ mod tests {
         // One KPI, one figure (231 for Q1 2025/26), as the example row says.
         assert_eq!(import.kpis.len(), 1);
         assert_eq!(import.kpis[0].name, "Net additional homes delivered");
+        // Homes delivered in each quarter, added up through the year.
+        assert_eq!(import.kpis[0].measure, MeasureType::Cumulative);
         assert_eq!(import.measurements.len(), 1);
     }
 }

@@ -340,8 +340,8 @@ mod tests {
                 .all(|role| matches!(role, ColumnRole::Field { .. })),
             "{roles:?}"
         );
-        // The example's target and actual, written as numbers, read as their digits.
-        assert_eq!(sheets[0].rows[0].cells[9..11], ["250", "231"]);
+        // The example's target and actual (columns K and L), written as numbers, read as their digits.
+        assert_eq!(sheets[0].rows[0].cells[10..12], ["250", "231"]);
     }
 
     #[test]
