@@ -14,9 +14,12 @@ pub type FigureStyle = (Unit, u8);
 /// The longest value shown in full; a longer one is cut with an ellipsis (the file keeps it whole).
 const LONGEST_SHOWN: usize = 200;
 
-/// The names things are known by, keyed by their ids: a value that is an id (a risk's owner, a lesson's KPI)
-/// reads as the name.
-pub struct KnownNames<'a>(HashMap<&'a str, &'a str>);
+/// The names things are known by in a workspace, keyed by their ids: a value that is an id (a risk's owner, a
+/// lesson's KPI) reads as the name, and a KPI's figures in its unit.
+pub struct KnownNames<'a> {
+    names: HashMap<&'a str, &'a str>,
+    workspace: &'a Workspace,
+}
 
 impl<'a> KnownNames<'a> {
     /// The people, KPIs, risks, actions, ambitions, parts of the organisation, roles, committees and plans of
@@ -58,7 +61,7 @@ impl<'a> KnownNames<'a> {
         for x in &w.plans {
             names.insert(x.id.as_str(), x.title.as_str());
         }
-        Self(names)
+        Self { names, workspace }
     }
 
     /// The name `text` is the id of, or `text` itself.
@@ -66,18 +69,22 @@ impl<'a> KnownNames<'a> {
     where
         'a: 't,
     {
-        self.0.get(text).copied().unwrap_or(text)
+        self.names.get(text).copied().unwrap_or(text)
     }
 
-    /// Every record's lines, in order: the KPI's figures written in its unit and decimals, ids as names.
+    /// The lines of `record`: its KPI's figures written in its unit and decimals, ids as names.
+    pub fn record_lines(&self, record: &ChangeRecord) -> Vec<ChangeLine> {
+        ChangeLine::of(record, figure_style(record, self.workspace), self)
+    }
+
+    /// Every record's lines, in order (see [`KnownNames::record_lines`]).
     pub fn lines<'r>(
         &self,
         records: impl IntoIterator<Item = &'r ChangeRecord>,
-        workspace: &Workspace,
     ) -> Vec<ChangeLine> {
         records
             .into_iter()
-            .flat_map(|record| ChangeLine::of(record, figure_style(record, workspace), self))
+            .flat_map(|record| self.record_lines(record))
             .collect()
     }
 }
@@ -229,7 +236,12 @@ mod tests {
             field_words("targets[2026-04].value"),
             "targets 2026-04, value"
         );
-        let none = KnownNames(HashMap::new());
+        // An empty workspace knows no names: every text stays as it is.
+        let empty = Workspace::new(crate::domain::model::framework::Framework::new(
+            "Anyshire",
+            crate::domain::basics::period::FinancialYear::starting(2025).unwrap(),
+        ));
+        let none = KnownNames::of(&empty);
         assert_eq!(value_words(None, None, &none), "nothing");
         assert_eq!(value_words(Some(&json!(72.1)), None, &none), "72.1");
         // A percentage to one decimal place: 100 is "100.0%".

@@ -351,6 +351,19 @@ mod tests {
         (workspace, kpi, Period::parse("Oct 2026").unwrap())
     }
 
+    /// The measurement of `kpi` at `period`, which the test has recorded.
+    fn measurement_of<'w>(
+        workspace: &'w Workspace,
+        kpi: &KpiId,
+        period: Period,
+    ) -> &'w Measurement {
+        workspace
+            .measurements
+            .iter()
+            .find(|m| &m.kpi == kpi && m.period == period)
+            .unwrap()
+    }
+
     fn typed(value: &str) -> Entry {
         Entry {
             value: value.to_owned(),
@@ -364,11 +377,7 @@ mod tests {
         let period = Period::parse("Apr 2020").unwrap();
         let result = record(&mut workspace, &kpi, period, &typed("81.5%"), "Ann", now());
         assert_eq!(result, Ok(Recorded::Added));
-        let added = workspace
-            .measurements
-            .iter()
-            .find(|m| m.kpi == kpi && m.period == period)
-            .unwrap();
+        let added = measurement_of(&workspace, &kpi, period);
         assert_eq!(added.value, Some(81.5));
         assert_eq!(added.validation.state, ValidationState::Draft);
     }
@@ -387,11 +396,7 @@ mod tests {
             record(&mut workspace, &kpi, period, &changed, "Ann", now()),
             Ok(Recorded::Updated)
         );
-        let m = workspace
-            .measurements
-            .iter()
-            .find(|m| m.kpi == kpi && m.period == period)
-            .unwrap();
+        let m = measurement_of(&workspace, &kpi, period);
         assert_eq!(m.value, Some(12.5));
         assert_eq!(m.validation.state, ValidationState::Draft);
         assert_eq!(entry_for(&workspace, &kpi, period).value, "12.5");
@@ -435,11 +440,7 @@ mod tests {
             record(&mut workspace, &kpi, period, &entry, "Ann", now()),
             Ok(Recorded::Updated)
         );
-        let m = workspace
-            .measurements
-            .iter()
-            .find(|m| m.kpi == kpi && m.period == period)
-            .unwrap();
+        let m = measurement_of(&workspace, &kpi, period);
         // 412 of 480 as a percentage: 412 / 480 × 100 = 85.8333…
         assert_eq!(
             (m.value, m.numerator, m.denominator),
@@ -469,11 +470,7 @@ mod tests {
             ..shown
         };
         record(&mut workspace, &kpi, period, &typed_over, "Ann", now()).unwrap();
-        let m = workspace
-            .measurements
-            .iter()
-            .find(|m| m.kpi == kpi && m.period == period)
-            .unwrap();
+        let m = measurement_of(&workspace, &kpi, period);
         assert_eq!(
             (m.value, m.numerator, m.denominator),
             (Some(86.0), None, None)
@@ -562,10 +559,7 @@ mod tests {
         entry.override_reason = " Data late from the provider ".to_owned();
         record(&mut workspace, &kpi, period, &entry, "Ann Other", now()).unwrap();
         let saved = |w: &Workspace| {
-            w.measurements
-                .iter()
-                .find(|m| m.kpi == kpi && m.period == period)
-                .unwrap()
+            measurement_of(w, &kpi, period)
                 .rag_override
                 .clone()
                 .unwrap()

@@ -117,7 +117,7 @@ pub fn fill(
     };
     let share = |position: usize| (position + 1) as f64 / count as f64;
     // Targets of a measure that adds up are to date.
-    let cumulative = kpi.measure.adds_up();
+    let to_date = kpi.measure.adds_up();
     let figure = |period: Period| {
         history
             .get(&period)
@@ -129,7 +129,7 @@ pub fn fill(
         .checked_sub(1)
         .and_then(FinancialYear::starting);
     match how {
-        QuickFill::SameEachPeriod | QuickFill::StraightLine if cumulative => {
+        QuickFill::SameEachPeriod | QuickFill::StraightLine if to_date => {
             let target = year_end()?;
             Ok(Filled {
                 periods: (0..count).map(|at| shown(target * share(at))).collect(),
@@ -191,7 +191,7 @@ pub fn fill(
                 note: (!missing.is_empty()).then(|| {
                     format!(
                         "Left blank where last year has no figure{}: {}.",
-                        if cumulative { " to date" } else { "" },
+                        if to_date { " to date" } else { "" },
                         missing.join(", ")
                     )
                 }),

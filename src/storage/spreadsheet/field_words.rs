@@ -79,6 +79,7 @@ pub fn read_unit(text: &str) -> Result<Unit, String> {
         "hours" | "hour" | "hrs" | "hr" => Ok(Unit::Hours),
         "minutes" | "minute" | "mins" | "min" => Ok(Unit::Minutes),
         "tonnes" | "tonne" | "tons" | "t" => Ok(Unit::Tonnes),
+        // "Kilograms (kg)", as a KPI's definition shows it, reaches here without its closing bracket.
         "kilograms" | "kilograms (kg" | "kilogram" | "kg" | "kgs" => Ok(Unit::Kilograms),
         "score" | "points" | "index" => Ok(Unit::Score),
         _ => UnitLabel::new(text)

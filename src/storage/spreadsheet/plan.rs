@@ -331,15 +331,16 @@ impl<'a> Planner<'a> {
                 continue;
             };
             match reader(text) {
-                Ok(KpiSetting::Unit(Unit::Custom { label })) => {
-                    KpiSetting::Unit(Unit::Custom { label }).set(&mut self.kpis[index]);
-                    let column = self.columns.heading(field);
-                    let note = format!(
-                        "'{label}' read as a unit of the council's own, shown after each figure"
-                    );
-                    self.reading(row.number, column, note);
+                Ok(setting) => {
+                    if let KpiSetting::Unit(Unit::Custom { label }) = &setting {
+                        let column = self.columns.heading(field);
+                        let note = format!(
+                            "'{label}' read as a unit of the council's own, shown after each figure"
+                        );
+                        self.reading(row.number, column, note);
+                    }
+                    setting.set(&mut self.kpis[index]);
                 }
-                Ok(setting) => setting.set(&mut self.kpis[index]),
                 Err(problem) => {
                     let column = self.columns.heading(field);
                     self.problem(row.number, column, problem);

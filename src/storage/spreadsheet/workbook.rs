@@ -681,6 +681,17 @@ mod tests {
         )
     }
 
+    /// The `content.xml` of an OpenDocument spreadsheet holding `tables` (its `table:table` elements).
+    fn spreadsheet_content(tables: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+        )
+    }
+
     /// An OpenDocument spreadsheet as LibreOffice Calc saves one, reduced to what a reader needs.
     fn ods(content: &str, encrypted: bool) -> Vec<u8> {
         let mut bytes = Vec::new();
@@ -704,19 +715,17 @@ mod tests {
 
     #[test]
     fn an_opendocument_sheet_reads_as_its_cells_show() {
-        let content = r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
-<office:body><office:spreadsheet><table:table table:name="Register">
+        let content = spreadsheet_content(
+            r#"<table:table table:name="Register">
 <table:table-row><table:table-cell office:value-type="string"><text:p>Indicator</text:p></table:table-cell>
 <table:table-cell office:value-type="string"><text:p>Month</text:p></table:table-cell>
 <table:table-cell office:value-type="string"><text:p>Actual</text:p></table:table-cell></table:table-row>
 <table:table-row><table:table-cell office:value-type="string"><text:p>Homes built</text:p></table:table-cell>
 <table:table-cell office:value-type="date" office:date-value="2024-12-01"><text:p>01/12/2024</text:p></table:table-cell>
 <table:table-cell office:value-type="float" office:value="19625"><text:p>19,625</text:p></table:table-cell></table:table-row>
-</table:table></office:spreadsheet></office:body></office:document-content>"#;
-        let sheets = read_sheets("register.ods", &ods(content, false)).unwrap();
+</table:table>"#,
+        );
+        let sheets = read_sheets("register.ods", &ods(&content, false)).unwrap();
         assert_eq!(sheets.len(), 1);
         assert_eq!(sheets[0].name, "Register");
         assert_eq!(sheets[0].headings, ["Indicator", "Month", "Actual"]);
@@ -726,7 +735,7 @@ mod tests {
             ["Homes built", "01/12/2024", "19625"]
         );
         assert_eq!(
-            read_sheets("register.ods", &ods(content, true)).unwrap_err(),
+            read_sheets("register.ods", &ods(&content, true)).unwrap_err(),
             SheetError::Protected
         );
     }
@@ -736,11 +745,8 @@ mod tests {
         // A title row, then a blank row repeated twice (rows 2 and 3), the headings on row 4, then two KPIs:
         // the first row's percentage repeated over two columns, the second's after a covered (merged) cell.
         // Calc keeps 85.2% as the fraction 0.852 of type "percentage"; a plain 0.5 stays 0.5.
-        let content = r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
-<office:body><office:spreadsheet>
+        let content = spreadsheet_content(
+            r#"
 <table:table table:name="Notes"><table:table-row><table:table-cell office:value-type="percentage" office:value="0.1"><text:p>10%</text:p></table:table-cell></table:table-row></table:table>
 <table:table table:name="Q2 &amp; Q3">
 <table:table-row><table:table-cell office:value-type="string"><text:p>Corporate scorecard</text:p></table:table-cell></table:table-row>
@@ -756,8 +762,9 @@ mod tests {
 <table:covered-table-cell/>
 <table:table-cell office:value-type="percentage" office:value="0.9"><text:p>90%</text:p></table:table-cell>
 <table:table-cell office:value-type="float" office:value="12"><text:p>12</text:p></table:table-cell></table:table-row>
-</table:table></office:spreadsheet></office:body></office:document-content>"#;
-        let workbook = ods(content, false);
+</table:table>"#,
+        );
+        let workbook = ods(&content, false);
         // Rows from 0: the first KPI is row 4, the second row 5; columns B to D are 1 to 3.
         assert_eq!(
             percentage_cells(&workbook, "Q2 & Q3"),
@@ -789,16 +796,15 @@ mod tests {
     fn percentage_cells_of_a_repeated_row_are_noted_row_by_row_in_order() {
         // One row standing for two, with percentages in columns A and C: noted (0, 0), (0, 2), (1, 0), (1, 2),
         // in the order a binary search needs. A name with an apostrophe in single quotes is read too.
-        let content = r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">
-<office:body><office:spreadsheet><table:table table:name='Council&apos;s KPIs'>
+        let content = spreadsheet_content(
+            r#"<table:table table:name='Council&apos;s KPIs'>
 <table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="percentage" office:value="0.5"/>
 <table:table-cell office:value-type="float" office:value="3"/>
 <table:table-cell office:value-type="percentage" office:value="0.25"/></table:table-row>
-</table:table></office:spreadsheet></office:body></office:document-content>"#;
+</table:table>"#,
+        );
         assert_eq!(
-            percentage_cells(&ods(content, false), "Council's KPIs"),
+            percentage_cells(&ods(&content, false), "Council's KPIs"),
             [(0, 0), (0, 2), (1, 0), (1, 2)]
         );
     }

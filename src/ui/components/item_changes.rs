@@ -22,8 +22,7 @@ pub fn ItemChanges(
         let (list, key) = (list.get(), key.get());
         state.session.with(|s| {
             let workspace = s.current();
-            KnownNames::of(workspace)
-                .lines(changes_of_item(&workspace.history, list, &key), workspace)
+            KnownNames::of(workspace).lines(changes_of_item(&workspace.history, list, &key))
         })
     });
     let columns = vec![

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::domain::basics::ids::KpiId;
 use crate::domain::basics::period::Period;
-use crate::domain::history::change_line::{ChangeLine, KnownNames, figure_style};
+use crate::domain::history::change_line::KnownNames;
 use crate::domain::history::change_log::{LogFilter, change_log, people_in_history};
 use crate::domain::model::change_record::ChangeWay;
 use crate::storage::change_recorder::SETTINGS_LIST;
@@ -152,7 +152,8 @@ pub fn ChangeLogPage() -> impl IntoView {
                     .into_iter()
                     .flat_map(|record| {
                         let kind = list_label(&record.list);
-                        ChangeLine::of(record, figure_style(record, workspace), &names)
+                        names
+                            .record_lines(record)
                             .into_iter()
                             .map(move |line| (kind, line))
                     })

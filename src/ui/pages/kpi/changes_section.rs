@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::basics::ids::KpiId;
-use crate::domain::history::change_line::{ChangeLine, KnownNames, figure_style};
+use crate::domain::history::change_line::KnownNames;
 use crate::domain::history::item_changes::{changes_about_kpi, measurement_period};
 use crate::domain::model::change_record::ChangeRecord;
 use crate::ui::address::served_path::link;
@@ -40,7 +40,8 @@ pub fn ChangesSection(id: Memo<String>) -> impl IntoView {
                 .into_iter()
                 .flat_map(|record| {
                     let about = about(record);
-                    ChangeLine::of(record, figure_style(record, workspace), &names)
+                    names
+                        .record_lines(record)
                         .into_iter()
                         .map(move |line| (about.clone(), line))
                 })

@@ -354,7 +354,7 @@ pub fn DefinitionForm(id: KpiId) -> impl IntoView {
                         <TextField id="kpi-edit-rate-per" label="Per how many" value=fields.rate_per width=Width::Short
                             inputmode="numeric" error=error(KpiField::RatePer) />
                     </Show>
-                    <Show when=move || fields.unit.with(|u| u == "custom")>
+                    <Show when=move || fields.unit.with(|u| u == Unit::Custom { label: UnitLabel::UNSET }.kind())>
                         <TextField id="kpi-edit-unit-label" label="Shown after each figure (e.g. kg per household)"
                             value=fields.unit_label error=error(KpiField::UnitLabel) />
                     </Show>
