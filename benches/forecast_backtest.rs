@@ -280,7 +280,22 @@ fn main() {
             means[0] / means[2]
         );
         let mape: f64 = rows.iter().map(|(_, s)| s.mape()).sum::<f64>() / rows.len() as f64;
-        println!("  app mean MAPE {mape:.1} %\n");
+        println!("  app mean MAPE {mape:.1} %");
+        let behind: Vec<String> = rows
+            .iter()
+            .zip(&all[&("snaive", h)])
+            .map(|((name, app), (_, snaive))| (name, app.mase() / snaive.mase()))
+            .filter(|(_, ratio)| *ratio > 1.1)
+            .map(|(name, ratio)| format!("{name} ({ratio:.3})"))
+            .collect();
+        println!(
+            "  more than 10 % worse than seasonal naive: {}\n",
+            if behind.is_empty() {
+                "none".to_owned()
+            } else {
+                behind.join(", ")
+            }
+        );
     }
     println!("Methods the app chose (forecasts): {chosen:?}");
     println!(

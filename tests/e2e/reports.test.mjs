@@ -39,8 +39,8 @@ const COMMITTEE = 'Adults and Health Committee';
 //     so the chosen pair is seasonal naive (March 2026's 20.7) and damped Holt–Winters (about 21.9); between
 //     them the forecast is at least 20.7 against a year-end target of 14.4 (lower is better), 44% over: red
 //     whatever the weights. Direct — level at about 27 for three years, falling since April (27.1 → 23.9):
-//     drift (26.8 in April 2023 to 23.9, −0.071 a month, so 23.9 − 6 × 0.071 = 23.48) and naive (23.9) forecast
-//     the recent past best; between them the forecast is within 0.1% of the 23.5 target: not red. Carers:
+//     naive (23.9) and seasonal naive (March 2026's 27.1) forecast the recent past best; between them the
+//     forecast is at least 23.9, above the 23.5 target (higher is better): not red. Carers:
 //     seasonal naive gives 821 + last year's Oct–Mar (142 + 140 + 124 + 121 + 128 + 113 = 768) = 1,589, 8.2%
 //     short of 1,730, and its partner carries on at this year's pace (821 / 6 ≈ 137 a month): about 1,600,
 //     amber, not red. The other greens are level or rising.

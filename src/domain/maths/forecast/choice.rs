@@ -1,16 +1,18 @@
 //! Choosing a forecasting method by evidence: every method the history allows is fitted, then each
 //! forecasts the recent past from where it stood at the time — the same distance ahead as the year-end
-//! forecast needs (a rolling-origin check, Tashman 2000). Each method's mean absolute error (recent
-//! forecasts counting more, [`RECENCY`]) is scaled by
+//! forecast needs, or the nearest shorter distance the history allows (a rolling-origin check, Tashman
+//! 2000). Each method's mean absolute error (recent forecasts counting more, [`RECENCY`]) is scaled by
 //! Akaike's final-prediction-error factor √((n + k) / (n − k)), k the values it estimates (parameters and
 //! starting states), because a fitted model's errors on the history it was fitted to flatter it. The two
 //! best methods are combined, weighted by the inverse of their scaled errors: on the backtest
-//! (`benches/forecast_backtest.rs`) that beat choosing the single best at every horizon. Simpler methods
-//! are tried first and keep a tie.
+//! (`benches/forecast_backtest.rs`) that beat choosing the single best at every horizon. With less than
+//! a year of past forecasts to judge by (at least [`THIN_EVIDENCE`]) the best is combined half and half with the
+//! benchmark (seasonal naive, or naive without seasons) instead. Simpler methods are tried first and keep
+//! a tie. The interval comes from the combination's own errors in the check ([`Choice::outlook`]).
 
 use std::ops::RangeInclusive;
 
-use crate::domain::maths::forecast::fitted::{Fitted, Outlook};
+use crate::domain::maths::forecast::fitted::{Fitted, Outlook, Z_80, Z_95};
 use crate::domain::maths::forecast::smoothing::{Form, Model, Parameters, States, TrendForm};
 
 /// How many of the most recent forecast origins the check uses at most.
@@ -21,6 +23,15 @@ const RECENCY: f64 = 0.85;
 
 /// The fewest checked forecasts a choice rests on.
 const FEWEST_CHECKS: usize = 3;
+
+/// With fewer checked forecasts than this, or than a year's periods, the evidence is thin: the best
+/// method is combined half and half with the benchmark, whose errors early in a history often include a
+/// first year unlike the rest.
+const THIN_EVIDENCE: usize = 4;
+
+/// How many checked forecasts the models' own spread counts as when it is mixed with the spread of the
+/// errors in the check: a few, so a short check cannot make the interval implausibly narrow.
+const MODEL_SPREAD_WORTH: f64 = 6.0;
 
 /// What the year-end figure needs from a forecast.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +49,14 @@ impl Reach {
             Reach::Point(h) | Reach::Sum(h) => h,
         }
     }
+
+    /// The same kind of reach, `periods` ahead.
+    pub const fn with_periods(self, periods: usize) -> Self {
+        match self {
+            Reach::Point(_) => Reach::Point(periods),
+            Reach::Sum(_) => Reach::Sum(periods),
+        }
+    }
 }
 
 /// A method the choice considers, simplest first.
@@ -47,8 +66,6 @@ pub enum Method {
     Naive,
     /// Each period repeats the same period a season earlier.
     SeasonalNaive,
-    /// The line from the first value to the latest carries on.
-    Drift,
     /// Simple exponential smoothing: a level that follows the values, no trend or season.
     Smoothing,
     /// Holt's method with a damped trend.
@@ -67,7 +84,6 @@ impl Method {
     pub const fn estimated(self, season_length: usize) -> usize {
         match self {
             Method::Naive | Method::SeasonalNaive => 0,
-            Method::Drift => 1,
             Method::Smoothing => 2,
             Method::DampedTrend => 5,
             Method::DampedSeasonal | Method::ProportionalSeasonal => 6 + season_length - 1,
@@ -87,6 +103,11 @@ pub struct ChosenMethod {
     pub score: f64,
     /// Its share of the combined forecast, 0 to 1.
     pub weight: f64,
+    /// Its errors (actual − forecast) in the check, oldest first.
+    pub errors: Vec<f64>,
+    /// Its complexity factor, (n + k) / (n − k): how much its errors on the history it was fitted to
+    /// understate its errors to come, as a ratio of variances.
+    pub complexity: f64,
 }
 
 /// The methods chosen (the best, and the runner-up where there is one), with the evidence.
@@ -98,10 +119,17 @@ pub struct Choice {
     pub checked: usize,
     /// How many methods were tried.
     pub tried: usize,
+    /// How far ahead the check looked: the reach asked for, or the nearest shorter one the history
+    /// allows three forecasts of.
+    pub checked_reach: Reach,
 }
 
 impl Choice {
-    /// The combined forecast `reach` ahead: each method's forecast and interval bounds, weighted.
+    /// The combined forecast `reach` ahead: each method's forecast, weighted. Where the check looked
+    /// the same distance ahead, the interval is the forecast ± z·σ, σ² mixing the variance of the
+    /// combination's own errors in the check (times the methods' complexity factors, weighted) with the
+    /// variance the models' own intervals imply, the latter counting as [`MODEL_SPREAD_WORTH`] checked
+    /// forecasts; otherwise it is the methods' interval bounds, weighted.
     pub fn outlook(&self, reach: Reach) -> Outlook {
         let mut combined = Outlook {
             value: 0.0,
@@ -117,15 +145,50 @@ impl Choice {
             combined.interval_95.0 += w * own.interval_95.0;
             combined.interval_95.1 += w * own.interval_95.1;
         }
+        if reach == self.checked_reach {
+            let model_spread = (combined.interval_95.1 - combined.interval_95.0) / (2.0 * Z_95);
+            let checked = self.checked as f64;
+            let spread = ((checked * self.check_variance()
+                + MODEL_SPREAD_WORTH * model_spread * model_spread)
+                / (checked + MODEL_SPREAD_WORTH))
+                .sqrt();
+            let around = |z: f64| (combined.value - z * spread, combined.value + z * spread);
+            if spread.is_finite() {
+                combined.interval_80 = around(Z_80);
+                combined.interval_95 = around(Z_95);
+            }
+        }
         combined
+    }
+
+    /// The mean square of the combination's errors in the check, times the methods' complexity
+    /// factors (weighted).
+    fn check_variance(&self) -> f64 {
+        let combined_error = |i: usize| -> f64 {
+            self.methods
+                .iter()
+                .map(|m| m.weight * m.errors.get(i).copied().unwrap_or(f64::NAN))
+                .sum()
+        };
+        let mean_square = (0..self.checked)
+            .map(|i| combined_error(i).powi(2))
+            .sum::<f64>()
+            / self.checked as f64;
+        let complexity: f64 = self.methods.iter().map(|m| m.weight * m.complexity).sum();
+        mean_square * complexity
     }
 }
 
-/// The two methods with the smallest scaled error forecasting the recent past `reach` ahead, fitted to
-/// `values` (one per period, oldest first, seasons of `season_length`) and weighted; `None` when the
-/// history is too short to check any method on three forecasts.
+/// The two methods with the smallest scaled error forecasting the recent past `reach` ahead (or, when
+/// the history is too short for three such forecasts, the nearest shorter reach it allows, at least
+/// half as far), fitted to `values` (one per period, oldest first, seasons of `season_length`) and
+/// weighted; `None` when the history is too short to check any method on three forecasts that far.
 pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choice> {
-    let window = check_window(values.len(), season_length, reach)?;
+    let nearest = reach.periods().div_ceil(2).max(1);
+    let (checked_reach, window) = (nearest..=reach.periods()).rev().find_map(|periods| {
+        let shorter = reach.with_periods(periods);
+        Some((shorter, check_window(values.len(), season_length, shorter)?))
+    })?;
     let candidates = candidates(values, season_length);
     let tried = candidates.len();
     let checked = window.clone().count();
@@ -137,8 +200,9 @@ pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choi
             if n <= k {
                 return None;
             }
-            let error = recent_weighted_mean(&check_errors(values, &fitted, reach, window.clone()));
-            let score = error * ((n + k) / (n - k)).sqrt();
+            let errors = check_errors(values, &fitted, checked_reach, window.clone());
+            let complexity = (n + k) / (n - k);
+            let score = recent_weighted_mean(&errors) * complexity.sqrt();
             score.is_finite().then_some((
                 score,
                 ChosenMethod {
@@ -146,14 +210,29 @@ pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choi
                     fitted,
                     score,
                     weight: 0.0,
+                    errors,
+                    complexity,
                 },
             ))
         })
         .collect();
     // The two smallest, found in order without a sort (a sort's code is large in the browser's
-    // download); the simpler method, tried first, keeps a tie.
+    // download); the simpler method, tried first, keeps a tie. On thin evidence the benchmark is the
+    // second.
+    let thin = checked < season_length.max(THIN_EVIDENCE);
+    let benchmark = if season_length > 1 && values.len() > season_length {
+        Method::SeasonalNaive
+    } else {
+        Method::Naive
+    };
     let mut best_two: Vec<(f64, ChosenMethod)> = Vec::with_capacity(2);
     for _ in 0..2 {
+        let best_is_other = best_two.first().is_some_and(|(_, m)| m.method != benchmark);
+        let benchmark_at = scored.iter().position(|(_, m)| m.method == benchmark);
+        if let (true, true, Some(i)) = (thin, best_is_other, benchmark_at) {
+            best_two.push(scored.remove(i));
+            continue;
+        }
         let smallest =
             scored
                 .iter()
@@ -177,7 +256,13 @@ pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choi
     }
     let inverse: Vec<f64> = scored
         .iter()
-        .map(|(scaled, _)| if first == 0.0 { 1.0 } else { 1.0 / scaled })
+        .map(|(scaled, _)| {
+            if first == 0.0 || thin {
+                1.0
+            } else {
+                1.0 / scaled
+            }
+        })
         .collect();
     let total: f64 = inverse.iter().sum();
     let methods = scored
@@ -192,6 +277,7 @@ pub fn choose(values: &[f64], season_length: usize, reach: Reach) -> Option<Choi
         methods,
         checked,
         tried,
+        checked_reach,
     })
 }
 
@@ -289,16 +375,6 @@ pub fn candidates(values: &[f64], season_length: usize) -> Vec<(Method, Fitted)>
             Fitted::fixed(values, seasonal_naive, &start, season_length),
         ));
     }
-    if n >= 3 {
-        let slope = (values[n - 1] - values[0]) / (n - 1) as f64;
-        let drift = fixed(TrendForm::Linear, 1, 1.0, 0.0, 0.0);
-        let start = States {
-            level: values[0] - slope,
-            trend: slope,
-            seasonal: vec![0.0],
-        };
-        found.push((Method::Drift, Fitted::fixed(values, drift, &start, 1)));
-    }
     found.push((
         Method::Smoothing,
         Fitted::estimate(values, plain(TrendForm::None)),
@@ -371,9 +447,111 @@ mod tests {
         );
         let mix = |x: f64, y: f64| best.weight * x + runner_up.weight * y;
         assert!((outlook.value - mix(a.value, b.value)).abs() < 1e-9);
-        assert!((outlook.interval_95.0 - mix(a.interval_95.0, b.interval_95.0)).abs() < 1e-9);
+        // The interval is centred on the combined forecast, the 80 % one inside the 95 % one.
+        let centre = (outlook.interval_95.0 + outlook.interval_95.1) / 2.0;
+        assert!((centre - outlook.value).abs() < 1e-9);
         assert!(outlook.interval_80.0 > outlook.interval_95.0);
         assert!(outlook.interval_80.1 < outlook.interval_95.1);
+    }
+
+    /// A choice of naive alone over 10, 12, 11, 13 (one-step errors 2, −1, 2: σ² = 9 / 3 = 3), with the
+    /// given errors in a check that looked `checked_reach` ahead.
+    fn naive_choice(errors: Vec<f64>, checked_reach: Reach) -> Choice {
+        let naive = Model {
+            form: Form {
+                trend: TrendForm::None,
+                season_length: 1,
+            },
+            parameters: Parameters {
+                alpha: 1.0,
+                beta: 0.0,
+                gamma: 0.0,
+                phi: 1.0,
+            },
+        };
+        let start = States {
+            level: 10.0,
+            trend: 0.0,
+            seasonal: vec![0.0],
+        };
+        let fitted = Fitted::fixed(&[10.0, 12.0, 11.0, 13.0], naive, &start, 1).unwrap();
+        Choice {
+            checked: errors.len(),
+            methods: vec![ChosenMethod {
+                method: Method::Naive,
+                fitted,
+                score: 1.0,
+                weight: 1.0,
+                errors,
+                complexity: 1.5,
+            }],
+            tried: 1,
+            checked_reach,
+        }
+    }
+
+    #[test]
+    fn the_interval_mixes_the_errors_in_the_check_with_the_models_spread() {
+        // Checked two ahead with errors 1, −2, 2: mean square 9 / 3 = 3, times the complexity factor 1.5
+        // = 4.5. The model's two-step variance is σ² × 2 = 6. Mixed, the model counting as six checked
+        // forecasts: (3 × 4.5 + 6 × 6) / (3 + 6) = 49.5 / 9 = 5.5, σ = √5.5 = 2.345208. Naive forecasts
+        // the last value, 13: 95 % interval 13 ± 1.959964 × 2.345208 = 13 ± 4.596524.
+        let outlook = naive_choice(vec![1.0, -2.0, 2.0], Reach::Point(2)).outlook(Reach::Point(2));
+        assert!((outlook.value - 13.0).abs() < 1e-12);
+        assert!(
+            (outlook.interval_95.0 - (13.0 - 4.596524)).abs() < 1e-5,
+            "{outlook:?}"
+        );
+        assert!(
+            (outlook.interval_95.1 - (13.0 + 4.596524)).abs() < 1e-5,
+            "{outlook:?}"
+        );
+        // 80 %: 13 ± 1.281552 × 2.345208 = 13 ± 3.005506.
+        assert!(
+            (outlook.interval_80.1 - (13.0 + 3.005506)).abs() < 1e-5,
+            "{outlook:?}"
+        );
+        // Checked only one ahead: the model's own interval, 13 ± 1.959964 × √6 = 13 ± 4.800904.
+        let outlook = naive_choice(vec![1.0, -2.0, 2.0], Reach::Point(1)).outlook(Reach::Point(2));
+        assert!(
+            (outlook.interval_95.1 - (13.0 + 4.800904)).abs() < 1e-5,
+            "{outlook:?}"
+        );
+    }
+
+    #[test]
+    fn a_reach_too_far_for_the_history_is_checked_at_the_nearest_it_allows() {
+        // 24 months, 12 ahead: forecasts from origin 11 (after a full season) reach value 23 only, one
+        // forecast; 10 ahead, origins 11 to 13 reach values 21 to 23: three, enough.
+        let values: Vec<f64> = (0..24)
+            .map(|t| 100.0 + (t % 12) as f64 + 0.5 * t as f64)
+            .collect();
+        let choice = choose(&values, 12, Reach::Point(12)).unwrap();
+        assert_eq!(choice.checked_reach, Reach::Point(10));
+        assert_eq!(choice.checked, 3);
+        // Never nearer than half way: 15 months, 9 ahead would need a check 1 ahead, too near.
+        assert!(choose(&values[..15], 12, Reach::Sum(9)).is_none());
+    }
+
+    #[test]
+    fn on_thin_evidence_the_best_is_combined_half_and_half_with_the_benchmark() {
+        // 30 months of a steady rise with a small season, 6 ahead: origins 11 to 23, 13 forecasts, is
+        // not thin; 24 months: origins 11 to 17, 7 forecasts, is. A trend method forecasts the rise
+        // best, and seasonal naive (the benchmark) takes the other half.
+        let values: Vec<f64> = (0..30)
+            .map(|t| 100.0 + 2.0 * t as f64 + [0.0, 1.0, -1.0][t % 3])
+            .collect();
+        let thin = choose(&values[..24], 12, Reach::Point(6)).unwrap();
+        assert_eq!(thin.checked, 7);
+        assert_eq!(thin.methods[1].method, Method::SeasonalNaive);
+        assert_eq!((thin.methods[0].weight, thin.methods[1].weight), (0.5, 0.5));
+        let enough = choose(&values, 12, Reach::Point(6)).unwrap();
+        assert_eq!(enough.checked, 13);
+        assert!(
+            enough.methods[0].weight > 0.5,
+            "{:?}",
+            enough.methods[0].weight
+        );
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Year-end forecasts, the leading signal of the Cambridgeshire PMF ("predict future performance").
 //!
-//! With enough history the method is chosen by evidence (`choice`): naive, seasonal naive, drift, simple
-//! exponential smoothing, Holt's damped trend and damped additive Holt–Winters are each fitted, each
-//! forecasts the recent past the same distance ahead as the year end is now, and the one with the
-//! smallest error is used, with a prediction interval from its own errors (`smoothing`). With too little
-//! history for that check: for cumulative measures the seasonal run-rate (last year complete) or the
-//! run-rate; for snapshot measures a straight line through the recent values.
+//! With enough history the method is chosen by evidence (`choice`): naive, seasonal naive, simple
+//! exponential smoothing, Holt's damped trend and damped Holt–Winters (additive and proportional seasons)
+//! are each fitted, each forecasts the recent past the same distance ahead as the year end is now (or
+//! the nearest the history allows), and the two with the smallest errors are combined, with a prediction
+//! interval from the combination's errors in that check. With too little history for the check even one
+//! period ahead: for cumulative measures the seasonal run-rate (last year complete) or the run-rate; for
+//! snapshot measures a straight line through the recent values.
 //!
 //! What the year-end figure is depends on the measure: a snapshot KPI's value in the year's last period;
 //! a cumulative KPI's total (the actuals so far plus the forecast of the remaining periods); a snapshot
@@ -49,7 +50,6 @@ impl ForecastMethod {
             ForecastMethod::LinearTrend => "linear trend",
             ForecastMethod::Chosen(Method::Naive) => "naive",
             ForecastMethod::Chosen(Method::SeasonalNaive) => "seasonal naive",
-            ForecastMethod::Chosen(Method::Drift) => "drift",
             ForecastMethod::Chosen(Method::Smoothing) => "simple exponential smoothing",
             ForecastMethod::Chosen(Method::DampedTrend) => "damped trend (Holt)",
             ForecastMethod::Chosen(Method::DampedSeasonal) => {
@@ -74,9 +74,6 @@ impl ForecastMethod {
             ForecastMethod::Chosen(Method::Naive) => "the latest value carries on",
             ForecastMethod::Chosen(Method::SeasonalNaive) => {
                 "each period repeats the same period a year earlier"
-            }
-            ForecastMethod::Chosen(Method::Drift) => {
-                "the average change per period since the first value carries on"
             }
             ForecastMethod::Chosen(Method::Smoothing) => {
                 "the level follows the recent values, with no trend or seasonal pattern"
@@ -323,7 +320,7 @@ fn chosen(choice: &Choice, reach: Reach) -> Option<Forecast> {
         evidence: Some(ChoiceEvidence {
             tried: choice.tried,
             checked: choice.checked,
-            ahead: reach.periods(),
+            ahead: choice.checked_reach.periods(),
             score: best.score,
             weight: best.weight,
             partner: choice.methods.get(1).map(|m| (m.method, m.score, m.weight)),
@@ -494,10 +491,11 @@ mod tests {
         // March is the pattern's twelfth month: 11.
         assert_eq!(snapshot.value, 11.0);
         assert_eq!(snapshot.evidence.unwrap().score, 0.0);
-        // Six months to go (Oct–Mar): 7 methods tried (every value is positive, so Holt–Winters with
-        // proportional seasons too), each checked 6 months ahead.
+        // Six months to go (Oct–Mar): 6 methods tried (naive, seasonal naive, smoothing, damped trend,
+        // and, every value being positive, Holt–Winters with additive and with proportional seasons),
+        // each checked 6 months ahead.
         let evidence = snapshot.evidence.unwrap();
-        assert_eq!((evidence.tried, evidence.ahead), (7, 6));
+        assert_eq!((evidence.tried, evidence.ahead), (6, 6));
         // Cumulative: Apr–Sep 10 + 12 + 15 + 11 + 9 + 8 = 65 so far, Oct–Mar 14 + 16 + 13 + 10 + 7 + 11 = 71
         // to come: 136.
         let total = forecast_year_end(
@@ -522,7 +520,7 @@ mod tests {
             forecast_year_end(&values, at, MeasureType::Snapshot, SnapshotSummary::Latest).unwrap();
         assert_eq!(
             forecast.how_made(|v| format!("{v:.1}")),
-            "Forecast by seasonal naive: each period repeats the same period a year earlier. Of 7 \
+            "Forecast by seasonal naive: each period repeats the same period a year earlier. Of 6 \
              methods tried, it forecast the last 13 periods 6 period(s) ahead with the smallest average \
              error (0.0; recent forecasts count most, and methods that fit more values to the history must \
              do better)."

@@ -4,9 +4,9 @@
 //! ŷₜ = ℓₜ₋₁ + φbₜ₋₁ + sₜ₋ₘ, eₜ = yₜ − ŷₜ,
 //! ℓₜ = ℓₜ₋₁ + φbₜ₋₁ + αeₜ, bₜ = φbₜ₋₁ + βeₜ, sₜ = sₜ₋ₘ + γeₜ.
 //!
-//! Without a trend b = 0; without a season m = 1 and s = 0; an undamped trend has φ = 1. The naive,
-//! seasonal naive and drift benchmarks are members with fixed parameters (α = 1; α = 0 and γ = 1; α = 1,
-//! β = 0 and a fixed slope), so every candidate forecast, and its interval, comes from one recursion.
+//! Without a trend b = 0; without a season m = 1 and s = 0; an undamped trend has φ = 1. The naive and
+//! seasonal naive benchmarks are members with fixed parameters (α = 1; α = 0 and γ = 1), so every
+//! candidate forecast, and its model interval, comes from one recursion.
 
 /// The trend a model carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
