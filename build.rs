@@ -7,6 +7,8 @@ fn main() {
     let split = std::env::var_os("CARGO_FEATURE_SPLIT").is_some();
     let wasm32 = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     if split && wasm32 {
-        println!("cargo::rustc-link-arg-bins=--emit-relocs");
+        // The app's binary only: the spreadsheet reader's worker (src/bin/sheet_reader.rs) is not split, and
+        // its relocations would only add to its size.
+        println!("cargo::rustc-link-arg-bin=pmf=--emit-relocs");
     }
 }

@@ -1,7 +1,9 @@
 // Trunk post-build hook: Trunk starts the hooks of one stage all at once, so the steps that must follow one
-// another run here, in order: split the wasm (it rewrites index.html's integrity hashes and fills the service
+// another run here, in order: name the spreadsheet reader's worker files (and list them in the service
+// worker), split the wasm (it rewrites index.html's integrity hashes and fills the service
 // worker's list), then hash the inline scripts into the Content-Security-Policy, then stamp the service worker
 // with the finished build.
+await import('./name-worker.mjs');
 await import('./split-wasm.mjs');
 await import('./csp-hashes.mjs');
 await import('./stamp-service-worker.mjs');

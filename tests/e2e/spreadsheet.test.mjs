@@ -221,7 +221,10 @@ test('an Excel workbook: the sheet is chosen, its number cells read as Excel sho
           ],
         },
       ]);
+      const reader = page.waitForEvent('worker');
       await sheet.choose('scorecard-q2.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      // The workbook is read off the page's thread, in the spreadsheet reader's worker.
+      assert.match(new URL((await reader).url()).pathname, /\/sheet-reader-loader-[0-9a-f]+\.js$/);
       // Both sheets have headings and rows, so the person says which; the first is shown until then.
       await sheet.chooseSheet('Q2 scorecard (2 rows)');
       // The title and the blank row above the headings are passed over.
@@ -294,4 +297,18 @@ test('the KPI register exported as Excel and imported again changes nothing', as
     },
     { now: DEMO_DAY },
   );
+});
+
+test('a spreadsheet reader that cannot start is said in words, and nothing changes', async () => {
+  await app.visit('/data', async (page) => {
+    // The reader's module arrives broken (a host serving an error page in its place, say).
+    await page.context().route(/\/sheet-reader-[0-9a-f]+\.wasm$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a module' }));
+    const sheet = new SpreadsheetImport(page);
+    await sheet.choose('scorecard.csv', Buffer.from('Indicator,Actual\nHomes delivered,1050\n'));
+    assert.equal(
+      (await sheet.refused.locator('p').first().textContent()).trim(),
+      'scorecard.csv: the spreadsheet reader could not be started. Reload the page and choose the file again.',
+    );
+  });
 });

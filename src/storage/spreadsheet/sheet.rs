@@ -1,6 +1,8 @@
 //! A sheet as the spreadsheet import reads it, whatever file it came from: its name, its heading row and the
 //! rows below, every cell as the text the spreadsheet shows, each row with the number the spreadsheet gives it.
 
+use serde::{Deserialize, Serialize};
+
 use crate::storage::csv::{self, CsvError};
 
 /// The most rows a sheet may have: a council's register and five years of monthly returns fit many times
@@ -8,7 +10,7 @@ use crate::storage::csv::{self, CsvError};
 pub const MAX_ROWS: usize = 50_000;
 
 /// One row below the headings.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetRow {
     /// Its number as the spreadsheet shows it (the heading row is row 1).
     pub number: usize,
@@ -16,8 +18,8 @@ pub struct SheetRow {
     pub cells: Vec<String>,
 }
 
-/// A sheet of text cells.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A sheet of text cells (serialised only to pass from the spreadsheet reader's worker to the page).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
     /// The sheet's name (a CSV file's name).
     pub name: String,
