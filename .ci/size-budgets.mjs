@@ -36,14 +36,14 @@
 //   left the first download for a module of its own fetched with the first chart (src/ui/components/
 //   chart_option.rs, 30.4 KB): first download 625.2 KB, ceiling 626 KB; everything on demand 782.3 KB, ceiling
 //   783 KB. The workbook reader then left for the spreadsheet reader's worker (below), which took its 135.7 KB
-//   module with it: 648.4 KB, ceiling 649 KB; the first download 624.6 KB, ceiling 625 KB.)
+//   module with it: 648.5 KB, ceiling 649 KB; the first download 624.5 KB, ceiling 625 KB.)
 // - spreadsheet reader (worker): the web worker that reads a chosen spreadsheet file off the page's thread
 //   (src/bin/sheet_reader.rs; .ci/name-worker.mjs names its files), with its glue and loader, fetched the first
 //   time a file is chosen in the Data page's spreadsheet import. Until 2026-12-08 the reader was a module of the
 //   app (`lazy-read-sheets-on-demand`, 135.7 KB: calamine, zip, inflate, XML and the text encodings it names;
 //   259.7 KB before encoding_rs's legacy decoders and CJK tables were left out, patches/encoding_rs_unicode);
-//   in a worker it carries its own copy of the standard library, serde_json and the CSV reader: 209.0 KB for
-//   the module, 214.6 KB with its scripts. The page's side of it stays a 5.4 KB module counted above.
+//   in a worker it carries its own copy of the standard library, serde_json and the CSV reader: 213.0 KB for
+//   the module, 216.2 KB with its scripts. The page's side of it stays a 5.4 KB module counted above.
 // - charting: the ECharts bundle (only the charts and components used, see src/charts/echarts.js), fetched
 //   by the first page that draws a chart.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -66,8 +66,8 @@ const budgets = [
   },
   {
     name: 'spreadsheet reader (worker, on demand)',
-    target: 215 * KB,
-    ceiling: 215 * KB,
+    target: 217 * KB,
+    ceiling: 217 * KB,
     matches: (f) => /^sheet-reader-(loader-)?[0-9a-f]+\.(wasm|js)$/.test(f),
   },
   { name: 'charting (ECharts)', target: 250 * KB, ceiling: 250 * KB, matches: (f) => /^echarts-[0-9a-f]+\.js$/.test(f) },

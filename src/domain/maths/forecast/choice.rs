@@ -355,13 +355,15 @@ pub fn candidates(values: &[f64], season_length: usize) -> Vec<(Method, Fitted)>
     };
     let mut found = Vec::new();
     if n >= 2 {
-        let naive = fixed(TrendForm::None, 1, 1.0, 0.0, 0.0);
         let start = States {
             level: values[0],
             trend: 0.0,
             seasonal: vec![0.0],
         };
-        found.push((Method::Naive, Fitted::fixed(values, naive, &start, 1)));
+        found.push((
+            Method::Naive,
+            Fitted::fixed(values, Model::naive(), &start, 1),
+        ));
     }
     if season_length > 1 && n > season_length {
         let seasonal_naive = fixed(TrendForm::None, season_length, 0.0, 0.0, 1.0);
@@ -457,24 +459,12 @@ mod tests {
     /// A choice of naive alone over 10, 12, 11, 13 (one-step errors 2, −1, 2: σ² = 9 / 3 = 3), with the
     /// given errors in a check that looked `checked_reach` ahead.
     fn naive_choice(errors: Vec<f64>, checked_reach: Reach) -> Choice {
-        let naive = Model {
-            form: Form {
-                trend: TrendForm::None,
-                season_length: 1,
-            },
-            parameters: Parameters {
-                alpha: 1.0,
-                beta: 0.0,
-                gamma: 0.0,
-                phi: 1.0,
-            },
-        };
         let start = States {
             level: 10.0,
             trend: 0.0,
             seasonal: vec![0.0],
         };
-        let fitted = Fitted::fixed(&[10.0, 12.0, 11.0, 13.0], naive, &start, 1).unwrap();
+        let fitted = Fitted::fixed(&[10.0, 12.0, 11.0, 13.0], Model::naive(), &start, 1).unwrap();
         Choice {
             checked: errors.len(),
             methods: vec![ChosenMethod {

@@ -73,6 +73,22 @@ pub fn damped_steps(phi: f64, h: usize) -> f64 {
 }
 
 impl Model {
+    /// The naive method: no trend or season, α = 1, so each forecast is the latest value.
+    pub const fn naive() -> Self {
+        Self {
+            form: Form {
+                trend: TrendForm::None,
+                season_length: 1,
+            },
+            parameters: Parameters {
+                alpha: 1.0,
+                beta: 0.0,
+                gamma: 0.0,
+                phi: 1.0,
+            },
+        }
+    }
+
     /// Runs the recursion over `values` from `initial`, calling `visit(t, error, states)` after each
     /// observation `t` is taken in; returns the final states.
     pub fn filter(
@@ -157,22 +173,6 @@ impl Model {
 mod tests {
     use super::*;
 
-    /// Naive: no trend or season, α = 1.
-    fn naive() -> Model {
-        Model {
-            form: Form {
-                trend: TrendForm::None,
-                season_length: 1,
-            },
-            parameters: Parameters {
-                alpha: 1.0,
-                beta: 0.0,
-                gamma: 0.0,
-                phi: 1.0,
-            },
-        }
-    }
-
     fn flat(season_length: usize) -> States {
         States {
             level: 0.0,
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn alpha_one_is_the_naive_forecast() {
         // α = 1: the level becomes each value, so every forecast is the last value, 7.
-        let naive = naive();
+        let naive = Model::naive();
         let end = naive.filter(&[3.0, 9.0, 7.0], &flat(1), |_, _, _| {});
         assert_eq!(naive.point(&end, 2, 1), 7.0);
         assert_eq!(naive.point(&end, 2, 5), 7.0);
@@ -231,7 +231,7 @@ mod tests {
     fn the_variance_of_a_sum_counts_the_correlated_errors() {
         // Naive (every weight 1) over 3 periods: the errors are e₁, e₁ + e₂, e₁ + e₂ + e₃, so their sum
         // is 3e₁ + 2e₂ + e₃ with variance (9 + 4 + 1)σ² = 14σ².
-        let naive = naive();
+        let naive = Model::naive();
         assert_eq!(naive.sum_variance_factor(3), 14.0);
     }
 }
