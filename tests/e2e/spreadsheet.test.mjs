@@ -312,3 +312,22 @@ test('a spreadsheet reader that cannot start is said in words, and nothing chang
     );
   });
 });
+
+test('a file that stops the spreadsheet reader part way is said to be damaged, and nothing changes', async () => {
+  await app.visit('/data', async (page) => {
+    // A reader that says it is ready, then fails on the file, as one that trips over a damaged workbook does.
+    await page.context().route(/\/sheet-reader-[0-9a-f]+\.js$/, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: 'export default async function init() { self.onmessage = () => { throw new Error("tripped"); }; self.postMessage(null); }',
+      }));
+    const sheet = new SpreadsheetImport(page);
+    await sheet.choose('scorecard.csv', Buffer.from('Indicator,Actual\nHomes delivered,1050\n'));
+    assert.equal(
+      (await sheet.refused.locator('p').first().textContent()).trim(),
+      'scorecard.csv: the file stopped the spreadsheet reader part way, so it may be damaged. Open it in Excel or ' +
+        'LibreOffice, save it again as .xlsx, and choose that file.',
+    );
+  });
+});
