@@ -21,7 +21,7 @@ const WORKER_MARKER = '/* __ON_DEMAND_FILES__ */';
 
 const path = (file) => join(staging, file);
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const replaceOnce = (text, from, to, where) => {
+const replaceRequired = (text, from, to, where) => {
   if (!text.includes(from)) {
     throw new Error(`name-worker: ${where} does not mention ${from}`);
   }
@@ -36,7 +36,7 @@ const wasmNamed = `sheet-reader-${hashOf(readFileSync(path(wasm)))}.wasm`;
 renameSync(path(wasm), path(wasmNamed));
 
 const glue = `${BIN}.js`;
-let glueSource = replaceOnce(readFileSync(path(glue), 'utf8'), wasm, wasmNamed, glue);
+let glueSource = replaceRequired(readFileSync(path(glue), 'utf8'), wasm, wasmNamed, glue);
 if (release) {
   glueSource = transformSync(glueSource, { minify: true, format: 'esm' }).code;
 }
@@ -44,19 +44,19 @@ const glueNamed = `sheet-reader-${hashOf(glueSource)}.js`;
 writeFileSync(path(glueNamed), glueSource);
 rmSync(path(glue));
 
-const loaderSource = replaceOnce(readFileSync(path(LOADER), 'utf8'), `./${glue}`, `./${glueNamed}`, LOADER);
+const loaderSource = replaceRequired(readFileSync(path(LOADER), 'utf8'), `./${glue}`, `./${glueNamed}`, LOADER);
 const loaderNamed = `sheet-reader-loader-${hashOf(loaderSource)}.js`;
 writeFileSync(path(loaderNamed), loaderSource);
 rmSync(path(LOADER));
 
 const page = path('index.html');
 const meta = `<meta name="pmf-sheet-reader" content="${loaderNamed}">`;
-writeFileSync(page, replaceOnce(readFileSync(page, 'utf8'), '</head>', `${meta}\n</head>`, 'index.html'));
+writeFileSync(page, replaceRequired(readFileSync(page, 'utf8'), '</head>', `${meta}\n</head>`, 'index.html'));
 
 const serviceWorker = path('service-worker.js');
 const listed = [loaderNamed, glueNamed, wasmNamed].map((f) => JSON.stringify(f)).join(', ');
 writeFileSync(
   serviceWorker,
-  replaceOnce(readFileSync(serviceWorker, 'utf8'), WORKER_MARKER, `${listed}, ${WORKER_MARKER}`, 'service-worker.js'),
+  replaceRequired(readFileSync(serviceWorker, 'utf8'), WORKER_MARKER, `${listed}, ${WORKER_MARKER}`, 'service-worker.js'),
 );
 console.log(`name-worker: ${wasmNamed} (${(readFileSync(path(wasmNamed)).length / 1024).toFixed(1)} KB), ${glueNamed}`);
