@@ -1,4 +1,5 @@
-// Lighthouse on pages of the release build, served gzip-compressed on 127.0.0.1 as a production host would, in
+// Lighthouse on pages of the release build, served compressed on 127.0.0.1 as a production host would (the
+// build's brotli copies, or with --gzip its gzip ones, as a host that does not serve brotli would), in
 // Debian's Chromium with a fresh profile (so the demo council loads as on a first visit): the desktop preset,
 // and with --mobile Lighthouse's default mobile profile (slow 4G, 4× CPU slowdown: a councillor's tablet or a
 // resident's phone). Prints the performance, accessibility and best-practice scores, the load metrics beside
@@ -7,7 +8,8 @@
 // A benchmark: it prints, it asserts nothing. Lighthouse runs through npx, outside the lockfile (one of its
 // dependencies asks for `latest`, which `npm ci` refuses); the first run downloads it.
 //
-// Run after `trunk build --release`:  node benches/lighthouse.mjs [--mobile] [paths…]   (default: /scorecards)
+// Run after `trunk build --release`:  node benches/lighthouse.mjs [--mobile] [--gzip] [paths…]   (default: /scorecards)
+// PMF_DIST=<folder> measures another build (an earlier commit's, say) instead of dist/.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serveStatic } from '../tests/e2e/support/server.mjs';
@@ -45,9 +47,10 @@ function run(command, args, env) {
 const mobile = process.argv.includes('--mobile');
 const profile = mobile ? 'mobile' : 'desktop';
 const GOOD = GOOD_ON[profile];
-const paths = process.argv.slice(2).filter((arg) => arg !== '--mobile');
+const encodings = process.argv.includes('--gzip') ? ['gzip'] : ['br', 'gzip'];
+const paths = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 mkdirSync(OUT, { recursive: true });
-const server = await serveStatic('dist', { gzip: true });
+const server = await serveStatic(process.env.PMF_DIST ?? 'dist', { encodings });
 try {
   for (const path of paths.length > 0 ? paths : ['/scorecards']) {
     const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'overview';
@@ -70,7 +73,7 @@ try {
       { ...process.env, CHROME_PATH: CHROMIUM_PATH },
     );
     const result = JSON.parse(readFileSync(report, 'utf8'));
-    console.log(`\n${path}, ${profile}  (full report: ${report})`);
+    console.log(`\n${path}, ${profile}, ${encodings[0]}  (full report: ${report})`);
     for (const category of Object.values(result.categories)) {
       console.log(`  ${category.title.padEnd(16)} ${Math.round(category.score * 100)}`);
     }

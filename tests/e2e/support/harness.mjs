@@ -17,12 +17,13 @@ export const DEMO_DAY = '2026-10-15T09:00:00Z';
 
 /**
  * Registers before/after hooks for a test file and returns helpers bound to the running server.
- * `dist` defaults to the release build that .ci/test makes; `prefix` is the sub-path it is served under.
+ * `dist` defaults to the release build that .ci/test makes; `prefix` is the sub-path it is served under;
+ * `encodings` the content encodings the server answers with (none unless asked: see server.mjs).
  */
-export function useApp({ dist = process.env.PMF_DIST ?? 'dist', prefix = '/' } = {}) {
+export function useApp({ dist = process.env.PMF_DIST ?? 'dist', prefix = '/', encodings = [] } = {}) {
   const state = {};
   before(async () => {
-    state.server = await serveStatic(dist, { prefix });
+    state.server = await serveStatic(dist, { prefix, encodings });
     state.browser = await launchBrowser();
   });
   after(async () => {

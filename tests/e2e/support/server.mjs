@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +17,12 @@ const CONTENT_TYPES = {
   '.png': 'image/png',
 };
 
+/** Each content encoding a host may answer with, its file suffix and how to compress when no copy is there. */
+const ENCODINGS = {
+  br: { suffix: '.br', compress: (body) => brotliCompressSync(body) },
+  gzip: { suffix: '.gz', compress: (body) => gzipSync(body) },
+};
+
 async function isFile(path) {
   try {
     return (await stat(path)).isFile();
@@ -27,11 +33,13 @@ async function isFile(path) {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, under `prefix` (`/`, or `/pmf/` as a host serving the app from a
- * sub-path would): a request outside the prefix is answered 404. With `gzip`, a request that accepts it is
- * answered gzip-compressed, as a production host would (the benchmarks measure that; the tests need not).
+ * sub-path would): a request outside the prefix is answered 404. `encodings` (`br`, `gzip`), in order of
+ * preference, are the content encodings to answer with when the request accepts one, as a production host
+ * would: the build's pre-compressed copy beside the file (`.br`, `.gz`, written by .ci/precompress.mjs) if
+ * there is one, else compressed there and then. The benchmarks measure that; the tests need not.
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
+export async function serveStatic(root, { prefix = '/', encodings = [] } = {}) {
   const base = resolve(root);
   if (!(await isFile(join(base, 'index.html')))) {
     throw new Error(`No release build at ${base}: run 'trunk build --release' first.`);
@@ -47,14 +55,19 @@ export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
     const candidate = normalize(join(base, path));
     const inside = candidate === base || candidate.startsWith(base + sep);
     const file = inside && (await isFile(candidate)) ? candidate : join(base, 'index.html');
-    const body = await readFile(file);
-    const compress = gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const accepted = (request.headers['accept-encoding'] ?? '').split(',').map((e) => e.split(';')[0].trim());
+    const encoding = encodings.find((e) => accepted.includes(e));
+    let body = await readFile(file);
+    if (encoding) {
+      const { suffix, compress } = ENCODINGS[encoding];
+      body = (await isFile(file + suffix)) ? await readFile(file + suffix) : compress(body);
+    }
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
-      ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
     });
-    response.end(compress ? gzipSync(body) : body);
+    response.end(body);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
