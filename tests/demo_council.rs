@@ -143,7 +143,7 @@ fn every_status_appears_whatever_the_month() {
             "{as_at}: no late return"
         );
         assert!(
-            rows.iter().any(|r| r.forecast_rag.is_some()),
+            rows.iter().any(|r| r.forecast_rag().is_some()),
             "{as_at}: no forecast"
         );
         assert_eq!(

@@ -1,6 +1,7 @@
 //! A KPI's position at a period, as a scorecard row needs it: value, target, RAG, change since the previous
-//! period, trend, and the green-but-declining flag.
+//! period, trend, the green-but-declining flag, and the year-end forecast, worked out only when asked for.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -10,7 +11,7 @@ use crate::domain::kpi::rating::{Rating, RatingInput, rate};
 use crate::domain::kpi::rollup::RagCounts;
 use crate::domain::maths::aggregation::{MeasureType, own_figures, year_to_date};
 use crate::domain::maths::forecast::{Forecast, forecast_year_end};
-use crate::domain::maths::rag::RagStatus;
+use crate::domain::maths::rag::{RagRule, RagStatus};
 use crate::domain::maths::trend::{Change, Trend, change, is_green_but_declining, trend};
 use crate::domain::model::framework::Framework;
 use crate::domain::model::kpi::KpiStatus;
@@ -18,8 +19,10 @@ use crate::domain::model::kpi::{AppliedTarget, KpiDefinition};
 use crate::domain::model::measurement::Measurement;
 use crate::domain::model::workspace::PerformanceIndex;
 
-/// Everything about a KPI at one period.
-#[derive(Clone, Debug, PartialEq)]
+/// Everything about a KPI at one period. The year-end forecast, the costliest part (a choice among six
+/// methods, each checked on the KPI's history), is worked out the first time [`KpiAssessment::forecast`] is
+/// asked for: roll-ups, validation sheets and a KPI's history rate many periods and never look at it.
+#[derive(Clone, Debug)]
 pub struct KpiAssessment<'a> {
     /// The KPI.
     pub kpi: &'a KpiDefinition,
@@ -45,13 +48,40 @@ pub struct KpiAssessment<'a> {
     pub trend: Option<Trend>,
     /// Green now but trending worse (the Cambridgeshire PMF).
     pub green_but_declining: bool,
-    /// The forecast for the end of the period's year (none at the year end or without enough history).
-    pub forecast: Option<Forecast>,
-    /// The RAG the forecast would get against the year-end target: the leading signal.
-    pub forecast_rag: Option<RagStatus>,
+    /// Each period's own figure up to the period assessed: what the forecast is made from.
+    values: BTreeMap<Period, f64>,
+    /// The council's RAG rule (a KPI's own rule, where it has one, rates its forecast instead).
+    council_rule: &'a RagRule,
+    /// The forecast, once asked for.
+    forecast: OnceCell<Option<Forecast>>,
 }
 
 impl KpiAssessment<'_> {
+    /// The forecast for the end of the period's year (none at the year end or without enough history).
+    pub fn forecast(&self) -> Option<Forecast> {
+        *self.forecast.get_or_init(|| {
+            forecast_year_end(
+                &self.values,
+                self.period,
+                self.kpi.measure,
+                self.kpi.snapshot_summary,
+            )
+        })
+    }
+
+    /// The RAG the forecast would get against the year-end target: the leading signal. Only an active KPI's
+    /// forecast is rated.
+    pub fn forecast_rag(&self) -> Option<RagStatus> {
+        if self.kpi.status != KpiStatus::Active {
+            return None;
+        }
+        let year_end = self.kpi.year_end_target(self.period.year())?;
+        self.kpi
+            .effective_rule(self.council_rule)
+            .assess(self.forecast()?.value, year_end, self.kpi.polarity, None)
+            .map(|a| a.status)
+    }
+
     /// The figure as every view shows it, `missing` where there is none: the period's value, and for a
     /// cumulative KPI its year to date beside it, the figure it is rated on ("151 (year to date 821)").
     pub fn shown_value(&self, missing: &str) -> String {
@@ -69,7 +99,7 @@ pub fn assess<'a>(
     kpi: &'a KpiDefinition,
     history: &BTreeMap<Period, &'a Measurement>,
     period: Period,
-    framework: &Framework,
+    framework: &'a Framework,
 ) -> KpiAssessment<'a> {
     let measurement = history.get(&period).copied();
     // Each period's own figure (worked out from the published years to date for that measure): what is
@@ -126,14 +156,6 @@ pub fn assess<'a>(
         target.map(|t| t.value),
         &framework.trend_rule,
     );
-    let forecast = forecast_year_end(&values, period, kpi.measure, kpi.snapshot_summary);
-    let forecast_rag = match (kpi.status, forecast, kpi.year_end_target(period.year())) {
-        (KpiStatus::Active, Some(forecast), Some(year_end)) => kpi
-            .effective_rule(&framework.rag_rule)
-            .assess(forecast.value, year_end, kpi.polarity, None)
-            .map(|a| a.status),
-        _ => None,
-    };
     KpiAssessment {
         kpi,
         period,
@@ -147,8 +169,9 @@ pub fn assess<'a>(
         rating,
         change,
         trend,
-        forecast,
-        forecast_rag,
+        values,
+        council_rule: &framework.rag_rule,
+        forecast: OnceCell::new(),
     }
 }
 
@@ -267,13 +290,13 @@ mod tests {
         assert_eq!(row.trend.unwrap().direction, Direction::Worsening);
         assert!(row.green_but_declining);
         // Six falling months: the linear trend carries 90.5 below the 90 target by March → forecast amber.
-        let forecast = row.forecast.unwrap();
+        let forecast = row.forecast().unwrap();
         assert_eq!(
             forecast.method,
             crate::domain::maths::forecast::ForecastMethod::LinearTrend
         );
         assert!(forecast.value < 90.0);
-        assert_eq!(row.forecast_rag, Some(RagStatus::Amber));
+        assert_eq!(row.forecast_rag(), Some(RagStatus::Amber));
     }
 
     #[test]
@@ -293,7 +316,8 @@ mod tests {
             Measurement::new(homes.id.clone(), p("2024/25 Q2"), 110.0),
         ];
         let history = measurements.iter().map(|m| (m.period, m)).collect();
-        let row = assess(&homes, &history, p("2024/25 Q2"), &framework());
+        let framework = framework();
+        let row = assess(&homes, &history, p("2024/25 Q2"), &framework);
         // 90 + 110 = 200 against 400 × 2/4 = 200: on target, although Q2's own 110 is below 200.
         assert_eq!(row.year_to_date, Some(200.0));
         assert_eq!(row.rating.status(), Some(RagStatus::Green));
@@ -319,7 +343,8 @@ mod tests {
             .map(|m| Measurement::new(visits.id.clone(), p(m), 10.0))
             .collect();
         let history = measurements.iter().map(|m| (m.period, m)).collect();
-        let row = assess(&visits, &history, p("Feb 2025"), &framework());
+        let framework = framework();
+        let row = assess(&visits, &history, p("Feb 2025"), &framework);
         // February 2025 is the eleventh month of 2024/25: the year to date is April to February, 11 × 10 = 110
         // (not January and February alone, 20, nor anything of March 2024). The target by then is 132 × 11/12 =
         // 121, and 110 is (121 − 110) / 121 = 9.1% short: within 10%, amber.
@@ -344,7 +369,8 @@ mod tests {
         // Mean 66 / 6 = 11; Σ(x − 2.5)(y − 11) = 2.5 + 1.5 + 0.5 − 0.5 + 1.5 + 7.5 = 13 over Σ(x − 2.5)² = 17.5: a
         // slope of 0.743, so 3.71 across the window, 33.8% of the mean. Beyond the default 5%: improving (higher is
         // better). A framework asking for 50% sees no trend.
-        let default = assess(&kpi, &history, p("Sep 2024"), &framework());
+        let council = framework();
+        let default = assess(&kpi, &history, p("Sep 2024"), &council);
         assert_eq!(
             default.trend.map(|t| t.direction),
             Some(Direction::Improving)

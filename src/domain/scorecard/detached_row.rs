@@ -73,7 +73,7 @@ impl DetachedRow {
             rating: a.rating.clone(),
             previous_rating,
             trend: a.trend.map(|t| t.direction),
-            forecast_rag: a.forecast_rag,
+            forecast_rag: a.forecast_rag(),
             green_but_declining: a.green_but_declining,
             needs_action_plan: row.needs_action_plan(),
             search_text,

@@ -84,7 +84,7 @@ impl ScorecardScope {
 }
 
 /// One KPI on a scorecard: its assessment and what the columns and flags need besides.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ScorecardRow<'a> {
     /// The KPI at its reporting period: values, target, RAG, change, trend, forecast.
     pub assessment: KpiAssessment<'a>,

@@ -120,9 +120,9 @@ pub fn KpiPage() -> impl IntoView {
             let row = scorecard_row(workspace, &index, kpi, as_at)?;
             let forecast_method = row
                 .assessment
-                .forecast
+                .forecast()
                 .map(|f| f.how_made(|v| kpi.unit.format(v, kpi.decimals)));
-            let forecast = row.assessment.forecast.and_then(|f| {
+            let forecast = row.assessment.forecast().and_then(|f| {
                 let periods = rest_of_year(latest);
                 (!periods.is_empty()).then_some(YearEndForecast {
                     periods,

@@ -87,8 +87,8 @@ impl ScorecardLine {
                 detail: format!("over {} periods", t.points),
             }),
             forecast: a
-                .forecast
-                .map(|forecast| (a.forecast_rag, format(forecast.value))),
+                .forecast()
+                .map(|forecast| (a.forecast_rag(), format(forecast.value))),
             mdc: row.mdc,
             commentary: row.commentary().to_owned(),
             green_but_declining: a.green_but_declining,
