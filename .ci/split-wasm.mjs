@@ -12,7 +12,11 @@
 // 4. every on-demand file is renamed with a hash of its content (the splitter's names are fixed), and the
 //    names that refer to it are rewritten;
 // 5. the `integrity` hashes Trunk wrote in index.html are recomputed for the files replaced here, and the
-//    on-demand files are listed in the service worker, which keeps them for offline use.
+//    on-demand files are listed in the service worker, which keeps them for offline use;
+// 6. index.html preloads the demo council's module and the chunks it uses (FIRST_VISIT): a first visit
+//    needs them as soon as the main module starts, and fetched then they would wait for it; fetched beside it
+//    they arrive with it. A returning visit has them in the service worker's cache, so the preload costs it
+//    nothing on the network.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +34,8 @@ const MAIN_OPT = ['-Oz', '--low-memory-unused', '--zero-filled-memory'];
 const CHUNK_OPT = ['-Oz', '--low-memory-unused'];
 const WORKER_MARKER = '/* __ON_DEMAND_FILES__ */';
 const LOADER = '__wasm_split.js';
+/** The `#[lazy]` function every first visit calls at once: the demo council's generator (src/ui/demo_on_demand.rs). */
+const FIRST_VISIT = 'demo_on_demand';
 
 /**
  * "split___kpi_route_view_1037….wasm" → "page-kpi"; a `#[lazy]` function's "split_read_sheets_on_demand_52….wasm"
@@ -90,6 +96,15 @@ for (const file of onDemandWasm) {
   writeFileSync(join(staging, named), bytes);
   onDemand.push(named);
 }
+// The chunks a module uses are those whose comment in the loader names it among their users.
+const firstVisit = [...loader.matchAll(/\/\* ([^*]*) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+  .filter(([, users]) => users.split(', ').some((user) => user.startsWith(`${FIRST_VISIT}_`)))
+  .map(([, , file]) => file);
+const firstVisitModule = onDemand.find((f) => f.startsWith(`lazy-${FIRST_VISIT.replaceAll('_', '-')}-`));
+if (!firstVisitModule || firstVisit.length === 0) {
+  throw new Error(`split-wasm: no module or no chunks found for ${FIRST_VISIT} in ${LOADER}`);
+}
+firstVisit.push(firstVisitModule);
 loader = minified(loader);
 const loaderNamed = `__wasm_split-${contentHash(loader)}.js`;
 writeFileSync(join(staging, loaderNamed), loader);
@@ -107,7 +122,7 @@ rmSync(parts, { recursive: true, force: true });
 // 5. index.html's integrity hashes for the replaced files, and the service worker's list.
 const page = join(staging, 'index.html');
 const replaced = new Set([glue, `${outName}_bg.wasm`]);
-const html = readFileSync(page, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
+let html = readFileSync(page, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
   const href = tag.match(/\bhref="([^"]+)"/)?.[1];
   if (!href || !replaced.has(basename(href)) || !/\bintegrity="/.test(tag)) {
     return tag;
@@ -115,6 +130,17 @@ const html = readFileSync(page, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
   const digest = createHash('sha384').update(readFileSync(join(staging, basename(href)))).digest('base64');
   return tag.replace(/\bintegrity="[^"]*"/, `integrity="sha384-${digest}"`);
 });
+
+// 6. Preload what a first visit fetches at once, from where Trunk's own preload of the main module says the
+// files are served (the public URL). As a fetch, without credentials, as the loader's own fetch asks for it.
+const mainPreload = html.match(new RegExp(`<link rel="preload" href="([^"]*)${outName}_bg\\.wasm"[^>]*>`));
+if (!mainPreload) {
+  throw new Error(`split-wasm: index.html has no preload of ${outName}_bg.wasm to put the first visit's beside`);
+}
+const preloads = firstVisit.map(
+  (file) => `<link rel="preload" href="${mainPreload[1]}${file}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+);
+html = html.replace(mainPreload[0], [mainPreload[0], ...preloads].join('\n'));
 writeFileSync(page, html);
 const worker = join(staging, 'service-worker.js');
 const workerSource = readFileSync(worker, 'utf8');
@@ -127,5 +153,5 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const size = (file) => readFileSync(join(staging, file)).length;
 console.log(
   `split-wasm: main module ${kb(size(`${outName}_bg.wasm`))}; ${onDemand.length} on-demand files, ` +
-    `${kb(onDemand.reduce((sum, f) => sum + size(f), 0))} in all`,
+    `${kb(onDemand.reduce((sum, f) => sum + size(f), 0))} in all; a first visit's ${firstVisit.length} preloaded`,
 );

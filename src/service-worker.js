@@ -31,7 +31,9 @@ self.addEventListener('install', (event) => {
       const html = await response.clone().text();
       await cache.put(PAGE, response);
       const named = assetsOf(html).filter((url) => url !== PAGE && url !== SCOPE.href);
-      await cache.addAll([...named, ...ON_DEMAND_FILES.map((file) => new URL(file, SCOPE).href)]);
+      // Once each: index.html preloads some of the on-demand files, and addAll refuses a list that repeats one.
+      const onDemand = ON_DEMAND_FILES.map((file) => new URL(file, SCOPE).href);
+      await cache.addAll([...new Set([...named, ...onDemand])]);
     })(),
   );
 });

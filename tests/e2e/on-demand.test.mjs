@@ -16,6 +16,32 @@ const pageModulesFetched = (page) =>
       .filter(Boolean),
   );
 
+test("a first visit asks for the demo council's module and its chunks with the main module, not after it", async () => {
+  await app.visit('/', async (page) => {
+    await page.getByTestId('council-name').waitFor();
+    const demo = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      const module = entries.find((entry) => /\/lazy-demo-on-demand-[0-9a-f]+\.wasm$/.test(entry.name));
+      const preloaded = [...document.querySelectorAll('link[rel=preload][href$=".wasm"]')].map((link) => link.href);
+      return {
+        module: module && { initiator: module.initiatorType, preloaded: preloaded.includes(module.name) },
+        // Every wasm file index.html preloads is fetched once, by its link (the loader's fetch takes that
+        // response): a first visit instantiates each of them.
+        initiators: preloaded.map((href) => entries.filter((entry) => entry.name === href).map((e) => e.initiatorType)),
+        preloads: preloaded.length,
+      };
+    });
+    assert.deepEqual(demo.module, { initiator: 'link', preloaded: true }, "the demo's module came by the preload");
+    // The demo's module, its chunks and the main module: 2 or more.
+    assert.ok(demo.preloads > 2, `${demo.preloads} preloads`);
+    assert.deepEqual(
+      demo.initiators.filter((by) => by.length !== 1 || by[0] !== 'link'),
+      [],
+      'each preloaded file was fetched once, by its link',
+    );
+  });
+});
+
 test('the scorecards need no page module; opening the risks page fetches its module and no other', async () => {
   await app.visit('/scorecards', async (page) => {
     await page.getByTestId('scorecard-row').first().waitFor();

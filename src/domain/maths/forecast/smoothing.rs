@@ -63,6 +63,9 @@ pub struct Model {
     pub parameters: Parameters,
 }
 
+/// The longest season whose terms [`Model::squared_errors`] keeps on the stack (weeks in a year).
+const SEASONS_ON_STACK: usize = 53;
+
 /// φ + φ² + … + φʰ: how much of the trend `h` periods of damping carry (h when undamped).
 pub fn damped_steps(phi: f64, h: usize) -> f64 {
     if (phi - 1.0).abs() < f64::EPSILON {
@@ -97,36 +100,68 @@ impl Model {
         initial: &States,
         mut visit: impl FnMut(usize, f64, &States),
     ) -> States {
-        let Parameters {
-            alpha,
-            beta,
-            gamma,
-            phi,
-        } = self.parameters;
-        let m = initial.seasonal.len();
         let mut states = initial.clone();
         for (t, &value) in values.iter().enumerate() {
-            let season = t % m;
-            let carried = states.level + phi * states.trend;
-            let error = value - (carried + states.seasonal[season]);
-            states.level = carried + alpha * error;
-            states.trend = phi * states.trend + beta * error;
-            states.seasonal[season] += gamma * error;
+            let error = self.step(
+                t,
+                value,
+                &mut states.level,
+                &mut states.trend,
+                &mut states.seasonal,
+            );
             visit(t, error, &states);
         }
         states
     }
 
     /// The sum of squared one-step errors from observation `from` on, without keeping anything else:
-    /// what fitting minimises.
+    /// what fitting minimises, hundreds of times a fit, so the seasonal terms are worked on in place on
+    /// the stack (a season of up to [`SEASONS_ON_STACK`] periods: every frequency the app has) instead of
+    /// in a copy of `initial`'s on the heap.
     pub fn squared_errors(&self, values: &[f64], initial: &States, from: usize) -> f64 {
+        let m = initial.seasonal.len();
+        let mut on_stack = [0.0; SEASONS_ON_STACK];
+        let mut on_heap;
+        let seasonal: &mut [f64] = if m <= SEASONS_ON_STACK {
+            on_stack[..m].copy_from_slice(&initial.seasonal);
+            &mut on_stack[..m]
+        } else {
+            on_heap = initial.seasonal.clone();
+            &mut on_heap
+        };
+        let (mut level, mut trend) = (initial.level, initial.trend);
         let mut sum = 0.0;
-        self.filter(values, initial, |t, error, _| {
+        for (t, &value) in values.iter().enumerate() {
+            let error = self.step(t, value, &mut level, &mut trend, seasonal);
             if t >= from {
                 sum += error * error;
             }
-        });
+        }
         sum
+    }
+
+    /// Takes observation `t`, `value`, into the states; returns its one-step error.
+    fn step(
+        &self,
+        t: usize,
+        value: f64,
+        level: &mut f64,
+        trend: &mut f64,
+        seasonal: &mut [f64],
+    ) -> f64 {
+        let Parameters {
+            alpha,
+            beta,
+            gamma,
+            phi,
+        } = self.parameters;
+        let season = t % seasonal.len();
+        let carried = *level + phi * *trend;
+        let error = value - (carried + seasonal[season]);
+        *level = carried + alpha * error;
+        *trend = phi * *trend + beta * error;
+        seasonal[season] += gamma * error;
+        error
     }
 
     /// The forecast `h` (≥ 1) periods past observation `last`, whose states are `states`.
