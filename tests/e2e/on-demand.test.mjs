@@ -63,6 +63,22 @@ test("a KPI's page draws where it stands from the first download and its working
       performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.match(/\/lazy-([a-z-]+)-[0-9a-f]+\.wasm$/)?.[1]).filter(Boolean));
     assert.ok(fetched.includes('working-sections-on-demand'), `the working sections' module arrived: ${fetched}`);
     assert.deepEqual(await pageModulesFetched(page), [], 'and no page module');
+    // Opened at its address, the page had its working sections, its chart's options and ECharts preloaded
+    // from the start, instead of asking for each once the main module had drawn the page.
+    await page.locator('[data-testid=chart] canvas').first().waitFor();
+    const initiators = await page.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => [new URL(entry.name).pathname.match(/\/(lazy-[a-z-]+|echarts)-[0-9a-f]+\.(wasm|js)$/)?.[1], entry.initiatorType])
+          .filter(([name]) => name && name !== 'lazy-demo-on-demand'),
+      ),
+    );
+    assert.deepEqual(initiators, {
+      'lazy-working-sections-on-demand': 'link',
+      'lazy-chart-option': 'link',
+      echarts: 'link',
+    });
   });
 });
 
