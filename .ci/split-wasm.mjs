@@ -179,7 +179,8 @@ const preloadOnOpening = `(() => {
 })();`;
 html = html.replace(
   mainPreload[0],
-  [mainPreload[0], ...firstVisit.map(preload), `<script>${minified(preloadOnOpening)}</script>`].join('\n'),
+  // A module, like Trunk's loader after it: run once the page is parsed (a moment, it is this short), in order.
+  [mainPreload[0], ...firstVisit.map(preload), `<script type="module">${minified(preloadOnOpening)}</script>`].join('\n'),
 );
 writeFileSync(page, html);
 const worker = join(staging, 'service-worker.js');

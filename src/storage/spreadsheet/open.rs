@@ -3,7 +3,7 @@
 //! what it is.
 
 use super::sheet::{Sheet, SheetError};
-use super::workbook::WorkbookReading;
+use super::workbook::read_workbook;
 
 /// The first bytes of a zip archive, which is what .xlsx and .ods workbooks are.
 const ZIP: &[u8] = b"PK\x03\x04";
@@ -20,35 +20,14 @@ const NOT_SPREADSHEETS: [(&[u8], &str); 5] = [
 /// The byte-order marks of UTF-16 text, which holds zero bytes and is still text.
 const UTF16_MARKS: [&[u8]; 2] = [b"\xFF\xFE", b"\xFE\xFF"];
 
-/// A chosen file, opened: a workbook to read one pass at a time, or a CSV file's one sheet, read.
-pub enum OpenedFile<'a> {
-    /// A workbook (boxed: the reader is far larger than a list).
-    Workbook(Box<WorkbookReading<'a>>),
-    /// The sheet of a CSV file.
-    Sheets(Vec<Sheet>),
-}
-
 /// The sheets in the file called `name`: every sheet of a workbook that holds anything, or the one sheet of a
-/// CSV file.
+/// CSV file; anything else refused, said for what it is.
 pub fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
-    match open_file(name, bytes)? {
-        OpenedFile::Workbook(mut reading) => {
-            while !reading.advance()? {}
-            reading.finish()
-        }
-        OpenedFile::Sheets(sheets) => Ok(sheets),
-    }
-}
-
-/// The file called `name`, opened: a workbook ready to be read, or a CSV file read; anything else refused.
-pub fn open_file<'a>(name: &str, bytes: &'a [u8]) -> Result<OpenedFile<'a>, SheetError> {
     if bytes.starts_with(ZIP) {
-        return WorkbookReading::open(bytes, false)
-            .map(|reading| OpenedFile::Workbook(Box::new(reading)));
+        return read_workbook(bytes, false);
     }
     if bytes.starts_with(COMPOUND) {
-        return WorkbookReading::open(bytes, true)
-            .map(|reading| OpenedFile::Workbook(Box::new(reading)));
+        return read_workbook(bytes, true);
     }
     if let Some((_, kind)) = NOT_SPREADSHEETS
         .iter()
@@ -63,7 +42,7 @@ pub fn open_file<'a>(name: &str, bytes: &'a [u8]) -> Result<OpenedFile<'a>, Shee
             kind: "a file of another kind (it is not text)",
         });
     }
-    Sheet::from_csv(name, bytes).map(|sheet| OpenedFile::Sheets(vec![sheet]))
+    Sheet::from_csv(name, bytes).map(|sheet| vec![sheet])
 }
 
 #[cfg(test)]

@@ -84,86 +84,39 @@ impl Book<'_> {
     }
 }
 
-/// The passes over one sheet, each a reading of the whole sheet's XML.
-#[derive(Default)]
-struct Passes {
-    values: Option<Range<Data>>,
-    formulas: Option<Range<String>>,
-    formats: Option<Formats>,
-}
-
-/// A workbook read one pass over one sheet at a time (its cells, its formulas, its formats, its merged cells),
-/// so that a page can let the browser respond between passes: on a 5,000-row sheet each pass is tens of
-/// milliseconds, the whole reading a few hundred.
-pub struct WorkbookReading<'a> {
-    book: Book<'a>,
-    names: Vec<String>,
-    /// The sheet being read.
-    sheet: usize,
-    /// What has been read of it.
-    passes: Passes,
-    sheets: Vec<Sheet>,
-}
-
-impl<'a> WorkbookReading<'a> {
-    /// The workbook in `bytes`, opened, or why it cannot be read. `old_format` says the file is an OLE compound
-    /// file (what Excel 97–2003 wrote, and what a password turns an `.xlsx` into), so that a workbook that
-    /// cannot be read is called what it is.
-    pub fn open(bytes: &'a [u8], old_format: bool) -> Result<Self, SheetError> {
-        let book = match Xlsx::new(Cursor::new(bytes)) {
-            Ok(book) => Book::Xlsx(Box::new(book)),
-            Err(XlsxError::Password) => return Err(SheetError::Protected),
-            Err(_) if old_format => return Err(SheetError::OldExcel),
-            Err(_) => match Ods::new(Cursor::new(bytes)) {
-                Ok(book) => Book::Ods(book, bytes),
-                Err(OdsError::Password) => return Err(SheetError::Protected),
-                Err(_) => return Err(SheetError::DamagedWorkbook),
-            },
+/// The sheets of the workbook in `bytes` that hold anything, or why it cannot be read; a workbook with none
+/// is refused. `old_format` says the file is an OLE compound file (what Excel 97–2003 wrote, and what a
+/// password turns an `.xlsx` into), so that a workbook that cannot be read is called what it is. Each sheet is
+/// read in four passes over its XML (cells, formulas, formats, merged cells), a few hundred milliseconds on a
+/// 5,000-row sheet: the app reads in a web worker (`src/bin/sheet_reader.rs`), so the page never waits on it.
+pub fn read_workbook(bytes: &[u8], old_format: bool) -> Result<Vec<Sheet>, SheetError> {
+    let mut book = match Xlsx::new(Cursor::new(bytes)) {
+        Ok(book) => Book::Xlsx(Box::new(book)),
+        Err(XlsxError::Password) => return Err(SheetError::Protected),
+        Err(_) if old_format => return Err(SheetError::OldExcel),
+        Err(_) => match Ods::new(Cursor::new(bytes)) {
+            Ok(book) => Book::Ods(book, bytes),
+            Err(OdsError::Password) => return Err(SheetError::Protected),
+            Err(_) => return Err(SheetError::DamagedWorkbook),
+        },
+    };
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        // A chart sheet has no cells: it is passed over, as an empty sheet is.
+        let Some(values) = book.values(&name) else {
+            continue;
         };
-        Ok(Self {
-            names: book.sheet_names(),
-            book,
-            sheet: 0,
-            passes: Passes::default(),
-            sheets: Vec::new(),
-        })
-    }
-
-    /// Makes the next pass; says whether every sheet has been read.
-    pub fn advance(&mut self) -> Result<bool, SheetError> {
-        let Some(name) = self.names.get(self.sheet).cloned() else {
-            return Ok(true);
-        };
-        let passes = &mut self.passes;
-        match (&passes.values, &passes.formulas, &passes.formats) {
-            (None, _, _) => match self.book.values(&name) {
-                Some(values) => passes.values = Some(values),
-                // A chart sheet has no cells: it is passed over, as an empty sheet is.
-                None => self.sheet += 1,
-            },
-            (Some(_), None, _) => {
-                passes.formulas = Some(self.book.formulas(&name).unwrap_or_else(Range::empty));
-            }
-            (Some(_), Some(_), None) => passes.formats = Some(self.book.formats(&name)),
-            (Some(values), Some(formulas), Some(formats)) => {
-                let merged = self.book.merged(&name);
-                if let Some(sheet) = sheet_of(&name, values, Some(formulas), formats, &merged)? {
-                    self.sheets.push(sheet);
-                }
-                self.passes = Passes::default();
-                self.sheet += 1;
-            }
+        let formulas = book.formulas(&name).unwrap_or_else(Range::empty);
+        let formats = book.formats(&name);
+        let merged = book.merged(&name);
+        if let Some(sheet) = sheet_of(&name, &values, Some(&formulas), &formats, &merged)? {
+            sheets.push(sheet);
         }
-        Ok(self.sheet >= self.names.len())
     }
-
-    /// The sheets that hold anything, once every pass is made; a workbook with none is refused.
-    pub fn finish(self) -> Result<Vec<Sheet>, SheetError> {
-        if self.sheets.is_empty() {
-            return Err(SheetError::EmptyWorkbook);
-        }
-        Ok(self.sheets)
+    if sheets.is_empty() {
+        return Err(SheetError::EmptyWorkbook);
     }
+    Ok(sheets)
 }
 
 /// A cell as the grid holds it while a sheet is read.

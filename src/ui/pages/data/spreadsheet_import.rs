@@ -77,7 +77,6 @@ pub fn SpreadsheetImportSection() -> impl IntoView {
         spawn_local(async move {
             let read = match read_bytes(&file).await {
                 Ok(bytes) => {
-                    yield_to_browser().await;
                     let read = read_sheets_on_demand(name.clone(), bytes).await;
                     // The preview is worked out as the columns are drawn: a task of its own.
                     yield_to_browser().await;
