@@ -149,18 +149,13 @@ impl Model {
         trend: &mut f64,
         seasonal: &mut [f64],
     ) -> f64 {
-        let Parameters {
-            alpha,
-            beta,
-            gamma,
-            phi,
-        } = self.parameters;
+        let p = self.parameters;
         let season = t % seasonal.len();
-        let carried = *level + phi * *trend;
+        let carried = *level + p.phi * *trend;
         let error = value - (carried + seasonal[season]);
-        *level = carried + alpha * error;
-        *trend = phi * *trend + beta * error;
-        seasonal[season] += gamma * error;
+        *level = carried + p.alpha * error;
+        *trend = p.phi * *trend + p.beta * error;
+        seasonal[season] += p.gamma * error;
         error
     }
 
